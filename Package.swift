@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "credits",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "credits", targets: ["credits"]),
+        .executable(name: "cel-conformance", targets: ["cel-conformance"]),
+        .library(name: "CEL", targets: ["CEL"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Explainer", targets: ["Explainer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Source text, locations and diagnostics shared by every stage.
+        .target(name: "Diagnostics"),
+
+        // The CEL expression language: no dependency on the ledger.
+        .target(name: "CEL", dependencies: ["Diagnostics"]),
+
+        // Client snapshots, policy and the replayed ledger.
+        .target(name: "Ledger", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+
+        // Rules, facts, hypothesis search, rendering and tickets.
+        .target(name: "Explainer", dependencies: ["CEL", "Ledger", "Diagnostics", .product(name: "Yams", package: "Yams")]),
+
+        // The built-in rule pack (Rules/), embedded as source by scripts/embed-rules so that an
+        // installed binary needs no resource bundle; a test fails when it drifts from Rules/.
+        .target(name: "BuiltinRules"),
+
+        // The command-line tools: thin layers over the libraries.
+        .executableTarget(name: "credits", dependencies: [
+            "Explainer", "Ledger", "CEL", "Diagnostics", "BuiltinRules",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "cel-conformance", dependencies: [
+            "CEL", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "BuiltinRules"]),
+        .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules"]),
+        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Ledger", "CEL", "BuiltinRules"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["credits"], exclude: ["Expected"]),
+    ]
+)
