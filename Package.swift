@@ -41,6 +41,11 @@ let package = Package(
             "CEL", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks: programs that print figures (`swift run -c release bench-NAME`), never timed tests.
+        .executableTarget(name: "bench-cel", dependencies: ["CEL"]),
+        .executableTarget(name: "bench-ledger", dependencies: ["Ledger", "BuiltinRules"]),
+        .executableTarget(name: "bench-explain", dependencies: ["Explainer", "Ledger", "BuiltinRules"]),
+
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "BuiltinRules"]),
