@@ -26,12 +26,14 @@ extension CELTimestamp {
     /// Seconds between the Unix epoch and Foundation's reference date (2001-01-01), exact.
     static let referenceDateOffset: Int64 = 978_307_200
 
-    /// The instant `date` stands for, rounded to the nearest nanosecond that a `Double` can tell apart.
+    /// The instant `date` stands for, rounded to the microsecond: a `Date` (a `Double` of seconds
+    /// since 2001) tells instants of this century apart only to about a tenth of a microsecond,
+    /// so finer digits would be noise (`.123` would come back as `.122999996`).
     public init(date: Date) {
         // Split off whole seconds before scaling, so the fraction keeps the Double's precision.
         let interval = date.timeIntervalSinceReferenceDate
         let whole = interval.rounded(.down)
-        var nanos = Int64(((interval - whole) * 1e9).rounded())
+        var nanos = Int64(((interval - whole) * 1e6).rounded()) * 1000
         var seconds = Int64(whole) + Self.referenceDateOffset
         if nanos >= 1_000_000_000 {
             nanos -= 1_000_000_000
