@@ -62,25 +62,32 @@ enum RegexNamedClasses {
 
     /// Every scalar's general category, as ranges; computed once, on the first `\p`.
     private static let categoryRanges: [Unicode.GeneralCategory: [ClosedRange<UInt32>]] = {
-        var table: [Unicode.GeneralCategory: [ClosedRange<UInt32>]] = [.surrogate: [0xD800...0xDFFF]]
+        var table: [Unicode.GeneralCategory: [ClosedRange<UInt32>]] = [
+            .surrogate: [0xD800...0xDFFF],
+            // Planes 15 and 16 are private use but for their last two noncharacters; planes 4
+            // to 13 are unassigned. Only planes 0 to 3 and 14 need looking at, scalar by scalar.
+            .privateUse: [0xF0000...0xFFFFD, 0x100000...0x10FFFD],
+        ]
         var start: UInt32 = 0
         var current: Unicode.GeneralCategory? = nil
         func close(before end: UInt32) {
             if let category = current { table[category, default: []].append(start...(end - 1)) }
+            current = nil
         }
-        for value in UInt32(0)...RegexCharClass.maxScalar {
-            guard let scalar = Unicode.Scalar(value) else {
-                close(before: value)
-                current = nil
-                continue
+        for plane in [UInt32(0)..<0x40000, 0xE0000..<0xF0000] {
+            for value in plane {
+                guard let scalar = Unicode.Scalar(value) else {
+                    close(before: value)
+                    continue
+                }
+                let category = scalar.properties.generalCategory
+                if category != current {
+                    close(before: value)
+                    (start, current) = (value, category)
+                }
             }
-            let category = scalar.properties.generalCategory
-            if category != current {
-                close(before: value)
-                (start, current) = (value, category)
-            }
+            close(before: plane.upperBound)
         }
-        close(before: RegexCharClass.maxScalar + 1)
         return table
     }()
 }
