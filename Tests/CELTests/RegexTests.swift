@@ -253,6 +253,14 @@ import Testing
         #expect(try CELRegex(pattern: pattern).matches(text) == matches)
     }
 
+    /// One instruction per scalar, class, assertion, split and jump, plus the final match.
+    @Test(arguments: [
+        ("", 1), ("abc", 4), ("a|b", 5), ("^a{2,3}$", 7), ("[a-z]+", 3), ("(?i)k*", 4), ("a{1000}", 1001),
+    ])
+    func reportsProgramSize(pattern: String, instructions: Int) throws {
+        #expect(try CELRegex(pattern: pattern).instructionCount == instructions)
+    }
+
     @Test func compilesOnceAndMatchesFromManyThreads() async throws {
         let regex = try CELRegex(pattern: "^(?P<kind>[a-z_]+)-(\\d{2,4})$")
         #expect(regex.pattern == "^(?P<kind>[a-z_]+)-(\\d{2,4})$")

@@ -64,6 +64,12 @@ struct RegexProgram: Sendable {
             }
             if let last = branches.last { try emit(last, pattern: pattern) }
             for exit in exits { instructions[exit] = .jump(instructions.count) }
+        case .repetition(let operand, let min, nil) where min >= 1:
+            // x{3,} is xx then x+, and x+ is x with a way back: no copy for the loop.
+            for _ in 1..<min { try emit(operand, pattern: pattern) }
+            let loop = instructions.count
+            try emit(operand, pattern: pattern)
+            instructions.append(.split(loop, instructions.count + 1))
         case .repetition(let operand, let min, let max):
             for _ in 0..<min { try emit(operand, pattern: pattern) }
             if let max {
