@@ -123,7 +123,7 @@ struct Planner {
         case .unary(let apply)?: return fold(UnaryNode(operands[0], offset: offset, apply: apply))
         case .binary(let apply)?: return fold(BinaryNode(operands[0], operands[1], offset: offset, apply: apply))
         case nil:
-            return FailureNode("unbound function '\(function)'", arguments: operands, offset: offset)
+            return FailureNode("unbound function '\(function)'", offset: offset)
         }
     }
 
