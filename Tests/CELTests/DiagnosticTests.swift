@@ -76,5 +76,13 @@ struct DiagnosticTests {
         let negations = String(repeating: "-", count: 5000) + "1"
         #expect(outcome(negations).hasPrefix("<expression>:1:102: error: expression nests too deeply"))
         #expect(outcome(Array(repeating: "1", count: 100).joined(separator: " + ")) == "100")
+        for hostile in [
+            String(repeating: "[", count: 20_000), String(repeating: "{'a':", count: 20_000), String(repeating: "f(", count: 20_000),
+            "a" + String(repeating: ".b", count: 20_000), "x" + String(repeating: "[0]", count: 20_000),
+            String(repeating: "!", count: 20_000) + "true", String(repeating: "true ? 1 : ", count: 20_000) + "2",
+            String(repeating: "[1].all(x, ", count: 20_000), "x" + String(repeating: ".y()", count: 20_000),
+        ] {
+            #expect(outcome(hostile).contains("error: expression nests too deeply"), "\(hostile.prefix(20))")
+        }
     }
 }
