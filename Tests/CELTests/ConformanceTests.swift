@@ -5,7 +5,7 @@ import Testing
 /// The cel-spec conformance data copied into the project: every file runs, and the number of passing
 /// cases may only go up. Raise `floor` when more pass; never lower it.
 struct ConformanceTests {
-    static let floor = 712
+    static let floor = 714
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conformance")
 
     @Test func passingCasesStayAboveTheFloor() throws {

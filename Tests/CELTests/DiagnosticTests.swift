@@ -51,7 +51,7 @@ struct DiagnosticTests {
         ("[1,2,3].map(x, x, x)", "1:16: error: the condition of map() must be a bool, not int", "  [1,2,3].map(x, x, x)\n                 ^"),
         ("x.all(y, true)", "1:1: error: all() needs a list or a map, not int", "  x.all(y, true)\n  ^"),
         ("x.field", "1:2: error: type 'int' does not support field selection (selecting 'field')", "  x.field\n   ^"),
-        ("'x'.matches('[')", "1:13: error: invalid regular expression '['", "  'x'.matches('[')\n              ^"),
+        ("'x'.matches('[')", "1:13: error: invalid regular expression '[': missing ] in [", "  'x'.matches('[')\n              ^"),
     ])
     func checkErrors(source: String, headline: String, caret: String) {
         #expect(outcome(source, environment: testEnvironment()) == "<expression>:\(headline)\n\(caret)")
