@@ -102,6 +102,9 @@ struct Planner {
         if case .object(let typeName) = operandType, let type = environment.objectTypes[typeName] {
             position = type.positions[field] ?? -1
         }
+        if let variable = operand as? SlotNode {
+            return SlotSelectNode(slot: variable.slot, name: variable.name, field: field, position: position, offset: offset)
+        }
         return SelectNode(operand, field: field, position: position, offset: offset)
     }
 
@@ -129,7 +132,9 @@ struct Planner {
         }
         switch StandardLibrary.implementation(of: function, arity: operands.count) {
         case .unary(let apply)?: return fold(UnaryNode(operands[0], offset: offset, apply: apply))
-        case .binary(let apply)?: return fold(BinaryNode(operands[0], operands[1], offset: offset, apply: apply))
+        case .binary(let apply)?:
+            if let comparison = constantComparison(function, operands, offset: offset, apply: apply) { return comparison }
+            return fold(BinaryNode(operands[0], operands[1], offset: offset, apply: apply))
         case nil:
             return FailureNode("unbound function '\(function)'", offset: offset)
         }
@@ -145,6 +150,26 @@ struct Planner {
         } catch {
             problems.append(SyntaxError(message: error.message, offset: patternOffset))
             return FailureNode(error.message, offset: offset)
+        }
+    }
+
+    /// `x == constant` and the like, when exactly one side is constant.
+    private func constantComparison(_ function: String, _ operands: [Node], offset: Int, apply: @escaping Operations.Binary) -> Node? {
+        let relations: [String: (ConstantComparisonNode.Relation, mirrored: ConstantComparisonNode.Relation)] = [
+            "_==_": (.equal, .equal), "_!=_": (.notEqual, .notEqual), "_<_": (.less, .greater),
+            "_<=_": (.lessOrEqual, .greaterOrEqual), "_>_": (.greater, .less), "_>=_": (.greaterOrEqual, .lessOrEqual),
+        ]
+        guard let relation = relations[function] else { return nil }
+        switch (operands[0].constantValue, operands[1].constantValue) {
+        case (nil, let constant?):
+            return ConstantComparisonNode(operands[0], relation.0, constant, offset: offset, general: apply)
+        case (let constant?, nil):
+            // `0 < x` is `x > 0`; the general operator still sees the operands in written order.
+            return ConstantComparisonNode(operands[1], relation.mirrored, constant, offset: offset) { a, b throws(OperationFailure) in
+                try apply(b, a)
+            }
+        default:
+            return nil
         }
     }
 
