@@ -8,10 +8,8 @@ extension String {
     func hasSameCodePoints(as other: String) -> Bool {
         let count = utf8.count
         guard count == other.utf8.count else { return false }
-        var left = self
-        var right = other
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
+        let result = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in
                 if count <= 32 {
                     for index in 0..<count where a[index] != b[index] { return false }
                     return true
@@ -19,5 +17,6 @@ extension String {
                 return memcmp(a.baseAddress!, b.baseAddress!, count) == 0
             }
         }
+        return result.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
     }
 }
