@@ -38,7 +38,7 @@ extension CreditsLog {
         }
         let client = snapshot.client
         return .object([
-            ("version", 1),
+            ("version", .int(1)),
             ("client", .object([("id", .string(client.id)), ("name", .string(client.name))])),
             ("shown_balance", .int(replay.shownBalance)),
             ("replayed_balance", .int(replay.replayedBalance)),

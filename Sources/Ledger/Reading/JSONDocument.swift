@@ -167,7 +167,7 @@ struct JSONDocument {
                 case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"): scalars.append(contentsOf: Array(String(try unicodeEscape()).utf8))
                 default:
-                    position -= 1
+                    position -= 2   // point at the backslash
                     throw failure("unknown escape '\\\(String(decoding: [escape], as: UTF8.self))' inside a string")
                 }
             default:
