@@ -43,7 +43,7 @@ extension CreditsLog {
             ("shown_balance", .int(replay.shownBalance)),
             ("replayed_balance", .int(replay.replayedBalance)),
             ("outstanding", .object([("shown", .int(client.outstanding)), ("replayed", .int(replay.outstanding))])),
-            ("time_zone", .string(timeZone.identifier)),
+            ("time_zone", .string(timeZoneName)),
             ("page", .int(page.number)),
             ("pages", .int(page.count)),
             ("rows", .array(rows)),

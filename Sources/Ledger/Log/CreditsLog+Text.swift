@@ -8,7 +8,7 @@ extension CreditsLog {
         let time = LocalTime(zone: timeZone, reference: snapshot.generatedAt)
         var lines: [String] = []
         lines.append("Credits log of \(client.name) (\(client.id)), page \(page.number) of \(page.count)")
-        lines.append("Newest first, times in \(timeZone.identifier). Balance after each row = plan tokens + rolled-over tokens.")
+        lines.append("Newest first, times in \(timeZoneName). Balance after each row = plan tokens + rolled-over tokens.")
         lines.append("")
 
         var table: [[String]] = [["When", "Entry", "Type", "Amount", "Plan", "Rolled over", "Balance", "Details"]]
