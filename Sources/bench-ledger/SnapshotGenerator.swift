@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// Writes a large, realistic, deterministic snapshot (a busy agency client over
 /// several years) in YAML and in JSON, for the benchmark.
@@ -160,21 +161,7 @@ struct SnapshotGenerator {
 
     /// `2022-11-01T00:00:00-06:00` for seconds since 1970, at a fixed offset.
     static func timestamp(_ seconds: Int) -> String {
-        let local = seconds - 6 * 3600
-        let days = local / 86_400
-        let second = local % 86_400
-        // Civil date from days since 1970 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))-06:00"
+        ISOTimestamp.format(Date(timeIntervalSince1970: Double(seconds)), offsetSeconds: -6 * 3600)
     }
 }
 

@@ -70,13 +70,21 @@ func logWithOptions(_ c: LogCase) throws {
     #expect(output.stdout.contains("MISMATCH: replaying the log gives 35 (plan 0, rolled over 35), but the balance shown is 50, 15 more"))
 }
 
-@Test func rulesFolderChangesThePolicy() throws {
+/// A temporary rules folder whose policy.yaml is the built-in one with one edit;
+/// the caller removes it. Returns the folder and the original policy text.
+func rulesFolder(replacing old: String, with new: String) throws -> (URL, String) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("credits-rules-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
     let policy = try String(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("Rules/policy.yaml"), encoding: .utf8)
-    try policy.replacingOccurrences(of: "page_size: 25", with: "page_size: 10")
+    #expect(policy.contains(old))
+    try policy.replacingOccurrences(of: old, with: new)
         .write(to: folder.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
+    return (folder, policy)
+}
+
+@Test func rulesFolderChangesThePolicy() throws {
+    let (folder, _) = try rulesFolder(replacing: "page_size: 25", with: "page_size: 10")
+    defer { try? FileManager.default.removeItem(at: folder) }
     let output = try BinaryRunner.run(["log", "--snapshot", "seeds/examples/lumen-dental-renewal.yaml", "--rules", folder.path])
     #expect(output.status == 0)
     #expect(output.stdout.hasPrefix("Credits log of Lumen Dental Studio (lumen-dental), page 1 of 6\n"))
@@ -145,12 +153,8 @@ func badInvocationsExitTwo(_ c: LogErrorCase) throws {
 }
 
 @Test func aBadPolicyInTheRulesFolderIsReportedWhereItIs() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("credits-rules-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let (folder, policy) = try rulesFolder(replacing: "  growth: 325", with: "  growth: 325.5")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let policy = try String(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("Rules/policy.yaml"), encoding: .utf8)
-    try policy.replacingOccurrences(of: "  growth: 325", with: "  growth: 325.5")
-        .write(to: folder.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
     let output = try BinaryRunner.run(["log", "--snapshot", "seeds/examples/lumen-dental-renewal.yaml", "--rules", folder.path])
     #expect(output.status == 2)
     let line = policy.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  growth:") }! + 1
