@@ -102,7 +102,7 @@ def write_examples():
 
 def main():
     for problem in policy.check_policy_file(ROOT):
-        print("warning: " + problem)
+        sys.exit("error: " + problem)
     write_examples()
     if "--examples-only" not in sys.argv:
         import scenarios
