@@ -353,7 +353,7 @@ def small():
 
     # an allocation that is not the plan's
     s = client("blue-heron", "Blue Heron Kayaks", "America/Vancouver", "growth", "2026-04-18",
-               "2026-11-10 09:00", opening=(0, 90), base=3370, cbase=415)
+               "2026-11-10 09:00", opening=(0, 150), base=3370, cbase=415)
     s.submit("2026-11-12 10:20", "Sea Kayak Tours", [6, 6, 6, 6], deliver_after=20, delivered="-2")
     s.submit("2026-11-16 09:05", "Winter Paddling Gear", [], deliver_after=20)
     s.advance("2026-11-17 20:00")
@@ -670,6 +670,8 @@ def check(item, read_back, path):
         ids = {e["id"] for e in snapshot["entries"]}
         for c in first:
             assert set(c["entries"]) <= ids, (document["name"], c)
+    assert all(plan + rollover >= 0 for _, plan, rollover, _ in Replay(snapshot).rows), \
+        "%s: the balance goes below zero" % document["name"]
     if item["mismatch"]:
         assert Replay(snapshot).balance != snapshot["client"]["balance"]
     else:
