@@ -776,9 +776,9 @@ How a test should compare (and how these files were written):
   (`duplicate-among-ordinary`).
 - **Cause amounts and grouping.**
   `in-flight-submissions`: the whole charge of one in-flight creative, one cause per creative.
-  `showcase-deposit`: for a submission (usually a delivered one), either the deposit part alone
-  (charge minus the 40 base: the customer knew the base, `showcase-deposit-known-base`) or the
-  whole charge spelled out as base + deposit (a customer who forgot a delivered submission).
+  `showcase-deposit`: the deposit part of a submission's charge (the charge minus the 40 base; the
+  customer knew the base: `showcase-deposit-known-base`). A rule pack may also offer a delivered
+  submission's whole charge as a cause (a customer who forgot it); no scenario depends on that.
   `showcase-refund`, `showcase-overage`, `admin-adjustment`, `manual-top-up`, `mid-cycle-proration`,
   `cycle-renewal`: one cause per entry, its amount. A `showcase-overage` beyond the balance claims
   only what the balance paid (the rest went to `outstanding`, it is not a balance movement:
