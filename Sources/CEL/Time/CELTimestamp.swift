@@ -16,3 +16,52 @@ public struct CELTimestamp: Hashable, Comparable, Sendable {
         (a.seconds, a.nanos) < (b.seconds, b.nanos)
     }
 }
+
+extension CELTimestamp {
+    /// The earliest timestamp CEL allows: 0001-01-01T00:00:00Z.
+    public static let min = CELTimestamp(seconds: -62_135_596_800, nanos: 0)
+    /// The latest timestamp CEL allows: 9999-12-31T23:59:59.999999999Z.
+    public static let max = CELTimestamp(seconds: 253_402_300_799, nanos: 999_999_999)
+
+    /// Seconds between the Unix epoch and Foundation's reference date (2001-01-01), exact.
+    static let referenceDateOffset: Int64 = 978_307_200
+
+    /// The instant `date` stands for, rounded to the microsecond: a `Date` (a `Double` of seconds
+    /// since 2001) tells instants of this century apart only to about a tenth of a microsecond,
+    /// so finer digits would be noise (`.123` would come back as `.122999996`).
+    public init(date: Date) {
+        // Split off whole seconds before scaling, so the fraction keeps the Double's precision.
+        let interval = date.timeIntervalSinceReferenceDate
+        let whole = interval.rounded(.down)
+        var nanos = Int64(((interval - whole) * 1e6).rounded()) * 1000
+        var seconds = Int64(whole) + Self.referenceDateOffset
+        if nanos >= 1_000_000_000 {
+            nanos -= 1_000_000_000
+            seconds += 1
+        }
+        self.init(seconds: seconds, nanos: Int32(nanos))
+    }
+
+    /// The same instant as a Foundation `Date` (to a `Double`'s precision, about a microsecond today).
+    public var date: Date {
+        Date(timeIntervalSinceReferenceDate: Double(seconds - Self.referenceDateOffset) + Double(nanos) / 1e9)
+    }
+
+    /// `timestamp(int)`: the instant `epochSeconds` seconds after 1970-01-01T00:00:00Z.
+    public init(epochSeconds: Int64) throws(CELError) {
+        let timestamp = CELTimestamp(seconds: epochSeconds)
+        guard timestamp.isInRange else {
+            throw CELError("timestamp out of range: \(epochSeconds)")
+        }
+        self = timestamp
+    }
+
+    /// Whether the value lies within 0001-01-01T00:00:00Z ... 9999-12-31T23:59:59.999999999Z
+    /// with its nanoseconds in 0..<1_000_000_000.
+    public var isInRange: Bool {
+        (0..<1_000_000_000).contains(nanos) && Self.min <= self && self <= Self.max
+    }
+
+    /// `int(timestamp)`: whole seconds since the Unix epoch (rounded down, as nanos are never negative).
+    public var epochSeconds: Int64 { seconds }
+}

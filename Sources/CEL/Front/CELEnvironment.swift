@@ -1,0 +1,113 @@
+import Diagnostics
+
+/// The declarations an expression is compiled against: variables, object types, functions,
+/// the container names resolve in, and the limits of evaluation.
+public struct CELEnvironment: Sendable {
+    /// The namespace names resolve in: with container `a.b`, the name `x` is tried as `a.b.x`, `a.x`, then `x`.
+    public var container: String
+    /// Whether `compile` type-checks; without it, undeclared names and functions fail only when evaluated.
+    public var checksTypes = true
+    /// Whether `has`, `all`, `exists`, `exists_one`, `map` and `filter` are macros or plain functions.
+    public var expandsMacros = true
+    /// The work one evaluation may do (one unit per comprehension step, per element built by `+`)
+    /// before it stops with an error.
+    public var costLimit = 10_000_000
+
+    var variables: [String: CELType] = [:]
+    var objectTypes: [String: ObjectType] = [:]
+    var functions: [String: [CELOverload]] = [:]
+
+    /// An environment with no declarations beyond the standard library.
+    public init(container: String = "") {
+        self.container = container
+    }
+
+    /// Declares a variable that bindings provide; a dotted name (`a.b`) is one variable.
+    public mutating func declareVariable(_ name: String, type: CELType) {
+        variables[name] = type
+    }
+
+    /// Declares a record type whose values are `CELObject`s with these fields.
+    public mutating func declareObjectType(_ name: String, fields: [String: CELType]) {
+        objectTypes[name] = ObjectType(name: name, fields: fields)
+    }
+
+    /// Declares a function, or adds overloads to one already declared.
+    public mutating func declareFunction(_ name: String, overloads: [CELOverload]) {
+        functions[name, default: []] += overloads
+    }
+
+    /// Parses and type-checks once; throws every problem found. Diagnostic locations are
+    /// line/column in `source` itself (file = `name`); callers that embed expressions in
+    /// other files map them (SourceLocation.advanced(by:)).
+    public func compile(_ source: String, name: String = "<expression>") throws(DiagnosticsError) -> CELProgram {
+        let file = SourceFile(name: name, text: source)
+        let parsed: (root: Expr, nodeCount: Int)
+        do {
+            parsed = try Parser.parse(source, expandsMacros: expandsMacros)
+        } catch {
+            throw DiagnosticsError([file.diagnostic(error.message, atUTF8Offset: error.offset)])
+        }
+        var types: [CELType]? = nil
+        var problems: [SyntaxError] = []
+        if checksTypes {
+            var checker = Checker(environment: self, nodeCount: parsed.nodeCount)
+            checker.check(parsed.root)
+            types = checker.types
+            problems = checker.problems
+        }
+        var planner = Planner(environment: self, types: types)
+        let root = planner.plan(parsed.root)
+        problems += planner.problems
+        guard problems.isEmpty else {
+            let ordered = problems.sorted { $0.offset < $1.offset }
+            throw DiagnosticsError(ordered.map { file.diagnostic($0.message, atUTF8Offset: $0.offset) })
+        }
+        return CELProgram(
+            root: root, slotNames: planner.slotNames, source: file,
+            resultType: types?[parsed.root.id] ?? .dyn, costLimit: costLimit)
+    }
+
+    /// The declared variable a (possibly dotted, possibly rooted with a leading `.`) name refers to,
+    /// trying the container's namespaces from the innermost out.
+    func resolveVariable(_ name: String) -> String? {
+        candidates(for: name).first { variables[$0] != nil }
+    }
+
+    /// The declared object type a name refers to.
+    func resolveObjectType(_ name: String) -> ObjectType? {
+        for candidate in candidates(for: name) {
+            if let type = objectTypes[candidate] { return type }
+        }
+        return nil
+    }
+
+    /// `x` in container `a.b`: `a.b.x`, `a.x`, `x`; `.x`: only `x`.
+    func candidates(for name: String) -> [String] {
+        if name.hasPrefix(".") { return [String(name.dropFirst())] }
+        guard !container.isEmpty else { return [name] }
+        var result: [String] = []
+        var namespace = Substring(container)
+        while true {
+            result.append("\(namespace).\(name)")
+            guard let dot = namespace.lastIndex(of: ".") else { break }
+            namespace = namespace[..<dot]
+        }
+        result.append(name)
+        return result
+    }
+}
+
+/// A declared record type: its name and its fields, with each field's place in a `CELObject` that sets them all.
+struct ObjectType: Sendable {
+    let name: String
+    let fields: [String: CELType]
+    let positions: [String: Int]
+
+    init(name: String, fields: [String: CELType]) {
+        self.name = name
+        self.fields = fields
+        let sorted = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        positions = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
+    }
+}

@@ -1,0 +1,96 @@
+import Diagnostics
+
+/// A compiled expression: parsed, checked and planned once, evaluated many times, from any thread.
+public struct CELProgram: Sendable {
+    let root: Node
+    /// The name of each slot: first the variables the expression reads, then comprehension variables.
+    let slotNames: [String]
+    let slotsByName: [String: Int]
+    let source: SourceFile
+    let costLimit: Int
+
+    /// The checked result type (dyn when unknown or unchecked).
+    public let resultType: CELType
+
+    init(root: Node, slotNames: [String], source: SourceFile, resultType: CELType, costLimit: Int) {
+        self.root = root
+        self.slotNames = slotNames
+        self.source = source
+        self.resultType = resultType
+        self.costLimit = costLimit
+        var byName: [String: Int] = [:]
+        for (slot, name) in slotNames.enumerated() where byName[name] == nil { byName[name] = slot }
+        slotsByName = byName
+    }
+
+    /// The variables the expression reads, by their declared names.
+    public var variables: [String] {
+        slotsByName.keys.filter { !$0.hasPrefix("@") }.sorted()
+    }
+
+    /// Evaluates against bindings by name. Safe from several threads at once.
+    public func evaluate(_ bindings: [String: CELValue]) throws(CELError) -> CELValue {
+        var slots = [CELValue?](repeating: nil, count: slotNames.count)
+        for (slot, name) in slotNames.enumerated() {
+            if let value = bindings[name] { slots[slot] = value }
+        }
+        var frame = Frame(slots: slots, remainingCost: costLimit)
+        return try run(&frame)
+    }
+
+    /// A reusable set of bindings for this program, resolved to slots: the fast path for evaluating
+    /// one program over many inputs. Use one activation per thread.
+    public func makeActivation() -> CELActivation {
+        CELActivation(slotCount: slotNames.count, slotsByName: slotsByName)
+    }
+
+    /// The slot of a variable, for `CELActivation.subscript(slot:)`; nil when the expression does not read it.
+    public func slot(of variable: String) -> CELSlot? {
+        slotsByName[variable].map(CELSlot.init)
+    }
+
+    /// Evaluates against an activation's bindings, without allocating for the bindings.
+    public func evaluate(_ activation: inout CELActivation) throws(CELError) -> CELValue {
+        var frame = Frame(slots: [], remainingCost: costLimit)
+        swap(&frame.slots, &activation.slots)
+        defer { swap(&frame.slots, &activation.slots) }
+        return try run(&frame)
+    }
+
+    @inline(__always)
+    private func run(_ frame: inout Frame) throws(CELError) -> CELValue {
+        do {
+            return try root.evaluate(&frame)
+        } catch {
+            throw CELError(error.message, location: source.location(ofUTF8Offset: error.offset))
+        }
+    }
+}
+
+/// A variable's place in a program's activation.
+public struct CELSlot: Hashable, Sendable {
+    let index: Int
+}
+
+/// Bindings for one program, stored by slot: set them by slot (fastest) or by name, evaluate, repeat.
+public struct CELActivation: Sendable {
+    var slots: [CELValue?]
+    private let slotsByName: [String: Int]
+
+    init(slotCount: Int, slotsByName: [String: Int]) {
+        slots = Array(repeating: nil, count: slotCount)
+        self.slotsByName = slotsByName
+    }
+
+    /// The value bound to a slot.
+    public subscript(slot: CELSlot) -> CELValue? {
+        get { slots[slot.index] }
+        set { slots[slot.index] = newValue }
+    }
+
+    /// The value bound to a variable by name; setting a variable the program does not read does nothing.
+    public subscript(name: String) -> CELValue? {
+        get { slotsByName[name].flatMap { slots[$0] } }
+        set { if let slot = slotsByName[name] { slots[slot] = newValue } }
+    }
+}

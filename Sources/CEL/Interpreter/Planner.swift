@@ -1,0 +1,212 @@
+/// Turns a parsed (and possibly checked) expression into nodes: names become slots, calls become
+/// implementations, constant sub-expressions are folded and constant regexes compiled once.
+struct Planner {
+    let environment: CELEnvironment
+    /// The checker's type of each node by id, when the program was checked.
+    let types: [CELType]?
+    private(set) var slotNames: [String] = []
+    private(set) var problems: [SyntaxError] = []
+    private var variableSlots: [String: Int] = [:]
+    /// Comprehension variables in scope, innermost last.
+    private var locals: [(name: String, slot: Int)] = []
+
+    init(environment: CELEnvironment, types: [CELType]?) {
+        self.environment = environment
+        self.types = types
+    }
+
+    mutating func plan(_ expr: Expr) -> Node {
+        switch expr.kind {
+        case .literal(let value):
+            return ConstantNode(value, offset: expr.offset)
+        case .identifier(let name):
+            return identifier(name, offset: expr.offset)
+        case .select(let operand, let field, let testOnly):
+            if testOnly { return HasNode(plan(operand), field: field, offset: expr.offset) }
+            if let resolved = qualifiedVariable(expr) { return resolved }
+            return select(plan(operand), field: field, operandType: types?[operand.id], offset: expr.offset)
+        case .call(let function, let target, let arguments):
+            return call(function, target: target, arguments: arguments, offset: expr.offset)
+        case .list(let elements):
+            return fold(ListNode(elements.map { plan($0) }, offset: expr.offset))
+        case .map(let entries):
+            let keys = entries.map { plan($0.key) }
+            let values = entries.map { plan($0.value) }
+            return fold(MapNode(keys: keys, values: values, offset: expr.offset))
+        case .object(let typeName, let fields):
+            let name = environment.resolveObjectType(typeName)?.name ?? typeName
+            return ObjectNode(typeName: name, names: fields.map(\.name), values: fields.map { plan($0.value) }, offset: expr.offset)
+        case .comprehension(let comprehension):
+            let range = plan(comprehension.range)
+            let slot = slotNames.count
+            slotNames.append("@" + comprehension.variable)
+            locals.append((comprehension.variable, slot))
+            let filter = comprehension.filter.map { plan($0) }
+            let body = plan(comprehension.body)
+            locals.removeLast()
+            return ComprehensionNode(kind: comprehension.kind, range: range, slot: slot, body: body, filter: filter, offset: expr.offset)
+        }
+    }
+
+    // MARK: names
+
+    private func local(_ name: String) -> Int? {
+        locals.last { $0.name == name }?.slot
+    }
+
+    private mutating func slot(forVariable name: String) -> Int {
+        if let slot = variableSlots[name] { return slot }
+        let slot = slotNames.count
+        slotNames.append(name)
+        variableSlots[name] = slot
+        return slot
+    }
+
+    private mutating func identifier(_ name: String, offset: Int) -> Node {
+        if !name.hasPrefix("."), let slot = local(name) {
+            return SlotNode(slot: slot, name: name, offset: offset)
+        }
+        if let declared = environment.resolveVariable(name) {
+            return SlotNode(slot: slot(forVariable: declared), name: declared, offset: offset)
+        }
+        let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
+        if let type = environment.resolveObjectType(name) {
+            return ConstantNode(.type(.object(type.name)), offset: offset)
+        }
+        if let type = StandardLibrary.typeNames[bare] {
+            return ConstantNode(.type(type), offset: offset)
+        }
+        // Unchecked programs may read variables that were never declared, bound by name.
+        return SlotNode(slot: slot(forVariable: bare), name: bare, offset: offset)
+    }
+
+    /// `a.b.c` where a prefix of the dotted name is a declared variable: the longest such prefix wins.
+    private mutating func qualifiedVariable(_ expr: Expr) -> Node? {
+        var chain: [Expr] = []
+        var cursor = expr
+        while case .select(let operand, _, false) = cursor.kind {
+            chain.append(cursor)
+            cursor = operand
+        }
+        guard case .identifier(let root) = cursor.kind else { return nil }
+        if !root.hasPrefix("."), local(root) != nil { return nil }
+        chain.reverse()
+        var name = root
+        var names = [root]
+        for link in chain {
+            guard case .select(_, let field, _) = link.kind else { return nil }
+            name += "." + field
+            names.append(name)
+        }
+        for length in stride(from: names.count, to: 1, by: -1) {
+            guard let declared = environment.resolveVariable(names[length - 1]) else { continue }
+            var node: Node = SlotNode(slot: slot(forVariable: declared), name: declared, offset: cursor.offset)
+            for link in chain[(length - 1)...] {
+                guard case .select(let operand, let field, _) = link.kind else { continue }
+                node = select(node, field: field, operandType: types?[operand.id], offset: link.offset)
+            }
+            return node
+        }
+        return nil
+    }
+
+    private func select(_ operand: Node, field: String, operandType: CELType?, offset: Int) -> Node {
+        var position = -1
+        if case .object(let typeName) = operandType, let type = environment.objectTypes[typeName] {
+            position = type.positions[field] ?? -1
+        }
+        return SelectNode(operand, field: field, position: position, offset: offset)
+    }
+
+    // MARK: calls
+
+    private mutating func call(_ rawName: String, target: Expr?, arguments: [Expr], offset: Int) -> Node {
+        let function = rawName.hasPrefix(".") ? String(rawName.dropFirst()) : rawName
+        let operands = ((target.map { [$0] } ?? []) + arguments).map { plan($0) }
+        switch (function, operands.count) {
+        case (Operator.logicalAnd, 2): return fold(AndNode(operands[0], operands[1], offset: offset))
+        case (Operator.logicalOr, 2): return fold(OrNode(operands[0], operands[1], offset: offset))
+        case (Operator.logicalNot, 1): return fold(NotNode(operands[0], offset: offset))
+        case (Operator.conditional, 3): return fold(ConditionalNode(operands[0], operands[1], operands[2], offset: offset))
+        default: break
+        }
+        if let overloads = environment.functions[function] {
+            return userCall(function, overloads: overloads, receiverStyle: target != nil, operands: operands, offset: offset)
+        }
+        if function == "matches", operands.count == 2, case .string(let pattern)? = operands[1].constantValue {
+            return constantRegex(pattern, subject: operands[0], offset: offset, patternOffset: operands[1].offset)
+        }
+        switch StandardLibrary.implementation(of: function, arity: operands.count) {
+        case .unary(let apply)?: return fold(UnaryNode(operands[0], offset: offset, apply: apply))
+        case .binary(let apply)?: return fold(BinaryNode(operands[0], operands[1], offset: offset, apply: apply))
+        case nil:
+            return FailureNode("unbound function '\(function)'", arguments: operands, offset: offset)
+        }
+    }
+
+    private mutating func constantRegex(_ pattern: String, subject: Node, offset: Int, patternOffset: Int) -> Node {
+        do {
+            let regex = try StringFunctions.compile(pattern)
+            return fold(UnaryNode(subject, offset: offset) { value throws(OperationFailure) in
+                guard case .string(let text) = value else { throw .noOverload("matches", value, .string(pattern)) }
+                return .bool(regex.matches(text))
+            })
+        } catch {
+            problems.append(SyntaxError(message: error.message, offset: patternOffset))
+            return FailureNode(error.message, offset: offset)
+        }
+    }
+
+    private func userCall(_ function: String, overloads: [CELOverload], receiverStyle: Bool, operands: [Node], offset: Int) -> Node {
+        let candidates = overloads.filter {
+            $0.signature.receiverStyle == receiverStyle && $0.signature.parameters.count == operands.count
+        }
+        return CallNode(operands, offset: offset) { values throws(OperationFailure) in
+            for overload in candidates where zip(overload.signature.parameters, values).allSatisfy({ $1.conforms(to: $0) }) {
+                do throws(CELError) {
+                    return try overload.implementation(values)
+                } catch {
+                    throw OperationFailure(error.message)
+                }
+            }
+            let kinds = values.map { $0.type.typeValueName }.joined(separator: ", ")
+            throw OperationFailure("no matching overload for '\(function)' applied to (\(kinds))")
+        }
+    }
+
+    /// Evaluates a node whose operands are all constants once, now; a failure is left for run time,
+    /// since `||` and `&&` may absorb it.
+    private func fold(_ node: Node) -> Node {
+        let operands: [Node]
+        switch node {
+        case let node as BinaryNode: operands = [node.left, node.right]
+        case let node as UnaryNode: operands = [node.operand]
+        case let node as NotNode: operands = [node.operand]
+        case let node as AndNode: operands = [node.left, node.right]
+        case let node as OrNode: operands = [node.left, node.right]
+        case let node as ConditionalNode: operands = [node.condition, node.whenTrue, node.whenFalse]
+        case let node as ListNode: operands = node.elements
+        case let node as MapNode: operands = node.keys + node.values
+        default: return node
+        }
+        guard operands.allSatisfy({ $0.constantValue != nil }) else { return node }
+        var frame = Frame(slots: [], remainingCost: environment.costLimit)
+        guard let value = try? node.evaluate(&frame) else { return node }
+        return ConstantNode(value, offset: node.offset)
+    }
+}
+
+extension CELValue {
+    /// Whether the value can be passed where `type` is expected, checked at run time for user functions.
+    func conforms(to type: CELType) -> Bool {
+        switch (type, self) {
+        case (.dyn, _), (.typeParam, _), (.error, _): true
+        case (.null, .null), (.bool, .bool), (.int, .int), (.uint, .uint), (.double, .double), (.string, .string),
+             (.bytes, .bytes), (.timestamp, .timestamp), (.duration, .duration), (.type, .type),
+             (.list, .list), (.map, .map):
+            true
+        case (.object(let name), .object(let object)): name == object.typeName
+        default: false
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// A node of a parsed expression. Every node has an id (its index in parse order, for the checker's
+/// annotations) and the UTF-8 offset of the text it came from.
+final class Expr: Sendable {
+    let id: Int
+    let offset: Int
+    let kind: Kind
+
+    indirect enum Kind: Sendable {
+        case literal(CELValue)
+        /// A name; a leading `.` (as in `.y`) means the root scope.
+        case identifier(String)
+        /// `operand.field`; `testOnly` for the `has()` macro.
+        case select(operand: Expr, field: String, testOnly: Bool)
+        /// A global call `f(args)` or a receiver call `target.f(args)`. Operators are calls named `_+_`, `!_`, ...
+        case call(function: String, target: Expr?, arguments: [Expr])
+        case list([Expr])
+        case map([MapEntry])
+        /// `Type{field: value, ...}`.
+        case object(typeName: String, fields: [FieldInit])
+        case comprehension(Comprehension)
+    }
+
+    struct MapEntry: Sendable {
+        let key: Expr
+        let value: Expr
+        let offset: Int
+    }
+
+    struct FieldInit: Sendable {
+        let name: String
+        let value: Expr
+        let offset: Int
+    }
+
+    /// A macro expanded at parse time: iterate over `range` binding `variable`.
+    struct Comprehension: Sendable {
+        enum Kind: String, Sendable {
+            case all, exists, existsOne = "exists_one", map, filter
+        }
+        let kind: Kind
+        let variable: String
+        let range: Expr
+        /// The condition (all, exists, exists_one, filter) or the transform (map).
+        let body: Expr
+        /// The filter of the three-argument `map(x, filter, transform)`.
+        let filter: Expr?
+    }
+
+    init(id: Int, offset: Int, kind: Kind) {
+        self.id = id
+        self.offset = offset
+        self.kind = kind
+    }
+
+    /// The dotted name this expression spells (`a.b.c`), if it is only identifiers and selections.
+    var qualifiedName: String? {
+        switch kind {
+        case .identifier(let name): return name
+        case .select(let operand, let field, false):
+            return operand.qualifiedName.map { "\($0).\(field)" }
+        default: return nil
+        }
+    }
+}
+
+/// The function names of operators, as CEL spells them in declarations and messages.
+enum Operator {
+    static let conditional = "_?_:_"
+    static let logicalAnd = "_&&_"
+    static let logicalOr = "_||_"
+    static let logicalNot = "!_"
+    static let negate = "-_"
+    static let index = "_[_]"
+    static let `in` = "@in"
+    static let binary: [String: String] = [
+        "+": "_+_", "-": "_-_", "*": "_*_", "/": "_/_", "%": "_%_",
+        "==": "_==_", "!=": "_!=_", "<": "_<_", "<=": "_<=_", ">": "_>_", ">=": "_>=_",
+        "&&": "_&&_", "||": "_||_",
+    ]
+
+    /// How an operator reads in messages: `_+_` as `+`.
+    static func display(_ function: String) -> String {
+        switch function {
+        case conditional: "?:"
+        case index: "[]"
+        case `in`: "in"
+        case logicalNot: "!"
+        case negate: "-"
+        default:
+            function.hasPrefix("_") && function.hasSuffix("_") && function.count > 2
+                ? String(function.dropFirst().dropLast()) : function
+        }
+    }
+}

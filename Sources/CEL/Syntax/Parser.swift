@@ -1,0 +1,350 @@
+/// A recursive-descent parser for CEL's grammar, expanding macros as it goes.
+/// It never recurses without bound: nesting deeper than `maximumDepth` is an error.
+struct Parser {
+    /// The deepest expression tree accepted; beyond it, checking and evaluation could exhaust the stack.
+    static let maximumDepth = 100
+
+    private let tokens: [Token]
+    private var index = 0
+    private var depths: [Int] = []
+    private let expandsMacros: Bool
+
+    private init(tokens: [Token], expandsMacros: Bool) {
+        self.tokens = tokens
+        self.expandsMacros = expandsMacros
+    }
+
+    /// The expression tree of `text`, and the number of nodes; throws the first syntax error.
+    static func parse(_ text: String, expandsMacros: Bool = true) throws(SyntaxError) -> (root: Expr, nodeCount: Int) {
+        var parser = Parser(tokens: try Lexer.tokenize(text), expandsMacros: expandsMacros)
+        let root = try parser.expression()
+        guard parser.current.kind == .end else {
+            throw SyntaxError(message: "unexpected \(parser.current.quoted) after the end of the expression", offset: parser.current.offset)
+        }
+        return (root, parser.depths.count)
+    }
+
+    // MARK: tokens
+
+    private var current: Token { tokens[index] }
+
+    private func isPunctuation(_ text: String) -> Bool {
+        if case .punctuation(let found) = current.kind { return found == text }
+        return false
+    }
+
+    private mutating func advance() -> Token {
+        let token = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+
+    private mutating func expect(_ text: String, _ context: String) throws(SyntaxError) -> Token {
+        guard isPunctuation(text) else {
+            throw SyntaxError(message: "expected '\(text)' \(context), found \(current.quoted)", offset: current.offset)
+        }
+        return advance()
+    }
+
+    // MARK: nodes
+
+    private mutating func make(_ kind: Expr.Kind, at offset: Int, children: [Expr]) throws(SyntaxError) -> Expr {
+        let depth = 1 + children.reduce(0) { max($0, depths[$1.id]) }
+        guard depth <= Parser.maximumDepth else {
+            throw SyntaxError(message: "expression nests too deeply (more than \(Parser.maximumDepth) levels)", offset: offset)
+        }
+        let node = Expr(id: depths.count, offset: offset, kind: kind)
+        depths.append(depth)
+        return node
+    }
+
+    private mutating func call(_ function: String, at offset: Int, target: Expr? = nil, _ arguments: [Expr]) throws(SyntaxError) -> Expr {
+        try make(.call(function: function, target: target, arguments: arguments), at: offset,
+                 children: (target.map { [$0] } ?? []) + arguments)
+    }
+
+    // MARK: grammar
+
+    private mutating func expression() throws(SyntaxError) -> Expr {
+        let condition = try logicalOr()
+        guard isPunctuation("?") else { return condition }
+        let question = advance()
+        let whenTrue = try logicalOr()
+        _ = try expect(":", "in a conditional expression")
+        let whenFalse = try expression()
+        return try call(Operator.conditional, at: question.offset, [condition, whenTrue, whenFalse])
+    }
+
+    private mutating func logicalOr() throws(SyntaxError) -> Expr {
+        var left = try logicalAnd()
+        while isPunctuation("||") {
+            let token = advance()
+            left = try call(Operator.logicalOr, at: token.offset, [left, try logicalAnd()])
+        }
+        return left
+    }
+
+    private mutating func logicalAnd() throws(SyntaxError) -> Expr {
+        var left = try relation()
+        while isPunctuation("&&") {
+            let token = advance()
+            left = try call(Operator.logicalAnd, at: token.offset, [left, try relation()])
+        }
+        return left
+    }
+
+    private mutating func relation() throws(SyntaxError) -> Expr {
+        var left = try addition()
+        while true {
+            let function: String
+            switch current.kind {
+            case .inKeyword: function = Operator.in
+            case .punctuation(let text) where ["<", "<=", ">", ">=", "==", "!="].contains(text):
+                function = Operator.binary[text]!
+            default: return left
+            }
+            let token = advance()
+            left = try call(function, at: token.offset, [left, try addition()])
+        }
+    }
+
+    private mutating func addition() throws(SyntaxError) -> Expr {
+        var left = try multiplication()
+        while isPunctuation("+") || isPunctuation("-") {
+            let token = advance()
+            guard case .punctuation(let text) = token.kind else { break }
+            left = try call(Operator.binary[text]!, at: token.offset, [left, try multiplication()])
+        }
+        return left
+    }
+
+    private mutating func multiplication() throws(SyntaxError) -> Expr {
+        var left = try unary()
+        while isPunctuation("*") || isPunctuation("/") || isPunctuation("%") {
+            let token = advance()
+            guard case .punctuation(let text) = token.kind else { break }
+            left = try call(Operator.binary[text]!, at: token.offset, [left, try unary()])
+        }
+        return left
+    }
+
+    private mutating func unary() throws(SyntaxError) -> Expr {
+        if isPunctuation("!") || isPunctuation("-") {
+            var operators: [Token] = []
+            let symbol = current.kind
+            while current.kind == symbol {
+                operators.append(advance())
+                guard operators.count <= Parser.maximumDepth else {
+                    throw SyntaxError(message: "expression nests too deeply (more than \(Parser.maximumDepth) levels)", offset: current.offset)
+                }
+            }
+            var operand: Expr
+            if symbol == .punctuation("-"), current.isNumber, let literal = try negativeLiteral(at: operators.last!.offset) {
+                operators.removeLast()
+                operand = try member(startingWith: literal)
+            } else {
+                operand = try member()
+            }
+            let function = symbol == .punctuation("!") ? Operator.logicalNot : Operator.negate
+            for token in operators.reversed() {
+                operand = try call(function, at: token.offset, [operand])
+            }
+            return operand
+        }
+        return try member()
+    }
+
+    /// `-` directly before a number is part of the literal, so that `-9223372036854775808` is an int.
+    private mutating func negativeLiteral(at offset: Int) throws(SyntaxError) -> Expr? {
+        switch current.kind {
+        case .intLiteral(let digits, let radix):
+            let token = advance()
+            guard let magnitude = UInt64(digits, radix: radix), magnitude <= UInt64(Int64.max) + 1 else {
+                throw SyntaxError(message: "int literal out of range: '-\(radix == 16 ? "0x" : "")\(digits)'", offset: token.offset)
+            }
+            let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+            return try make(.literal(.int(value)), at: offset, children: [])
+        case .doubleLiteral(let text):
+            _ = advance()
+            return try make(.literal(.double(-(Double(text) ?? .nan))), at: offset, children: [])
+        default:
+            return nil
+        }
+    }
+
+    private mutating func member(startingWith start: Expr? = nil) throws(SyntaxError) -> Expr {
+        var operand: Expr
+        if let start { operand = start } else { operand = try primary() }
+        while true {
+            if isPunctuation(".") {
+                let dot = advance()
+                let (field, fieldToken) = try selector(after: dot)
+                if isPunctuation("("), case .identifier = fieldToken.kind {
+                    _ = advance()
+                    let arguments = try expressionList(closing: ")")
+                    operand = try receiverCall(field, target: operand, arguments: arguments, at: fieldToken.offset)
+                } else {
+                    operand = try make(.select(operand: operand, field: field, testOnly: false), at: dot.offset, children: [operand])
+                }
+            } else if isPunctuation("[") {
+                let bracket = advance()
+                let key = try expression()
+                _ = try expect("]", "to close the index")
+                operand = try call(Operator.index, at: bracket.offset, [operand, key])
+            } else if isPunctuation("{"), let typeName = operand.qualifiedName, isTypeName(operand) {
+                operand = try objectLiteral(typeName: typeName, at: operand.offset)
+            } else {
+                return operand
+            }
+        }
+    }
+
+    /// Only a plain dotted name can name a type in `Type{...}`.
+    private func isTypeName(_ operand: Expr) -> Bool {
+        switch operand.kind {
+        case .identifier: true
+        case .select(let inner, _, false): isTypeName(inner)
+        default: false
+        }
+    }
+
+    private mutating func selector(after dot: Token) throws(SyntaxError) -> (String, Token) {
+        let token = advance()
+        switch token.kind {
+        case .identifier(let name), .quotedIdentifier(let name): return (name, token)
+        case .trueKeyword, .falseKeyword, .nullKeyword, .inKeyword:
+            throw SyntaxError(message: "keyword \(token.quoted) cannot be a field name", offset: token.offset)
+        default:
+            throw SyntaxError(message: "expected a field name after '.', found \(token.quoted)", offset: token.offset)
+        }
+    }
+
+    private mutating func primary() throws(SyntaxError) -> Expr {
+        let token = advance()
+        switch token.kind {
+        case .intLiteral(let digits, let radix):
+            guard let value = Int64(digits, radix: radix) else {
+                throw SyntaxError(message: "int literal out of range: \(token.quoted)", offset: token.offset)
+            }
+            return try make(.literal(.int(value)), at: token.offset, children: [])
+        case .uintLiteral(let digits, let radix):
+            guard let value = UInt64(digits, radix: radix) else {
+                throw SyntaxError(message: "uint literal out of range: \(token.quoted)", offset: token.offset)
+            }
+            return try make(.literal(.uint(value)), at: token.offset, children: [])
+        case .doubleLiteral(let text):
+            return try make(.literal(.double(Double(text) ?? .nan)), at: token.offset, children: [])
+        case .stringLiteral(let text): return try make(.literal(.string(text)), at: token.offset, children: [])
+        case .bytesLiteral(let bytes): return try make(.literal(.bytes(bytes)), at: token.offset, children: [])
+        case .trueKeyword: return try make(.literal(.bool(true)), at: token.offset, children: [])
+        case .falseKeyword: return try make(.literal(.bool(false)), at: token.offset, children: [])
+        case .nullKeyword: return try make(.literal(.null), at: token.offset, children: [])
+        case .identifier(let name):
+            return try identifier(name, token: token, rooted: false)
+        case .punctuation("."):
+            let next = advance()
+            guard case .identifier(let name) = next.kind else {
+                throw SyntaxError(message: "expected a name after a leading '.', found \(next.quoted)", offset: next.offset)
+            }
+            return try identifier(name, token: next, rooted: true, at: token.offset)
+        case .punctuation("("):
+            let inner = try expression()
+            _ = try expect(")", "to close the parenthesis")
+            return inner
+        case .punctuation("["):
+            let elements = try expressionList(closing: "]")
+            return try make(.list(elements), at: token.offset, children: elements)
+        case .punctuation("{"):
+            return try mapLiteral(at: token.offset)
+        case .end:
+            throw SyntaxError(message: "unexpected end of input, expected an expression", offset: token.offset)
+        default:
+            throw SyntaxError(message: "unexpected \(token.quoted), expected an expression", offset: token.offset)
+        }
+    }
+
+    private mutating func identifier(_ name: String, token: Token, rooted: Bool, at offset: Int? = nil) throws(SyntaxError) -> Expr {
+        guard !Lexer.reservedWords.contains(name) else {
+            throw SyntaxError(message: "reserved word '\(name)' cannot be used as a name", offset: token.offset)
+        }
+        let qualified = rooted ? "." + name : name
+        if isPunctuation("(") {
+            _ = advance()
+            let arguments = try expressionList(closing: ")")
+            return try globalCall(qualified, arguments: arguments, at: offset ?? token.offset)
+        }
+        return try make(.identifier(qualified), at: offset ?? token.offset, children: [])
+    }
+
+    private mutating func expressionList(closing: String) throws(SyntaxError) -> [Expr] {
+        var items: [Expr] = []
+        if isPunctuation(closing) { _ = advance(); return items }
+        while true {
+            items.append(try expression())
+            if isPunctuation(",") {
+                _ = advance()
+                if closing == "]", isPunctuation(closing) { _ = advance(); return items }
+                continue
+            }
+            _ = try expect(closing, closing == ")" ? "to close the argument list" : "to close the list")
+            return items
+        }
+    }
+
+    private mutating func mapLiteral(at offset: Int) throws(SyntaxError) -> Expr {
+        var entries: [Expr.MapEntry] = []
+        var children: [Expr] = []
+        while !isPunctuation("}") {
+            let key = try expression()
+            let colon = try expect(":", "between a map key and its value")
+            let value = try expression()
+            entries.append(Expr.MapEntry(key: key, value: value, offset: colon.offset))
+            children += [key, value]
+            if isPunctuation(",") { _ = advance() } else { break }
+        }
+        _ = try expect("}", "to close the map")
+        return try make(.map(entries), at: offset, children: children)
+    }
+
+    private mutating func objectLiteral(typeName: String, at offset: Int) throws(SyntaxError) -> Expr {
+        _ = advance()
+        var fields: [Expr.FieldInit] = []
+        while !isPunctuation("}") {
+            let token = advance()
+            guard case .identifier(let name) = token.kind else {
+                throw SyntaxError(message: "expected a field name, found \(token.quoted)", offset: token.offset)
+            }
+            _ = try expect(":", "after the field name '\(name)'")
+            fields.append(Expr.FieldInit(name: name, value: try expression(), offset: token.offset))
+            if isPunctuation(",") { _ = advance() } else { break }
+        }
+        _ = try expect("}", "to close '\(typeName){'")
+        return try make(.object(typeName: typeName, fields: fields), at: offset, children: fields.map(\.value))
+    }
+
+    // MARK: macros
+
+    private mutating func globalCall(_ name: String, arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
+        if expandsMacros, name == "has", arguments.count == 1 {
+            guard case .select(let operand, let field, false) = arguments[0].kind else {
+                throw SyntaxError(message: "has() needs a field selection, such as has(entry.note)", offset: arguments[0].offset)
+            }
+            return try make(.select(operand: operand, field: field, testOnly: true), at: offset, children: [operand])
+        }
+        return try call(name, at: offset, arguments)
+    }
+
+    private mutating func receiverCall(_ name: String, target: Expr, arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
+        let kind = Expr.Comprehension.Kind(rawValue: name)
+        guard expandsMacros, let kind, arguments.count == 2 || (kind == .map && arguments.count == 3) else {
+            return try call(name, at: offset, target: target, arguments)
+        }
+        guard case .identifier(let variable) = arguments[0].kind, !variable.hasPrefix(".") else {
+            throw SyntaxError(message: "the first argument of \(name)() must be a simple name, such as e", offset: arguments[0].offset)
+        }
+        let comprehension = Expr.Comprehension(
+            kind: kind, variable: variable, range: target,
+            body: arguments.last!, filter: arguments.count == 3 ? arguments[1] : nil)
+        return try make(.comprehension(comprehension), at: offset, children: [target] + arguments.dropFirst())
+    }
+}

@@ -1,0 +1,64 @@
+/// A value of a declared object type: a type name and named fields.
+/// Fields are stored sorted by name, so that a checked program reads a declared field by a position
+/// computed once at compile time instead of hashing its name on every evaluation.
+public struct CELObject: Hashable, Sendable {
+    private let storage: Storage
+
+    /// An object of `typeName` with `fields`.
+    public init(typeName: String, fields: [String: CELValue]) {
+        let names = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        storage = Storage(typeName: typeName, names: names, values: names.map { fields[$0]! })
+    }
+
+    /// The declared type's name.
+    public var typeName: String { storage.typeName }
+
+    /// The names of the fields set, sorted by code point.
+    public var fieldNames: [String] { storage.names }
+
+    /// The value of a field, or nil when it is not set.
+    public subscript(field name: String) -> CELValue? {
+        guard let position = storage.position(of: name) else { return nil }
+        return storage.values[position]
+    }
+
+    /// The field at `position` if it is named `name`, else a lookup by name: the fast path of `o.field`.
+    @inline(__always)
+    func value(at position: Int, named name: String) -> CELValue? {
+        if position < storage.names.count, storage.names[position] == name { return storage.values[position] }
+        return self[field: name]
+    }
+
+    public static func == (a: CELObject, b: CELObject) -> Bool {
+        a.storage === b.storage
+            || (a.storage.typeName == b.storage.typeName && a.storage.names == b.storage.names
+                && zip(a.storage.values, b.storage.values).allSatisfy { $0.celEquals($1) })
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.typeName)
+        hasher.combine(storage.names)
+    }
+
+    private final class Storage: Sendable {
+        let typeName: String
+        let names: [String]
+        let values: [CELValue]
+
+        init(typeName: String, names: [String], values: [CELValue]) {
+            self.typeName = typeName
+            self.names = names
+            self.values = values
+        }
+
+        func position(of name: String) -> Int? {
+            var low = 0
+            var high = names.count
+            while low < high {
+                let mid = (low + high) / 2
+                if names[mid].utf8.lexicographicallyPrecedes(name.utf8) { low = mid + 1 } else { high = mid }
+            }
+            return low < names.count && names[low].utf8.elementsEqual(name.utf8) ? low : nil
+        }
+    }
+}

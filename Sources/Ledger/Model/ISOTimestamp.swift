@@ -1,0 +1,145 @@
+import Foundation
+
+/// ISO 8601 timestamps as snapshots write them (`2026-11-20T16:14:00-06:00`) and
+/// as the JSON outputs show them, parsed and formatted by hand: fast, and
+/// independent of Foundation's formatters and of the machine's locale.
+public enum ISOTimestamp {
+    /// A parsed timestamp: the instant, and the UTC offset written (nil when none was).
+    public struct Parsed: Sendable, Equatable {
+        public let date: Date
+        /// Seconds east of UTC as written (`Z` is 0); nil when the text has no offset.
+        public let offsetSeconds: Int?
+    }
+
+    /// Reads `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM|±HHMM|±HH]` (`T` may be `t` or a
+    /// space). Nil when the text is not such a timestamp; `offsetSeconds` nil when
+    /// it is one without an offset.
+    public static func parse(_ text: String) -> Parsed? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Reads a calendar date `YYYY-MM-DD`; nil when it is not one or does not exist.
+    public static func parseDay(_ text: String) -> BillingDay? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes)
+            guard let day = scanner.day(), scanner.atEnd else { return nil }
+            return day
+        }
+    }
+
+    /// `2026-11-20T10:14:00-06:00` in the given zone's offset at that instant (`Z` for UTC).
+    public static func format(_ date: Date, in zone: TimeZone) -> String {
+        format(date, offsetSeconds: zone.secondsFromGMT(for: date))
+    }
+
+    /// `2026-11-20T10:14:00-06:00` with a fixed offset (`Z` when it is 0); fractions of a
+    /// second are shown to the millisecond when there are any.
+    public static func format(_ date: Date, offsetSeconds: Int) -> String {
+        let interval = date.timeIntervalSince1970
+        let whole = Int(interval.rounded(.down))
+        let millis = Int(((interval - Double(whole)) * 1000).rounded())
+        let local = whole + offsetSeconds
+        let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
+        let secondOfDay = local - days * 86400
+        let civil = CivilTime.date(days: days)
+        var text = "\(CivilTime.padded(civil.year, 4))-\(CivilTime.padded(civil.month, 2))-\(CivilTime.padded(civil.day, 2))"
+        text += "T\(CivilTime.padded(secondOfDay / 3600, 2)):\(CivilTime.padded(secondOfDay / 60 % 60, 2))"
+        text += ":\(CivilTime.padded(secondOfDay % 60, 2))"
+        if millis > 0 && millis < 1000 { text += ".\(CivilTime.padded(millis, 3))" }
+        if offsetSeconds == 0 { return text + "Z" }
+        let minutes = abs(offsetSeconds) / 60
+        return text + (offsetSeconds < 0 ? "-" : "+") + "\(CivilTime.padded(minutes / 60, 2)):\(CivilTime.padded(minutes % 60, 2))"
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        var scanner = Scanner(bytes: bytes)
+        guard let day = scanner.day(), let separator = scanner.next(),
+              separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " "),
+              let hour = scanner.digits(2), scanner.skip(UInt8(ascii: ":")), let minute = scanner.digits(2),
+              hour < 24, minute < 60
+        else { return nil }
+        var second = 0
+        var fraction = 0.0
+        if scanner.skip(UInt8(ascii: ":")) {
+            guard let value = scanner.digits(2), value < 61 else { return nil }
+            second = value
+            if scanner.skip(UInt8(ascii: ".")) || scanner.skip(UInt8(ascii: ",")) {
+                var scale = 0.1
+                var any = false
+                while let digit = scanner.digit() {
+                    fraction += Double(digit) * scale
+                    scale /= 10
+                    any = true
+                }
+                guard any else { return nil }
+            }
+        }
+        var offset: Int?
+        if scanner.skip(UInt8(ascii: "Z")) || scanner.skip(UInt8(ascii: "z")) {
+            offset = 0
+        } else if let sign = scanner.peek(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            _ = scanner.next()
+            guard let hours = scanner.digits(2), hours < 24 else { return nil }
+            var minutes = 0
+            if scanner.skip(UInt8(ascii: ":")) {
+                guard let value = scanner.digits(2) else { return nil }
+                minutes = value
+            } else if let value = scanner.digits(2) {
+                minutes = value
+            }
+            guard minutes < 60 else { return nil }
+            offset = (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+        }
+        guard scanner.atEnd else { return nil }
+        let days = CivilTime.days(year: day.year, month: day.month, day: day.day)
+        let seconds = days * 86400 + hour * 3600 + minute * 60 + second - (offset ?? 0)
+        return Parsed(date: Date(timeIntervalSince1970: Double(seconds) + fraction), offsetSeconds: offset)
+    }
+
+    /// A cursor over ASCII bytes.
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        var atEnd: Bool { position == bytes.count }
+
+        func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+
+        mutating func next() -> UInt8? {
+            guard let byte = peek() else { return nil }
+            position += 1
+            return byte
+        }
+
+        mutating func skip(_ byte: UInt8) -> Bool {
+            guard peek() == byte else { return false }
+            position += 1
+            return true
+        }
+
+        mutating func digit() -> Int? {
+            guard let byte = peek(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            position += 1
+            return Int(byte - UInt8(ascii: "0"))
+        }
+
+        mutating func digits(_ count: Int) -> Int? {
+            var value = 0
+            for _ in 0..<count {
+                guard let digit = digit() else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+
+        mutating func day() -> BillingDay? {
+            guard let year = digits(4), skip(UInt8(ascii: "-")), let month = digits(2), skip(UInt8(ascii: "-")),
+                  let day = digits(2), (1...12).contains(month),
+                  (1...CivilTime.daysInMonth(year: year, month: month)).contains(day)
+            else { return nil }
+            return BillingDay(year: year, month: month, day: day)
+        }
+    }
+}

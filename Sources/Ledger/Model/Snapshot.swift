@@ -1,0 +1,53 @@
+import Diagnostics
+import Foundation
+
+/// A client snapshot (SPEC section 3): the client, its credits log and what the log refers to.
+public struct Snapshot: Sendable {
+    /// `snapshot_version`; 1.
+    public let version: Int
+    /// "Now" for this snapshot; relative windows count back from it.
+    public let generatedAt: Date
+    public let account: Account?
+    public let client: Client
+    public let opening: Opening
+    /// The credits log in input order (`logIndex` is the position here).
+    public let entries: [LedgerEntry]
+    public let creatives: [Creative]
+    public let planChanges: [PlanChange]
+    public let otherClients: [OtherClient]
+    public let reports: [Report]
+    /// The text it was read from, for citations and messages.
+    public let source: SourceFile
+
+    private let creativeIndex: [String: Int]
+    private let entryIndex: [String: Int]
+
+    /// Makes a snapshot; ids are expected to be unique (the reader checks that).
+    public init(version: Int = 1, generatedAt: Date, account: Account? = nil, client: Client, opening: Opening = Opening(),
+                entries: [LedgerEntry], creatives: [Creative] = [], planChanges: [PlanChange] = [],
+                otherClients: [OtherClient] = [], reports: [Report] = [], source: SourceFile) {
+        self.version = version
+        self.generatedAt = generatedAt
+        self.account = account
+        self.client = client
+        self.opening = opening
+        self.entries = entries
+        self.creatives = creatives
+        self.planChanges = planChanges
+        self.otherClients = otherClients
+        self.reports = reports
+        self.source = source
+        self.creativeIndex = Dictionary(creatives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.entryIndex = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The creative with this id, if the snapshot declares it.
+    public func creative(id: String) -> Creative? {
+        creativeIndex[id].map { creatives[$0] }
+    }
+
+    /// The entry with this id, if the log has it.
+    public func entry(id: String) -> LedgerEntry? {
+        entryIndex[id].map { entries[$0] }
+    }
+}

@@ -1,0 +1,245 @@
+import Diagnostics
+import Foundation
+
+/// Turns the document tree of a snapshot into a `Snapshot`, collecting every
+/// problem (SPEC section 3 lists them) before throwing once.
+struct SnapshotDecoder {
+    var reader: DocumentReader
+    let policy: Policy?
+
+    /// Creative ids written on entries, checked once every creative is known.
+    private var creativeReferences: [(id: String, node: DocumentNode)] = []
+
+    init(reader: DocumentReader, policy: Policy?) {
+        self.reader = reader
+        self.policy = policy
+    }
+
+    mutating func decode(_ root: DocumentNode) throws(DiagnosticsError) -> Snapshot {
+        guard let top = reader.mapping(root, "the snapshot", allowed: [
+            "snapshot_version", "generated_at", "account", "client", "opening", "entries", "creatives",
+            "plan_changes", "other_clients", "reports",
+        ]) else { throw DiagnosticsError(reader.diagnostics) }
+
+        var version = 1
+        if let node = top.optional("snapshot_version"), let number = reader.integer(node, "snapshot_version") {
+            if number != 1 { reader.error("unsupported snapshot_version \(number) (this tool reads version 1)", at: node) }
+            version = number
+        }
+        let generatedAt = top.required("generated_at", &reader).flatMap { reader.timestamp($0, "generated_at") }
+        let account = top.optional("account").flatMap { self.account($0) }
+        let client = top.required("client", &reader).flatMap { self.client($0) }
+        let opening = top.optional("opening").map { self.opening($0) } ?? Opening()
+        let creatives = list(top.optional("creatives"), "creatives") { this, node, _ in this.creative(node) }
+        let entries = top.required("entries", &reader).map { self.entries($0) } ?? []
+        let planChanges = list(top.optional("plan_changes"), "plan_changes") { this, node, _ in this.planChange(node) }
+        let otherClients = list(top.optional("other_clients"), "other_clients") { this, node, _ in this.otherClient(node) }
+        let reports = list(top.optional("reports"), "reports") { this, node, _ in this.report(node) }
+        checkCreativeReferences(creatives)
+
+        guard reader.diagnostics.isEmpty, let generatedAt, let client else {
+            // Problems are found section by section; show them in the order of the file.
+            throw DiagnosticsError(reader.diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
+        }
+        return Snapshot(version: version, generatedAt: generatedAt.date, account: account, client: client, opening: opening,
+                        entries: entries, creatives: creatives, planChanges: planChanges, otherClients: otherClients,
+                        reports: reports, source: reader.source)
+    }
+
+    /// The elements of an optional list, each read by `element`; bad elements are left out (and reported).
+    private mutating func list<Element>(_ node: DocumentNode?, _ name: String,
+                                        _ element: (inout SnapshotDecoder, DocumentNode, Int) -> Element?) -> [Element] {
+        guard let node, let nodes = reader.sequence(node, name) else { return [] }
+        var result: [Element] = []
+        result.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() {
+            if let value = element(&self, node, index) { result.append(value) }
+        }
+        return result
+    }
+
+    private mutating func account(_ node: DocumentNode) -> Account? {
+        guard let fields = reader.mapping(node, "account", allowed: ["id", "name"]) else { return nil }
+        let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
+        let name = fields.required("name", &reader).flatMap { reader.string($0, "name") }
+        guard let id, let name else { return nil }
+        return Account(id: id, name: name)
+    }
+
+    private mutating func client(_ node: DocumentNode) -> Client? {
+        guard var fields = reader.mapping(node, "client", allowed: [
+            "id", "name", "timezone", "plan", "billing_anchor", "auto_reload", "balance", "outstanding",
+        ]) else { return nil }
+        let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
+        fields.label = id
+        let name = fields.required("name", &reader).flatMap { reader.string($0, "name") }
+        let zoneNode = fields.optional("timezone")
+        let zone = zoneNode.map { reader.timeZone($0, "timezone") } ?? TimeZone(identifier: "UTC")
+        let plan = fields.required("plan", &reader).flatMap { self.plan($0, "plan") }
+        let anchor = fields.required("billing_anchor", &reader).flatMap { reader.day($0, "billing_anchor") }
+        let autoReload = fields.optional("auto_reload").map { self.autoReload($0) } ?? AutoReload()
+        let balance = fields.required("balance", &reader).flatMap { reader.integer($0, "balance", unit: "tokens") }
+        var outstanding = 0
+        if let node = fields.optional("outstanding"), let value = reader.integer(node, "outstanding", unit: "tokens") {
+            if value < 0 { reader.error("outstanding must not be negative, got \(value)", at: node) }
+            outstanding = value
+        }
+        guard let id, let name, let zone, let plan, let anchor, let autoReload, let balance else { return nil }
+        return Client(id: id, name: name, timeZone: zone, hasTimeZone: zoneNode != nil, plan: plan, billingAnchor: anchor,
+                      autoReload: autoReload, balance: balance, outstanding: outstanding, location: reader.location(of: node))
+    }
+
+    /// A plan name, checked against the policy's plans when there is a policy.
+    private mutating func plan(_ node: DocumentNode, _ name: String) -> String? {
+        guard let plan = reader.string(node, name) else { return nil }
+        if let policy, policy.allocation(plan: plan) == nil {
+            let hint = Spelling.suggestion(for: plan, among: policy.planNames).map { "did you mean '\($0)'? " } ?? ""
+            reader.error("unknown plan '\(plan)' (\(hint)plans in the policy: \(policy.planNames.joined(separator: ", ")))", at: node)
+            return nil
+        }
+        return plan
+    }
+
+    private mutating func autoReload(_ node: DocumentNode) -> AutoReload? {
+        guard let fields = reader.mapping(node, "auto_reload", allowed: ["enabled", "amount"]) else { return nil }
+        let enabled = fields.optional("enabled").map { reader.boolean($0, "enabled") } ?? false
+        var amount: Int?
+        if let node = fields.optional("amount"), let value = reader.integer(node, "amount", unit: "tokens") {
+            if value <= 0 { reader.error("the auto reload amount must be positive, got \(value)", at: node) }
+            amount = value
+        }
+        guard let enabled else { return nil }
+        return AutoReload(enabled: enabled, amount: amount)
+    }
+
+    private mutating func opening(_ node: DocumentNode) -> Opening {
+        guard let fields = reader.mapping(node, "opening", allowed: ["plan_tokens", "rollover_tokens"]) else { return Opening() }
+        let plan = fields.required("plan_tokens", &reader).flatMap { reader.integer($0, "plan_tokens", unit: "tokens") }
+        let rollover = fields.required("rollover_tokens", &reader).flatMap { reader.integer($0, "rollover_tokens", unit: "tokens") }
+        return Opening(planTokens: plan ?? 0, rolloverTokens: rollover ?? 0, isGiven: true)
+    }
+
+    private mutating func entries(_ node: DocumentNode) -> [LedgerEntry] {
+        var firstLineByID: [String: Int32] = [:]
+        return list(node, "entries") { this, node, index in this.entry(node, logIndex: index, firstLineByID: &firstLineByID) }
+    }
+
+    private static let entryKeys = ["id", "at", "type", "amount", "creative", "note"]
+
+    private mutating func entry(_ node: DocumentNode, logIndex: Int, firstLineByID: inout [String: Int32]) -> LedgerEntry? {
+        guard var fields = reader.mapping(node, "entry", allowed: SnapshotDecoder.entryKeys) else { return nil }
+        let idNode = fields.required("id", &reader)
+        let id = idNode.flatMap { reader.string($0, "id") }
+        if let id, let idNode {
+            fields.label = id
+            if let first = firstLineByID[id] {
+                reader.error("duplicate entry id '\(id)' (first at line \(first))", at: idNode)
+            } else {
+                firstLineByID[id] = idNode.line
+            }
+        }
+        let at = fields.required("at", &reader).flatMap { reader.timestamp($0, "at") }
+        let type = fields.required("type", &reader).flatMap { self.entryType($0) }
+        let amount = fields.required("amount", &reader).flatMap { reader.integer($0, "amount", unit: "tokens") }
+        var creative: String?
+        if let node = fields.optional("creative"), let value = reader.string(node, "creative") {
+            creative = value
+            creativeReferences.append((value, node))
+        }
+        let note = fields.optional("note").flatMap { reader.string($0, "note") }
+        guard let id, let at, let type, let amount else { return nil }
+        return LedgerEntry(id: id, at: at.date, offsetSeconds: at.offsetSeconds ?? 0, type: type, amount: amount,
+                           creative: creative, note: note, logIndex: logIndex, location: reader.location(of: node))
+    }
+
+    private mutating func entryType(_ node: DocumentNode) -> EntryType? {
+        guard let text = reader.string(node, "type") else { return nil }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            reader.error("type must name an entry type, got an empty string", at: node)
+            return nil
+        }
+        return EntryType(label: text)
+    }
+
+    private mutating func creative(_ node: DocumentNode) -> Creative? {
+        guard var fields = reader.mapping(node, "creative", allowed: [
+            "id", "title", "submitted_at", "status", "delivered_at", "clips", "delivered_seconds",
+        ]) else { return nil }
+        let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
+        fields.label = id
+        let title = fields.optional("title").flatMap { reader.string($0, "title") } ?? ""
+        let submittedAt = fields.optional("submitted_at").flatMap { reader.timestamp($0, "submitted_at") }
+        let deliveredAt = fields.optional("delivered_at").flatMap { reader.timestamp($0, "delivered_at") }
+        let clips = fields.optional("clips").map { self.clips($0) } ?? []
+        var deliveredSeconds: Int?
+        if let node = fields.optional("delivered_seconds"), let value = reader.integer(node, "delivered_seconds", unit: "seconds") {
+            if value < 0 { reader.error("delivered_seconds must not be negative, got \(value)", at: node) }
+            deliveredSeconds = value
+        }
+        var status: CreativeStatus = deliveredAt != nil || deliveredSeconds != nil ? .delivered : .inFlight
+        if let node = fields.optional("status"), let text = reader.string(node, "status") {
+            if let value = CreativeStatus(rawValue: text) {
+                status = value
+            } else {
+                reader.error("status must be in_flight or delivered, got '\(text)'", at: node)
+            }
+        }
+        guard let id else { return nil }
+        return Creative(id: id, title: title, submittedAt: submittedAt?.date, status: status, deliveredAt: deliveredAt?.date,
+                        clips: clips, deliveredSeconds: deliveredSeconds, location: reader.location(of: node))
+    }
+
+    /// Clip lengths in seconds; fractions are rounded up, as the pricing bills them.
+    private mutating func clips(_ node: DocumentNode) -> [Int] {
+        guard let elements = reader.sequence(node, "clips") else { return [] }
+        var clips: [Int] = []
+        for element in elements {
+            guard let seconds = reader.decimal(element, "clip seconds") else { continue }
+            guard seconds > 0 else {
+                reader.error("clip seconds must be positive, got \(reader.shown(element))", at: element)
+                continue
+            }
+            clips.append(Int(seconds.rounded(.up)))
+        }
+        return clips
+    }
+
+    private mutating func checkCreativeReferences(_ creatives: [Creative]) {
+        let declared = Set(creatives.map(\.id))
+        for reference in creativeReferences where !declared.contains(reference.id) {
+            reader.error("creative '\(reference.id)' is not declared in creatives", at: reference.node)
+        }
+    }
+
+    private mutating func planChange(_ node: DocumentNode) -> PlanChange? {
+        guard let fields = reader.mapping(node, "plan change", allowed: ["at", "from", "to"]) else { return nil }
+        let at = fields.required("at", &reader).flatMap { reader.timestamp($0, "at") }
+        let from = fields.required("from", &reader).flatMap { self.plan($0, "from") }
+        let to = fields.required("to", &reader).flatMap { self.plan($0, "to") }
+        guard let at, let from, let to else { return nil }
+        return PlanChange(at: at.date, from: from, to: to, location: reader.location(of: node))
+    }
+
+    private mutating func otherClient(_ node: DocumentNode) -> OtherClient? {
+        guard var fields = reader.mapping(node, "other client", allowed: ["id", "name", "balance"]) else { return nil }
+        let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
+        fields.label = id
+        let name = fields.required("name", &reader).flatMap { reader.string($0, "name") }
+        let balance = fields.required("balance", &reader).flatMap { reader.integer($0, "balance", unit: "tokens") }
+        guard let id, let name, let balance else { return nil }
+        return OtherClient(id: id, name: name, balance: balance)
+    }
+
+    private mutating func report(_ node: DocumentNode) -> Report? {
+        guard var fields = reader.mapping(node, "report", allowed: ["id", "opened_at", "expected", "actual", "note"]) else { return nil }
+        let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
+        fields.label = id
+        let openedAt = fields.required("opened_at", &reader).flatMap { reader.timestamp($0, "opened_at") }
+        let expected = fields.required("expected", &reader).flatMap { reader.integer($0, "expected", unit: "tokens") }
+        let actual = fields.required("actual", &reader).flatMap { reader.integer($0, "actual", unit: "tokens") }
+        let note = fields.optional("note").flatMap { reader.string($0, "note") }
+        guard let id, let openedAt, let expected, let actual else { return nil }
+        return Report(id: id, openedAt: openedAt.date, expected: expected, actual: actual, note: note,
+                      location: reader.location(of: node))
+    }
+}

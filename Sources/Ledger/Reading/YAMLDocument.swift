@@ -1,0 +1,63 @@
+import Diagnostics
+import Yams
+
+/// Reads YAML text into a `DocumentNode` tree, with Yams's marks as positions.
+enum YAMLDocument {
+    /// The document's root, nil for an empty document; a malformed document is
+    /// one diagnostic at the parser's position.
+    static func parse(_ source: SourceFile) throws(DiagnosticsError) -> DocumentNode? {
+        let root: Node?
+        do {
+            // The basic resolver: the readers interpret plain scalars themselves, so
+            // Yams's regular expressions for tags would only cost time.
+            root = try Yams.compose(yaml: source.text, .basic)
+        } catch let error as YamlError {
+            throw DiagnosticsError([diagnostic(for: error, in: source)])
+        } catch {
+            throw DiagnosticsError([Diagnostic(message: "malformed YAML: \(error)", location: SourceLocation(file: source.name, line: 1, column: 1))])
+        }
+        return root.map(convert)
+    }
+
+    private static func convert(_ node: Node) -> DocumentNode {
+        let line = node.mark?.line ?? 1
+        let column = node.mark?.column ?? 1
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return DocumentNode(.null, line: line, column: column)
+            }
+            let style: DocumentNode.ScalarStyle = scalar.style == .plain ? .plain : .quoted
+            return DocumentNode(.scalar(scalar.string, style), line: line, column: column)
+        case .mapping(let mapping):
+            let pairs = mapping.map { (key: convert($0.key), value: convert($0.value)) }
+            return DocumentNode(.mapping(pairs), line: line, column: column)
+        case .sequence(let sequence):
+            return DocumentNode(.sequence(sequence.map(convert)), line: line, column: column)
+        case .alias(let alias):
+            return DocumentNode(.scalar("*\(alias.anchor.rawValue)", .plain), line: line, column: column)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, in source: SourceFile) -> Diagnostic {
+        let start = SourceLocation(file: source.name, line: 1, column: 1)
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " \($0.text)" } ?? ""
+            return source.diagnostic("malformed YAML: \(problem)\(while_)", at: location(mark, in: source))
+        case .reader(let problem, let offset, _, _):
+            let place = offset.map { source.location(ofUTF8Offset: $0) } ?? start
+            return source.diagnostic("malformed YAML: \(problem)", at: place)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return source.diagnostic("duplicate key \(keys) in one mapping (the first is here)", at: location(context.mark, in: source))
+        default:
+            return Diagnostic(message: "malformed YAML: \(error)", location: start)
+        }
+    }
+
+    private static func location(_ mark: Mark, in source: SourceFile) -> SourceLocation {
+        SourceLocation(file: source.name, line: max(1, mark.line), column: max(1, mark.column))
+    }
+}
