@@ -80,34 +80,17 @@ struct Planner {
         return SlotNode(slot: slot(forVariable: bare), name: bare, offset: offset)
     }
 
-    /// `a.b.c` where a prefix of the dotted name is a declared variable: the longest such prefix wins.
+    /// `a.b.c` where a prefix of the dotted name is a declared variable.
     private mutating func qualifiedVariable(_ expr: Expr) -> Node? {
-        var chain: [Expr] = []
-        var cursor = expr
-        while case .select(let operand, _, false) = cursor.kind {
-            chain.append(cursor)
-            cursor = operand
+        guard let (declared, root, selections) = environment.resolvePrefix(of: expr, isLocal: { local($0) != nil }) else {
+            return nil
         }
-        guard case .identifier(let root) = cursor.kind else { return nil }
-        if !root.hasPrefix("."), local(root) != nil { return nil }
-        chain.reverse()
-        var name = root
-        var names = [root]
-        for link in chain {
-            guard case .select(_, let field, _) = link.kind else { return nil }
-            name += "." + field
-            names.append(name)
+        var node: Node = SlotNode(slot: slot(forVariable: declared), name: declared, offset: root.offset)
+        for link in selections {
+            guard case .select(let operand, let field, _) = link.kind else { continue }
+            node = select(node, field: field, operandType: types?[operand.id], offset: link.offset)
         }
-        for length in stride(from: names.count, to: 1, by: -1) {
-            guard let declared = environment.resolveVariable(names[length - 1]) else { continue }
-            var node: Node = SlotNode(slot: slot(forVariable: declared), name: declared, offset: cursor.offset)
-            for link in chain[(length - 1)...] {
-                guard case .select(let operand, let field, _) = link.kind else { continue }
-                node = select(node, field: field, operandType: types?[operand.id], offset: link.offset)
-            }
-            return node
-        }
-        return nil
+        return node
     }
 
     private func select(_ operand: Node, field: String, operandType: CELType?, offset: Int) -> Node {

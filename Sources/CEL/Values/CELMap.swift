@@ -80,7 +80,7 @@ public struct CELMap: Hashable, Sendable {
         func position(ofString name: String) -> Int? {
             if keys.count > Storage.linearLimit { return index[.string(StringKey(name))] }
             for position in keys.indices {
-                if case .string(let key) = keys[position], key.utf8.elementsEqual(name.utf8) { return position }
+                if case .string(let key) = keys[position], key.hasSameCodePoints(as: name) { return position }
             }
             return nil
         }
@@ -126,7 +126,7 @@ enum MapKey: Hashable {
 struct StringKey: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
-    static func == (a: StringKey, b: StringKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: StringKey, b: StringKey) -> Bool { a.text.hasSameCodePoints(as: b.text) }
     func hash(into hasher: inout Hasher) {
         for byte in text.utf8 { hasher.combine(byte) }
     }
