@@ -13,7 +13,7 @@ public struct Explainer: Sendable {
     }
 
     public func explain(_ snapshot: Snapshot, _ query: ExplainQuery) -> Explanation {
-        explain(snapshot, query, replay: Replay.run(snapshot, pack.policy))
+        explain(snapshot, query, replay: Replay.run(snapshot, policy: pack.policy))
     }
 
     /// The same, reusing a replay already made.

@@ -56,7 +56,7 @@ public struct ExplainQuery: Sendable {
         }
         return ExplainQuery(
             expected: expected, actual: actual ?? snapshot.client.balance,
-            since: sinceDate, until: untilDate, now: nowDate, time: time)
+            since: sinceDate, until: untilDate, now: nowDate, time: TimeFormat(zone: zone, reference: nowDate))
     }
 
     /// One `WHEN` value.

@@ -91,9 +91,9 @@ struct FactBuilder {
     }
 
     func entryItem(_ entry: LedgerEntry, pairedCharge: String, creatives: [String: CELValue]) -> Facts.Item {
-        let state = replay.entryStates[entry.id]
+        let state: EntryState? = entry.logIndex < replay.entryStates.count ? replay.state(of: entry) : nil
         let plan = plan(at: entry.at)
-        let known = if case .unknown = entry.type { false } else { true }
+        let known = !entry.type.isUnknown
         let planBefore = state?.planBefore ?? 0, planAfter = state?.planAfter ?? 0
         let rolloverBefore = state?.rolloverBefore ?? 0, rolloverAfter = state?.rolloverAfter ?? 0
         let value = CELValue.object(CELObject(typeName: "Entry", fields: [

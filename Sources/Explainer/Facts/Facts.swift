@@ -33,7 +33,7 @@ struct Facts: Sendable {
     let entriesByID: [String: LedgerEntry]
 
     init(snapshot: Snapshot, policy: Policy, query: ExplainQuery) {
-        self.init(snapshot: snapshot, policy: policy, replay: Replay.run(snapshot, policy), query: query)
+        self.init(snapshot: snapshot, policy: policy, replay: Replay.run(snapshot, policy: policy), query: query)
     }
 
     init(snapshot: Snapshot, policy: Policy, replay: Replay, query: ExplainQuery) {

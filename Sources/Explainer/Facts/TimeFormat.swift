@@ -6,9 +6,30 @@ import Foundation
 public struct TimeFormat: Sendable {
     /// The zone times are shown in.
     public let zone: TimeZone
+    /// Dates in this year are shown without it (the year of "now").
+    public let referenceYear: Int?
+    /// The zone's short names by UTC offset (`CST`, `CDT`), as the credits page writes them.
+    private let abbreviations: [Int: String]
 
-    public init(zone: TimeZone) {
+    /// - Parameter reference: "now"; times in its year are shown without the year.
+    public init(zone: TimeZone, reference: Date? = nil) {
         self.zone = zone
+        var abbreviations: [Int: String] = [:]
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "zzz"
+        let base = reference ?? Date(timeIntervalSince1970: 1_767_225_600)
+        // Sample the year around the reference, so both standard and daylight time are known.
+        for week in stride(from: -53, through: 53, by: 1) {
+            let date = base.addingTimeInterval(Double(week) * 7 * 86_400)
+            let offset = zone.secondsFromGMT(for: date)
+            if abbreviations[offset] == nil { abbreviations[offset] = formatter.string(from: date) }
+        }
+        self.abbreviations = abbreviations
+        self.referenceYear = reference.map { date in
+            Self.civil(fromDays: Int(((date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))) / 86_400).rounded(.down))).0
+        }
     }
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -32,7 +53,8 @@ public struct TimeFormat: Sendable {
     public func dateTime(_ date: Date) -> String {
         let l = local(date)
         let hour12 = l.hour % 12 == 0 ? 12 : l.hour % 12
-        return "\(Self.months[l.month - 1]) \(l.day), \(hour12):\(Self.twoDigits(l.minute)) \(l.hour < 12 ? "AM" : "PM") \(abbreviation(date))"
+        let year = referenceYear == nil || referenceYear == l.year ? "" : ", \(l.year)"
+        return "\(Self.months[l.month - 1]) \(l.day)\(year), \(hour12):\(Self.twoDigits(l.minute)) \(l.hour < 12 ? "AM" : "PM") \(abbreviation(date))"
     }
 
     /// `Nov 20`.
@@ -57,8 +79,12 @@ public struct TimeFormat: Sendable {
 
     /// The zone's short name at that instant (`CST`, `CDT`, `UTC`).
     public func abbreviation(_ date: Date) -> String {
-        if zone.identifier == "UTC" || zone.identifier == "GMT" { return "UTC" }
-        return zone.abbreviation(for: date) ?? zone.identifier
+        let offset = zone.secondsFromGMT(for: date)
+        if offset == 0, zone.identifier == "UTC" || zone.identifier == "GMT" || abbreviations[0] == "GMT" { return "UTC" }
+        if let name = abbreviations[offset] { return name }
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60 % 60
+        return "GMT\(sign)\(abs(offset) / 3600)\(minutes == 0 ? "" : ":\(Self.twoDigits(minutes))")"
     }
 
     /// The start of a local calendar day, as an instant.

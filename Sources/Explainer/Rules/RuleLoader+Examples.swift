@@ -40,14 +40,14 @@ extension RuleLoader {
                 return nil
             }
             do {
-                return try SnapshotReader.read(text: text, name: files.displayPath(path))
+                return try SnapshotReader.read(text: text, name: files.displayPath(path), policy: policy)
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
                 return nil
             }
         }
         do {
-            return try SnapshotReader.read(text: scalar.string, name: document.file.name)
+            return try SnapshotReader.read(text: scalar.string, name: document.file.name, policy: policy)
         } catch {
             // The reader placed its problems in the snapshot's own text: move them to the rule file.
             let positions = ScalarPositions(scalar, in: document.file)

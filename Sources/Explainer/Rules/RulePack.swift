@@ -38,6 +38,8 @@ public struct RulePack: Sendable {
 struct RuleLoader {
     let files: RuleFiles
     let base: CELEnvironment
+    /// The pack's policy: examples' snapshots are checked against its plans.
+    let policy: Policy
     /// Per `for:`, the environment of conditions and amounts, and that of messages.
     let environments: [Iteration: (item: CELEnvironment, message: CELEnvironment)]
     var diagnostics: [Diagnostic] = []
@@ -50,6 +52,7 @@ struct RuleLoader {
 
     init(files: RuleFiles, policy: Policy) {
         self.files = files
+        self.policy = policy
         base = FactSchema.baseEnvironment(functions: RuleFunctions(policy: policy))
         var environments: [Iteration: (CELEnvironment, CELEnvironment)] = [:]
         for iteration in Iteration.allCases {
