@@ -5,6 +5,11 @@ public struct Claim: Hashable, Sendable {
     /// An entry id, or a computed movement's id (`expiry:e-2`).
     public let movement: String
     public let amount: Int
+
+    public init(movement: String, amount: Int) {
+        self.movement = movement
+        self.amount = amount
+    }
 }
 
 /// A cause a rule proposes: an amount of the difference, the movements it comes
@@ -26,6 +31,20 @@ public struct Cause: Sendable {
     public let latest: Date?
     /// The order rules produced it in, for deterministic tie-breaks.
     public let order: Int
+
+    public init(rule: String, title: String, amount: Int, claims: [Claim], entries: [String], text: String,
+                advice: [String] = [], weight: Double = 0.5, latest: Date? = nil, order: Int) {
+        self.rule = rule
+        self.title = title
+        self.amount = amount
+        self.claims = claims
+        self.entries = entries
+        self.text = text
+        self.advice = advice
+        self.weight = weight
+        self.latest = latest
+        self.order = order
+    }
 }
 
 /// Something that looks wrong or worth knowing, beside the answer.

@@ -20,7 +20,9 @@ public struct Explainer: Sendable {
     public func explain(_ snapshot: Snapshot, _ query: ExplainQuery, replay: Replay) -> Explanation {
         let facts = Facts(snapshot: snapshot, policy: pack.policy, replay: replay, query: query)
         let output = RuleEvaluator(facts: facts).run(pack.rules)
-        let result = search.run(output.causes, movements: facts.movementAmounts, delta: query.delta,
+        var claimed: [String: Int] = [:]
+        for claim in output.causes.flatMap(\.claims) { claimed[claim.movement] = facts.movements[claim.movement]?.amount }
+        let result = search.run(output.causes, movements: claimed, delta: query.delta,
                                 since: query.since, until: query.until)
         let status = ExplanationStatus.of(delta: query.delta, best: result.hypotheses.first, findings: output.findings)
         return Explanation(snapshot: snapshot, query: query, replay: replay, hypotheses: result.hypotheses,

@@ -78,7 +78,7 @@ struct RuleEvaluator {
         for match in group {
             var remaining = match.amount
             for id in match.claims where remaining != 0 {
-                guard let available = facts.movementAmounts[id] else {
+                guard let available = facts.movements[id]?.amount else {
                     output.problems.append(RuleProblem(rule: rule.id, message: "claims '\(id)', which is no entry or movement", location: nil))
                     return
                 }
@@ -115,8 +115,8 @@ struct RuleEvaluator {
 
     /// The entries a group cites, each once, oldest first.
     private func cited(_ group: [Match]) -> [String] {
-        let ids = Set(group.flatMap(\.cites)).filter { facts.entryOrder[$0] != nil }
-        return ids.sorted { facts.entryOrder[$0]! < facts.entryOrder[$1]! }
+        let ordered = Set(group.flatMap(\.cites)).compactMap { id in facts.movements[id]?.order.map { (id, $0) } }
+        return ordered.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     private func render(_ rule: Rule, _ group: [Match], amount: Int, into output: inout Output) -> (message: String, advice: [String])? {

@@ -25,12 +25,10 @@ struct Facts: Sendable {
     let replay: Replay
     let globals: [String: CELValue]
     let items: [Iteration: [Item]]
-    /// Every token movement (each entry, each computed movement) by id: its signed amount.
-    let movementAmounts: [String: Int]
-    /// The position of each entry in time order, to list cited entries oldest first.
-    let entryOrder: [String: Int]
-    /// Every entry by id.
-    let entriesByID: [String: LedgerEntry]
+    /// Every token movement (each entry, each computed movement) by id: its signed amount,
+    /// and for entries their position in time order (to list cited entries oldest first;
+    /// nil for computed movements). One table, because large logs make hashing the cost.
+    let movements: [String: (amount: Int, order: Int?)]
 
     init(snapshot: Snapshot, policy: Policy, query: ExplainQuery) {
         self.init(snapshot: snapshot, policy: policy, replay: Replay.run(snapshot, policy: policy), query: query)
@@ -42,18 +40,10 @@ struct Facts: Sendable {
         self.replay = replay
         let builder = FactBuilder(snapshot: snapshot, policy: policy, replay: replay, query: query)
         let timeOrdered = snapshot.entries.sorted { ($0.at, $0.logIndex) < ($1.at, $1.logIndex) }
-        var order: [String: Int] = [:]
-        var byID: [String: LedgerEntry] = [:]
-        var amounts: [String: Int] = [:]
-        for (position, entry) in timeOrdered.enumerated() {
-            order[entry.id] = position
-            byID[entry.id] = entry
-            amounts[entry.id] = entry.amount
-        }
-        for movement in replay.movements { amounts[movement.id] = movement.amount }
-        entryOrder = order
-        entriesByID = byID
-        movementAmounts = amounts
+        var movements: [String: (amount: Int, order: Int?)] = Dictionary(minimumCapacity: timeOrdered.count + replay.movements.count)
+        for (position, entry) in timeOrdered.enumerated() { movements[entry.id] = (entry.amount, position) }
+        for movement in replay.movements { movements[movement.id] = (movement.amount, nil) }
+        self.movements = movements
 
         let creatives = builder.creatives(timeOrdered: timeOrdered)
         let window = timeOrdered.filter { query.since <= $0.at && $0.at <= query.until }

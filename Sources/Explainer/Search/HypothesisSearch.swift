@@ -80,11 +80,38 @@ public struct HypothesisSearch: Sendable {
         }
         let target = ReachableSums(options.map { $0.map(\.amount) }, limit: bitsetLimit).target(for: delta)
         guard let target else { return Result(hypotheses: [], stoppedEarly: false, steps: 0) }
-        var program = SumProgram(options: options, keep: top, budget: budget)
-        program.run(toward: target)
-        let answers = program.best(toward: target, delta: delta)
-        let hypotheses = answers.map { hypothesis($0.members, causes: causes, keys: keys, delta: delta) }
-        return Result(hypotheses: hypotheses, stoppedEarly: program.stoppedEarly, steps: program.steps)
+        let few = FewCauses(options).find(target: target, keep: top, budget: budget)
+        var answers = few.answers
+        var steps = few.steps
+        var stoppedEarly = few.stoppedEarly
+        if answers.count < top && !stoppedEarly {
+            var program = SumProgram(options: options, keep: top, budget: budget - steps)
+            program.run(toward: target)
+            let known = Set(answers.map(\.members))
+            answers += program.best(toward: target, delta: delta).filter { !known.contains($0.members) }
+            steps += program.steps
+            stoppedEarly = program.stoppedEarly
+        }
+        let hypotheses = Self.ranked(answers, delta: delta).prefix(top).map { hypothesis($0.members, causes: causes, keys: keys, delta: delta) }
+        return Result(hypotheses: hypotheses, stoppedEarly: stoppedEarly, steps: steps)
+    }
+
+    /// Answers best first: closest to the difference, then by rank, then by the causes taken.
+    static func ranked(_ answers: [Answer], delta: Int) -> [Answer] {
+        answers.sorted { a, b in
+            let (da, db) = (abs(delta - a.sum), abs(delta - b.sum))
+            if da != db { return da < db }
+            if a.key < b.key { return true }
+            if b.key < a.key { return false }
+            return a.members.lexicographicallyPrecedes(b.members)
+        }
+    }
+
+    /// A set of causes (indices, sorted) that adds up to `sum`, with its rank.
+    struct Answer {
+        let members: [Int]
+        let key: RankKey
+        let sum: Int
     }
 
     /// The valid subsets of one conflict group (or its single causes when it is large).

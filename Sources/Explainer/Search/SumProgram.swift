@@ -68,14 +68,14 @@ struct SumProgram {
 
     /// The best answers for `target`, or, when the program stopped before reaching it,
     /// for the reachable sum of the delta's sign that explains the most.
-    func best(toward target: Int, delta: Int) -> [(members: [Int], key: RankKey)] {
+    func best(toward target: Int, delta: Int) -> [HypothesisSearch.Answer] {
         var sum = target
         if states[target] == nil {
             let candidates = states.keys.filter { $0 != 0 && ($0 < 0) == (delta < 0) && abs($0) <= abs(delta) }
             guard let closest = candidates.max(by: { abs($0) < abs($1) || (abs($0) == abs($1) && $0 > $1) }) else { return [] }
             sum = closest
         }
-        return (states[sum] ?? []).map { (members(of: $0.node), $0.key) }
+        return (states[sum] ?? []).map { HypothesisSearch.Answer(members: members(of: $0.node), key: $0.key, sum: sum) }
     }
 
     /// The causes a path took, sorted.
