@@ -229,6 +229,9 @@ struct Checker {
             return isAssignable(argument, to: bound, &bindings) || isAssignable(bound, to: argument, &bindings)
         case (.dyn, _), (_, .dyn), (.error, _), (_, .error), (_, .typeParam):
             return true
+        case (.object, .null):
+            // A record may be compared with null, as proto messages can in CEL.
+            return true
         case (.list(let expected), .list(let given)):
             return isAssignable(given, to: expected, &bindings)
         case (.map(let expectedKey, let expectedValue), .map(let givenKey, let givenValue)):
