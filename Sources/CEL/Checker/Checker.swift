@@ -52,7 +52,13 @@ struct Checker {
             let operandType = check(operand)
             if testOnly {
                 switch operandType {
-                case .object, .map, .dyn, .error, .typeParam: return .bool
+                case .object(let name):
+                    if let declared = environment.objectTypes[name], declared.fields[field] == nil {
+                        report("no such field '\(field)' on type '\(name)'", at: expr.offset)
+                        return .error
+                    }
+                    return .bool
+                case .map, .dyn, .error, .typeParam: return .bool
                 default:
                     report("has() cannot test a field of type '\(operandType)'", at: expr.offset)
                     return .error
