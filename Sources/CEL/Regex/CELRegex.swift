@@ -25,10 +25,17 @@
 /// Refused with an error naming the construct, as RE2 refuses them: backreferences (`\1`,
 /// `\k<name>`, `(?P=name)`), lookahead and lookbehind (`(?=`, `(?!`, `(?<=`, `(?<!`), atomic
 /// groups `(?>...)`, possessive quantifiers (`a*+`), stacked quantifiers (`a**`), `\Z`, `\G`,
-/// `\K`, `\C`, recursion, conditionals, comments `(?#...)`, unknown escapes (`\q`), bad
-/// ranges (`[z-a]`), counts above 1000, duplicate group names. Also refused, though RE2
-/// accepts them: Unicode script classes such as `\p{Greek}` (only general categories are
-/// implemented), groups nested more than 200 deep, and programs above 100,000 instructions.
+/// `\K`, recursion, conditionals, comments `(?#...)`, flags other than i m s U (`(?x)`),
+/// unknown escapes (`\q`), bad ranges (`[z-a]`), counts above 1000, duplicate group names.
+/// Also refused, though RE2 accepts them: `\C` (one byte of UTF-8), Unicode script classes
+/// such as `\p{Greek}` (only general categories are implemented), groups nested more than
+/// 200 deep, and programs above 100,000 instructions (RE2's memory budget allows several
+/// times more).
+///
+/// Where RE2 implementations differ, this follows RE2 itself (as cel-cpp uses it) rather than
+/// Go's regexp (cel-go): RE2 searches UTF-8 bytes, so `\B` also holds inside a multi-byte
+/// character (`\B` matches `"é"`); that is reproduced. Unicode categories and case folding
+/// come from Swift's Unicode tables, which may be a version newer than a given RE2 build's.
 public struct CELRegex: Sendable {
     /// The pattern as written.
     public let pattern: String
@@ -43,5 +50,11 @@ public struct CELRegex: Sendable {
     /// `text.matches(pattern)`: whether some substring of `text` matches.
     public func matches(_ text: String) -> Bool {
         program.matches(text)
+    }
+
+    /// The size of the compiled program: a match costs at most this many steps per scalar of
+    /// text, a measure for an evaluation cost budget.
+    public var instructionCount: Int {
+        program.instructions.count
     }
 }

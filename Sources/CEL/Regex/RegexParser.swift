@@ -252,7 +252,7 @@ struct RegexParser {
             throw failure(reason)
         }
         if let next = scalars.dropFirst(start + 2).first, ("0"..."9").contains(next) || next == "+" {
-            throw failure("recursion \(text(from: start))\(next) is not supported by RE2")
+            throw failure("recursion (?\(next) is not supported by RE2")
         }
     }
 
@@ -467,6 +467,7 @@ struct RegexParser {
         var name: String
         if first == "{" {
             guard let close = scalars[position...].firstIndex(of: "}") else {
+                position = scalars.count
                 throw failure("missing } in \(text(from: start))")
             }
             name = String(String.UnicodeScalarView(scalars[(position + 1)..<close]))

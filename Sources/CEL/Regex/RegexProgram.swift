@@ -15,7 +15,7 @@ struct RegexProgram: Sendable {
     }
 
     private(set) var instructions: [Instruction] = []
-    private(set) var classes: [CompiledClass] = []
+    private(set) var classes: [RegexCompiledClass] = []
     let isAnchoredAtStart: Bool
     /// RE2 searches UTF-8 bytes, so it also tries the positions inside a multi-byte scalar,
     /// where both neighbours are non-word bytes: there `\B` holds and nothing else can move.
@@ -27,7 +27,7 @@ struct RegexProgram: Sendable {
         isAnchoredAtStart = node.isAnchoredAtStart
         try emit(node, pattern: pattern)
         instructions.append(.match)
-        var threads = ThreadSet(capacity: instructions.count)
+        var threads = RegexThreadSet(capacity: instructions.count)
         var stack: [Int] = []
         let continuationByte: UInt32 = 0x80  // stands for any byte that is neither a word character nor \n
         matchesInsideMultibyteScalar = !isAnchoredAtStart
@@ -46,7 +46,7 @@ struct RegexProgram: Sendable {
         case .scalar(let value):
             instructions.append(.scalar(value))
         case .charClass(let set):
-            classes.append(CompiledClass(set))
+            classes.append(RegexCompiledClass(set))
             instructions.append(.charClass(classes.count - 1))
         case .assertion(let assertion):
             instructions.append(.assertion(assertion))
@@ -64,6 +64,12 @@ struct RegexProgram: Sendable {
             }
             if let last = branches.last { try emit(last, pattern: pattern) }
             for exit in exits { instructions[exit] = .jump(instructions.count) }
+        case .repetition(let operand, let min, nil) where min >= 1:
+            // x{3,} is xx then x+, and x+ is x with a way back: no copy for the loop.
+            for _ in 1..<min { try emit(operand, pattern: pattern) }
+            let loop = instructions.count
+            try emit(operand, pattern: pattern)
+            instructions.append(.split(loop, instructions.count + 1))
         case .repetition(let operand, let min, let max):
             for _ in 0..<min { try emit(operand, pattern: pattern) }
             if let max {
@@ -90,8 +96,8 @@ struct RegexProgram: Sendable {
     /// Whether some substring of `text` matches (an unanchored search).
     func matches(_ text: String) -> Bool {
         if matchesInsideMultibyteScalar, text.utf8.contains(where: { $0 >= 0x80 }) { return true }
-        var current = ThreadSet(capacity: instructions.count)
-        var next = ThreadSet(capacity: instructions.count)
+        var current = RegexThreadSet(capacity: instructions.count)
+        var next = RegexThreadSet(capacity: instructions.count)
         var stack: [Int] = []
         var scalars = text.unicodeScalars.makeIterator()
         var scalar = scalars.next()?.value
@@ -125,7 +131,7 @@ struct RegexProgram: Sendable {
     /// Adds the thread at `start` and everything reachable from it without consuming input;
     /// true as soon as one of them is the match.
     private func follow(
-        _ start: Int, into set: inout ThreadSet, previous: UInt32?, next: UInt32?, stack: inout [Int]
+        _ start: Int, into set: inout RegexThreadSet, previous: UInt32?, next: UInt32?, stack: inout [Int]
     ) -> Bool {
         stack.append(start)
         while let pc = stack.popLast() {
@@ -146,54 +152,5 @@ struct RegexProgram: Sendable {
             }
         }
         return false
-    }
-}
-
-/// A character class ready for matching: a bitmap for ASCII, binary search above it.
-struct CompiledClass: Sendable {
-    private let asciiLow: UInt64
-    private let asciiHigh: UInt64
-    private let set: RegexCharClass
-
-    init(_ set: RegexCharClass) {
-        self.set = set
-        var bits: (UInt64, UInt64) = (0, 0)
-        for value in UInt32(0)..<128 where set.contains(value) {
-            if value < 64 { bits.0 |= 1 << value } else { bits.1 |= 1 << (value - 64) }
-        }
-        (asciiLow, asciiHigh) = bits
-    }
-
-    func contains(_ value: UInt32) -> Bool {
-        if value < 64 { return asciiLow & (1 << value) != 0 }
-        if value < 128 { return asciiHigh & (1 << (value - 64)) != 0 }
-        return set.contains(value)
-    }
-}
-
-/// A sparse set of instruction indices (Briggs and Torczon): constant-time insert,
-/// membership and clear, iteration in insertion order.
-struct ThreadSet {
-    private(set) var members: [Int]
-    private var positions: [Int]
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        members = Array(repeating: 0, count: capacity)
-        positions = Array(repeating: 0, count: capacity)
-    }
-
-    /// Inserts `value`; false when it was already there.
-    mutating func insert(_ value: Int) -> Bool {
-        let position = positions[value]
-        if position < count, members[position] == value { return false }
-        positions[value] = count
-        members[count] = value
-        count += 1
-        return true
-    }
-
-    mutating func removeAll() {
-        count = 0
     }
 }
