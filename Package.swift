@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Diagnostics"),
 
         // The CEL expression language: no dependency on the ledger.
-        .target(name: "CEL", dependencies: ["Diagnostics"]),
+        .target(name: "CEL", dependencies: ["Diagnostics"], exclude: ["README.md"]),
 
         // Client snapshots, policy and the replayed ledger.
         .target(name: "Ledger", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
