@@ -8,6 +8,9 @@ struct DocumentReader {
     let source: SourceFile
     private(set) var diagnostics: [Diagnostic] = []
 
+    /// The largest whole number an input may hold (a trillion).
+    static let largestWholeNumber: UInt = 1_000_000_000_000
+
     init(source: SourceFile) {
         self.source = source
     }
@@ -79,7 +82,14 @@ struct DocumentReader {
 
     /// A whole number written as one (`12`, not `12.5`, `12.0` or `"12"`).
     mutating func integer(_ node: DocumentNode, _ name: String, unit: String = "") -> Int? {
-        if case .scalar(let text, .plain) = node.content, let value = Int(text) { return value }
+        if case .scalar(let text, .plain) = node.content, let value = Int(text) {
+            // Far beyond any real balance, and small enough that sums of 100,000 of them cannot overflow.
+            guard value.magnitude <= DocumentReader.largestWholeNumber else {
+                error("\(name) is out of range, got '\(text)' (at most \(DocumentReader.largestWholeNumber) either way)", at: node)
+                return nil
+            }
+            return value
+        }
         let what = unit.isEmpty ? "a whole number" : "a whole number of \(unit)"
         error("\(name) must be \(what), got \(shown(node))", at: node)
         return nil
@@ -87,7 +97,13 @@ struct DocumentReader {
 
     /// A number that may have a fraction (`7.5`), for clip seconds.
     mutating func decimal(_ node: DocumentNode, _ name: String) -> Double? {
-        if case .scalar(let text, .plain) = node.content, let value = Double(text), value.isFinite { return value }
+        if case .scalar(let text, .plain) = node.content, let value = Double(text), value.isFinite {
+            guard value.magnitude <= Double(DocumentReader.largestWholeNumber) else {
+                error("\(name) is out of range, got '\(text)' (at most \(DocumentReader.largestWholeNumber) either way)", at: node)
+                return nil
+            }
+            return value
+        }
         error("\(name) must be a number, got \(shown(node))", at: node)
         return nil
     }

@@ -44,8 +44,16 @@ enum YAMLDocument {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let while_ = context.map { " \($0.text)" } ?? ""
-            return source.diagnostic("malformed YAML: \(problem)\(while_)", at: location(mark, in: source))
+            // libyaml's context reads "while parsing a flow sequence" or "expected a single
+            // document in the stream"; the problem, "did not find expected ']'" or "but found
+            // another document". Put them in the order that reads as a sentence.
+            let message: String
+            switch context?.text {
+            case .none: message = problem
+            case .some(let text) where text.hasPrefix("while"): message = "\(problem) \(text)"
+            case .some(let text): message = "\(text), \(problem)"
+            }
+            return source.diagnostic("malformed YAML: \(message)", at: location(mark, in: source))
         case .reader(let problem, let offset, _, _):
             let place = offset.map { source.location(ofUTF8Offset: $0) } ?? start
             return source.diagnostic("malformed YAML: \(problem)", at: place)
