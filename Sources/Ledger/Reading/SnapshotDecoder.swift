@@ -123,26 +123,26 @@ struct SnapshotDecoder {
     /// Entry positions by id, built while checking that ids are unique; the snapshot keeps it.
     private var entryIndex: [String: Int] = [:]
     /// The line of each entry's id, for "first at line N".
-    private var entryIDLines: [Int32] = []
+    private var entryIDLines: [Int] = []
 
     private mutating func entries(_ node: DocumentNode) -> [LedgerEntry] {
-        if case .sequence(let nodes) = node.content {
-            entryIndex.reserveCapacity(nodes.count)
-            entryIDLines.reserveCapacity(nodes.count)
+        if reader.document[node].kind == .sequence {
+            entryIndex.reserveCapacity(Int(reader.document[node].count))
+            entryIDLines.reserveCapacity(Int(reader.document[node].count))
         }
         return list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
     }
 
-    private static let entryKeys = ["id", "at", "type", "amount", "creative", "note"]
+    private static let entryKeys: DocumentReader.KeySet = ["id", "at", "type", "amount", "creative", "note"]
 
     private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
-        entryIDLines.append(node.line)
+        entryIDLines.append(reader.line(of: node))
         guard var fields = reader.mapping(node, "entry", allowed: SnapshotDecoder.entryKeys) else { return nil }
         let idNode = fields.required("id", &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
             fields.label = id
-            entryIDLines[logIndex] = idNode.line
+            entryIDLines[logIndex] = reader.line(of: idNode)
             if let first = entryIndex[id] {
                 reader.error("duplicate entry id '\(id)' (first at line \(entryIDLines[first]))", at: idNode)
             } else {
@@ -172,13 +172,15 @@ struct SnapshotDecoder {
         return EntryType(label: text)
     }
 
+    private static let creativeKeys: DocumentReader.KeySet = [
+        "id", "title", "submitted_at", "status", "delivered_at", "clips", "delivered_seconds",
+    ]
+
     /// The line of each creative id, to report one declared twice.
-    private var creativeIDLines: [String: Int32] = [:]
+    private var creativeIDLines: [String: Int] = [:]
 
     private mutating func creative(_ node: DocumentNode) -> Creative? {
-        guard var fields = reader.mapping(node, "creative", allowed: [
-            "id", "title", "submitted_at", "status", "delivered_at", "clips", "delivered_seconds",
-        ]) else { return nil }
+        guard var fields = reader.mapping(node, "creative", allowed: SnapshotDecoder.creativeKeys) else { return nil }
         let idNode = fields.required("id", &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         fields.label = id
@@ -186,7 +188,7 @@ struct SnapshotDecoder {
             if let first = creativeIDLines[id] {
                 reader.error("duplicate creative id '\(id)' (first at line \(first))", at: idNode)
             } else {
-                creativeIDLines[id] = idNode.line
+                creativeIDLines[id] = reader.line(of: idNode)
             }
         }
         let title = fields.optional("title").flatMap { reader.string($0, "title") } ?? ""

@@ -62,20 +62,20 @@ extension SnapshotReader {
         let clock = ContinuousClock()
         let start = clock.now
         let source = SourceFile(name: name, text: text)
-        let root: DocumentNode?
+        var document: Document?
         switch format(of: text, name: name) {
-        case .json: root = try JSONDocument.parse(source)
-        case .yaml: root = try YAMLDocument.parse(source)
+        case .json: document = try JSONDocument.parse(source)
+        case .yaml: document = try YAMLDocument.parse(source)
         }
         let parsed = clock.now
-        guard let root else {
+        guard let root = document?.root else {
             throw DiagnosticsError([source.diagnostic("the snapshot is empty", at: SourceLocation(file: name, line: 1, column: 1))])
         }
-        var decoder = SnapshotDecoder(reader: DocumentReader(source: source), policy: policy)
-        var tree = Optional(root)
-        let snapshot = try decoder.decode(tree!)
+        var decoder = SnapshotDecoder(reader: DocumentReader(source: source, document: document!), policy: policy)
+        let snapshot = try decoder.decode(root)
         let decoded = clock.now
-        tree = nil
+        decoder = SnapshotDecoder(reader: DocumentReader(source: source, document: Document()), policy: nil)
+        document = nil
         let released = clock.now
         return Timings(parseSeconds: (parsed - start).seconds, decodeSeconds: (decoded - parsed).seconds,
                        releaseSeconds: (released - decoded).seconds, snapshot: snapshot)

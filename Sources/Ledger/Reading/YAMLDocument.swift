@@ -1,11 +1,11 @@
 import Diagnostics
 import Yams
 
-/// Reads YAML text into a `DocumentNode` tree, with Yams's marks as positions.
+/// Reads YAML text into a `Document`, with Yams's marks as positions.
 enum YAMLDocument {
-    /// The document's root, nil for an empty document; a malformed document is
-    /// one diagnostic at the parser's position.
-    static func parse(_ source: SourceFile) throws(DiagnosticsError) -> DocumentNode? {
+    /// The document, nil for an empty one; a malformed document is one diagnostic
+    /// at the parser's position.
+    static func parse(_ source: SourceFile) throws(DiagnosticsError) -> Document? {
         let root: Node?
         do {
             // The basic resolver: the readers interpret plain scalars themselves, so
@@ -16,26 +16,34 @@ enum YAMLDocument {
         } catch {
             throw DiagnosticsError([Diagnostic(message: "malformed YAML: \(error)", location: SourceLocation(file: source.name, line: 1, column: 1))])
         }
-        return root.map(convert)
+        guard let root else { return nil }
+        var document = Document()
+        document.setRoot(convert(root, into: &document))
+        return document
     }
 
-    private static func convert(_ node: Node) -> DocumentNode {
+    private static func convert(_ node: Node, into document: inout Document) -> DocumentNode {
         let line = node.mark?.line ?? 1
         let column = node.mark?.column ?? 1
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-                return DocumentNode(.null, line: line, column: column)
+                return document.addNull(line: line, column: column)
             }
-            let style: DocumentNode.ScalarStyle = scalar.style == .plain ? .plain : .quoted
-            return DocumentNode(.scalar(scalar.string, style), line: line, column: column)
+            return document.addScalar(scalar.style == .plain ? .plain : .quoted, text: scalar.string, line: line, column: column)
         case .mapping(let mapping):
-            let pairs = mapping.map { (key: convert($0.key), value: convert($0.value)) }
-            return DocumentNode(.mapping(pairs), line: line, column: column)
+            var members: [DocumentNode] = []
+            members.reserveCapacity(mapping.count * 2)
+            for (key, value) in mapping {
+                members.append(convert(key, into: &document))
+                members.append(convert(value, into: &document))
+            }
+            return document.addContainer(.mapping, members: members, line: line, column: column)
         case .sequence(let sequence):
-            return DocumentNode(.sequence(sequence.map(convert)), line: line, column: column)
+            let members = sequence.map { convert($0, into: &document) }
+            return document.addContainer(.sequence, members: members, line: line, column: column)
         case .alias(let alias):
-            return DocumentNode(.scalar("*\(alias.anchor.rawValue)", .plain), line: line, column: column)
+            return document.addScalar(.plain, text: "*\(alias.anchor.rawValue)", line: line, column: column)
         }
     }
 
