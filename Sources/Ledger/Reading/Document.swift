@@ -44,6 +44,12 @@ struct Document: Sendable {
 
     // MARK: Building
 
+    /// Makes room for this many nodes and children.
+    mutating func reserveCapacity(nodes nodeCount: Int, children childCount: Int) {
+        nodes.reserveCapacity(nodeCount)
+        children.reserveCapacity(childCount)
+    }
+
     /// Adds a scalar that is a slice of `bytes`.
     mutating func addScalar(_ kind: Kind, byteOffset: Int, length: Int, line: Int, column: Int) -> DocumentNode {
         add(Node(kind: kind, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),

@@ -214,12 +214,17 @@ struct DocumentReader {
 
         /// The position of the key a node spells, if it is one of these.
         func slot(of key: DocumentNode, in document: Document) -> Int? {
-            document.withScalarBytes(key) { bytes in utf8.firstIndex { $0.elementsEqual(bytes) } } ?? nil
+            document.withScalarBytes(key) { bytes in
+                utf8.firstIndex { $0.count == bytes.count && $0.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 } }
+            } ?? nil
         }
 
         /// The position of a key name.
         func slot(of name: String) -> Int {
-            guard let slot = names.firstIndex(of: name) else { preconditionFailure("'\(name)' is not an allowed key") }
+            // Lengths first: comparing two different short strings costs a call, their lengths nothing.
+            guard let slot = names.firstIndex(where: { $0.utf8.count == name.utf8.count && $0 == name }) else {
+                preconditionFailure("'\(name)' is not an allowed key")
+            }
             return slot
         }
     }

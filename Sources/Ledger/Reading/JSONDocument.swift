@@ -26,7 +26,11 @@ struct JSONDocument {
     static func parse(_ source: SourceFile) throws(DiagnosticsError) -> Document {
         let bytes = Array(source.text.utf8)
         let result: Result<Document, DiagnosticsError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONDocument(bytes: buffer, source: source, document: Document(bytes: bytes))
+            var document = Document(bytes: bytes)
+            // About one node and one child per 16 bytes of a typical snapshot: growing by
+            // doubling from zero would copy the arrays a dozen times.
+            document.reserveCapacity(nodes: bytes.count / 16, children: bytes.count / 16)
+            var parser = JSONDocument(bytes: buffer, source: source, document: document)
             do throws(DiagnosticsError) {
                 try parser.parseDocument()
                 return .success(parser.document)
