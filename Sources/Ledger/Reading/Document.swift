@@ -68,11 +68,10 @@ struct Document: Sendable {
         add(Node(kind: .null, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column), start: 0, count: 0))
     }
 
-    /// Adds a mapping (`members` are key, value, key, value, ...) or a sequence.
-    mutating func addContainer<Members: Collection>(_ kind: Kind, members: Members, line: Int, column: Int) -> DocumentNode
-    where Members.Element == DocumentNode {
+    /// Adds a mapping (`members` are key, value, key, value, ... by node index) or a sequence.
+    mutating func addContainer(_ kind: Kind, members: ArraySlice<Int32>, line: Int, column: Int) -> DocumentNode {
         let start = children.count
-        children.append(contentsOf: members.lazy.map(\.index))
+        children.append(contentsOf: members)
         let count = kind == .mapping ? members.count / 2 : members.count
         return add(Node(kind: kind, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
                         start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: count)))

@@ -219,6 +219,12 @@ struct DocumentReader {
             } ?? nil
         }
 
+        /// A key of this set, resolved once: for hot paths, where looking a name up
+        /// for every one of 100,000 entries would cost more than reading the value.
+        func key(_ name: String) -> Key {
+            Key(name: name, slot: slot(of: name))
+        }
+
         /// The position of a key name.
         func slot(of name: String) -> Int {
             // Lengths first: comparing two different short strings costs a call, their lengths nothing.
@@ -227,6 +233,12 @@ struct DocumentReader {
             }
             return slot
         }
+    }
+
+    /// A key name and its position in its `KeySet`.
+    struct Key: Sendable {
+        let name: String
+        let slot: Int
     }
 
     /// The checked keys of one mapping node.
@@ -242,7 +254,7 @@ struct DocumentReader {
         /// written), and a bit set when the value is null. Fixed-size, so no allocation.
         fileprivate(set) var keyIndex = SIMD16<Int32>(repeating: -1)
         fileprivate(set) var valueIndex = SIMD16<Int32>(repeating: -1)
-        fileprivate(set) var nullMask: UInt16 = 0
+        fileprivate(set) var nullMask: UInt32 = 0   // 32 bits: a 16-bit store read back as 32 bits stalls the CPU
 
         init(node: DocumentNode, name: String, keys: KeySet) {
             self.node = node
@@ -261,16 +273,30 @@ struct DocumentReader {
 
         /// The value of a key that must be written and not null; an error at the mapping when it is missing.
         func required(_ key: String, _ reader: inout DocumentReader) -> DocumentNode? {
-            let slot = keys.slot(of: key)
-            guard let value = value(at: slot) else {
-                reader.error("missing required key '\(key)' in \(described)", at: node)
+            required(keys.key(key), &reader)
+        }
+
+        /// `required` for a key resolved beforehand.
+        func required(_ key: Key, _ reader: inout DocumentReader) -> DocumentNode? {
+            guard let value = value(at: key.slot) else {
+                reader.error("missing required key '\(key.name)' in \(described)", at: node)
                 return nil
             }
-            if nullMask & (1 << slot) != 0 {
-                reader.error("\(key) in \(described) must have a value, got null", at: value)
+            if nullMask & (1 << key.slot) != 0 {
+                reader.error("\(key.name) in \(described) must have a value, got null", at: value)
                 return nil
             }
             return value
+        }
+
+        /// The value of an optional key; null counts as not written.
+        func optional(_ key: String) -> DocumentNode? {
+            optional(keys.key(key))
+        }
+
+        /// `optional` for a key resolved beforehand.
+        func optional(_ key: Key) -> DocumentNode? {
+            nullMask & (1 << key.slot) != 0 ? nil : value(at: key.slot)
         }
 
         /// `entry 'e-7'`, or `entry` before its id is known.
@@ -278,10 +304,5 @@ struct DocumentReader {
             label.map { "\(name) '\($0)'" } ?? name
         }
 
-        /// The value of an optional key; null counts as not written.
-        func optional(_ key: String) -> DocumentNode? {
-            let slot = keys.slot(of: key)
-            return nullMask & (1 << slot) != 0 ? nil : value(at: slot)
-        }
     }
 }

@@ -18,7 +18,7 @@ struct JSONDocument {
     private var depth = 0
     /// Children of the containers being read, innermost last: each container takes
     /// its own off the top when it closes, so that they are stored together.
-    private var pending: [DocumentNode] = []
+    private var pending: [Int32] = []
 
     private static let maximumDepth = 512
 
@@ -26,11 +26,11 @@ struct JSONDocument {
     static func parse(_ source: SourceFile) throws(DiagnosticsError) -> Document {
         let bytes = Array(source.text.utf8)
         let result: Result<Document, DiagnosticsError> = bytes.withUnsafeBufferPointer { buffer in
-            var document = Document(bytes: bytes)
+            var parser = JSONDocument(bytes: buffer, source: source, document: Document(bytes: bytes))
             // About one node and one child per 16 bytes of a typical snapshot: growing by
-            // doubling from zero would copy the arrays a dozen times.
-            document.reserveCapacity(nodes: bytes.count / 16, children: bytes.count / 16)
-            var parser = JSONDocument(bytes: buffer, source: source, document: document)
+            // doubling from zero would copy the arrays a dozen times. (Reserved here, on the
+            // parser's own copy, so that no second reference forces a copy on first write.)
+            parser.document.reserveCapacity(nodes: bytes.count / 16, children: bytes.count / 16)
             do throws(DiagnosticsError) {
                 try parser.parseDocument()
                 return .success(parser.document)
@@ -94,8 +94,8 @@ struct JSONDocument {
                 position += 1
                 skipWhitespace()
                 let member = try value()
-                pending.append(key)
-                pending.append(member)
+                pending.append(key.index)
+                pending.append(member.index)
                 skipWhitespace()
                 if peek() == UInt8(ascii: ",") {
                     position += 1
@@ -119,7 +119,7 @@ struct JSONDocument {
             while true {
                 skipWhitespace()
                 let element = try value()
-                pending.append(element)
+                pending.append(element.index)
                 skipWhitespace()
                 if peek() == UInt8(ascii: ",") {
                     position += 1

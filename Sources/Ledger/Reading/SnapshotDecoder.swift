@@ -133,31 +133,36 @@ struct SnapshotDecoder {
         return list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
     }
 
-    private static let entryKeys: DocumentReader.KeySet = ["id", "at", "type", "amount", "creative", "note"]
+    /// An entry's keys, resolved once.
+    private enum EntryKey {
+        static let all: DocumentReader.KeySet = ["id", "at", "type", "amount", "creative", "note"]
+        static let id = all.key("id"), at = all.key("at"), type = all.key("type"), amount = all.key("amount")
+        static let creative = all.key("creative"), note = all.key("note")
+    }
 
     private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
         entryIDLines.append(reader.line(of: node))
-        guard var fields = reader.mapping(node, "entry", allowed: SnapshotDecoder.entryKeys) else { return nil }
-        let idNode = fields.required("id", &reader)
+        guard var fields = reader.mapping(node, "entry", allowed: EntryKey.all) else { return nil }
+        let idNode = fields.required(EntryKey.id, &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
             fields.label = id
             entryIDLines[logIndex] = reader.line(of: idNode)
-            if let first = entryIndex[id] {
+            // One hash in the common case: insert, and put the first back if there was one.
+            if let first = entryIndex.updateValue(logIndex, forKey: id) {
+                entryIndex[id] = first
                 reader.error("duplicate entry id '\(id)' (first at line \(entryIDLines[first]))", at: idNode)
-            } else {
-                entryIndex[id] = logIndex
             }
         }
-        let at = fields.required("at", &reader).flatMap { reader.timestamp($0, "at") }
-        let type = fields.required("type", &reader).flatMap { self.entryType($0) }
-        let amount = fields.required("amount", &reader).flatMap { reader.integer($0, "amount", unit: "tokens") }
+        let at = fields.required(EntryKey.at, &reader).flatMap { reader.timestamp($0, "at") }
+        let type = fields.required(EntryKey.type, &reader).flatMap { self.entryType($0) }
+        let amount = fields.required(EntryKey.amount, &reader).flatMap { reader.integer($0, "amount", unit: "tokens") }
         var creative: String?
-        if let node = fields.optional("creative"), let value = reader.string(node, "creative") {
+        if let node = fields.optional(EntryKey.creative), let value = reader.string(node, "creative") {
             creative = value
             creativeReferences.append((value, node))
         }
-        let note = fields.optional("note").flatMap { reader.string($0, "note") }
+        let note = fields.optional(EntryKey.note).flatMap { reader.string($0, "note") }
         guard let id, let at, let type, let amount else { return nil }
         return LedgerEntry(id: id, at: at.date, offsetSeconds: at.offsetSeconds ?? 0, type: type, amount: amount,
                            creative: creative, note: note, logIndex: logIndex, location: reader.location(of: node))

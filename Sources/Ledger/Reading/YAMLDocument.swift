@@ -32,16 +32,16 @@ enum YAMLDocument {
             }
             return document.addScalar(scalar.style == .plain ? .plain : .quoted, text: scalar.string, line: line, column: column)
         case .mapping(let mapping):
-            var members: [DocumentNode] = []
+            var members: [Int32] = []
             members.reserveCapacity(mapping.count * 2)
             for (key, value) in mapping {
-                members.append(convert(key, into: &document))
-                members.append(convert(value, into: &document))
+                members.append(convert(key, into: &document).index)
+                members.append(convert(value, into: &document).index)
             }
-            return document.addContainer(.mapping, members: members, line: line, column: column)
+            return document.addContainer(.mapping, members: members[...], line: line, column: column)
         case .sequence(let sequence):
-            let members = sequence.map { convert($0, into: &document) }
-            return document.addContainer(.sequence, members: members, line: line, column: column)
+            let members = sequence.map { convert($0, into: &document).index }
+            return document.addContainer(.sequence, members: members[...], line: line, column: column)
         case .alias(let alias):
             return document.addScalar(.plain, text: "*\(alias.anchor.rawValue)", line: line, column: column)
         }
