@@ -1,1 +1,59 @@
-print("not built yet")
+// Benchmarks of `credits explain` (run in release mode: `swift run -c release bench-explain`).
+// Prints figures; never a pass/fail test.
+import BuiltinRules
+import Explainer
+import Foundation
+import Ledger
+
+/// Median wall time of `runs` runs of `body`, in milliseconds.
+func measure(runs: Int = 5, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        try body()
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func format(_ ms: Double) -> String { String(format: "%.1f ms", ms) }
+
+let files = RuleFiles(folder: "Rules", files: Dictionary(uniqueKeysWithValues: BuiltinRules.files.map { ($0.path, $0.text) }))
+let pack = try RulePack.load(files)
+let generated = LargeSnapshot.generate(entries: 100_000, creatives: 10_000)
+print("generated snapshot: \(generated.text.utf8.count / 1024) KiB of JSON, 100000 entries, 10000 creatives")
+
+var snapshot: Snapshot!
+let load = try measure { snapshot = try SnapshotReader.read(text: generated.text, name: "bench.json", policy: pack.policy) }
+print("load (read and check JSON): \(format(load))")
+
+let replay = Replay.run(snapshot, policy: pack.policy)
+let shown = replay.replayedBalance
+let expiry = replay.movements.filter { $0.entries.contains(generated.renewal) }.reduce(0) { $0 + $1.amount }
+let expected = shown - generated.delta - expiry
+print("the six causes: a renewal (+325), its expiry (\(expiry)), four submissions in production; difference \(generated.delta + expiry)")
+for (label, since) in [("35-day window", nil as String?), ("7-day window", "7d")] {
+    let query = try ExplainQuery.resolve(snapshot: snapshot, expected: expected, actual: shown, since: since)
+    var explanation: Explanation!
+    let explainOnly = measure { explanation = Explainer(pack: pack).explain(snapshot, query) }
+    let fromJSON = try measure(runs: 3) {
+        let fresh = try SnapshotReader.read(text: generated.text, name: "bench.json", policy: pack.policy)
+        explanation = Explainer(pack: pack).explain(fresh, query)
+    }
+    let best = explanation.hypotheses.first
+    print("explain, \(label): \(format(explainOnly)) after loading, \(format(fromJSON)) from JSON "
+        + "(\(String(format: "%.2f", fromJSON / load))x load); \(explanation.candidates.count) candidate causes; "
+        + "status \(explanation.status.rawValue), best answer \(best?.causes.count ?? 0) causes "
+        + "(\(best?.causes.map(\.rule).joined(separator: ", ") ?? "")), stopped early: \(explanation.stoppedEarly)")
+}
+
+for (label, causes, delta) in SearchCases.all() {
+    let search = HypothesisSearch()
+    var result: HypothesisSearch.Result!
+    let since = Date(timeIntervalSince1970: 0), until = Date(timeIntervalSince1970: 35 * 86_400)
+    let time = measure { result = search.run(causes.causes, movements: causes.movements, delta: delta, since: since, until: until) }
+    let best = result.hypotheses.first
+    print("search, \(label): \(format(time)); \(result.steps) steps; best explains \(best?.explained ?? 0) of \(delta) "
+        + "with \(best?.causes.count ?? 0) causes; stopped early: \(result.stoppedEarly)")
+}

@@ -1,12 +1,124 @@
 import ArgumentParser
+import BuiltinRules
+import Diagnostics
+import Explainer
+import Foundation
+import Ledger
 
 extension Credits {
-    /// `credits explain` (SPEC section 4).
+    /// `credits explain` (SPEC section 4): why the balance is not what was expected.
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Not built yet.")
+        static let configuration = CommandConfiguration(
+            abstract: "Explain why a client's balance differs from the balance expected.",
+            discussion: """
+                Exits 0 when the log explains the difference (or there is none), 1 when something looks wrong \
+                or part of the difference is unexplained (a ticket is due), 2 on a usage or input error.
+                """
+        )
+
+        @OptionGroup var question: ExplainOptions
 
         func run() throws {
-            throw ValidationError("credits explain is not built yet")
+            let analysis = try question.analyze()
+            let explanation = analysis.explanation
+            switch question.format {
+            case .text: print(TextReport().render(explanation), terminator: "")
+            case .markdown: print(MarkdownReport().render(explanation), terminator: "")
+            case .json:
+                let ticket = explanation.needsTicket ? SupportTicket(command: question.command(explanation)).text(explanation) : nil
+                print(JSONReport(ticket: ticket).render(explanation), terminator: "")
+            }
+            if explanation.needsTicket { throw ExitCode(1) }
+        }
+    }
+}
+
+/// The options `explain` and `ticket` share, and the analysis they run.
+struct ExplainOptions: ParsableArguments {
+    /// The three layouts of a report.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @OptionGroup var input: SnapshotOptions
+
+    @Option(help: "The balance the customer expected.")
+    var expected: Int
+
+    @Option(help: "The balance seen (default: the snapshot's balance).")
+    var actual: Int?
+
+    @Option(help: ArgumentHelp("Start of the window: a date (2026-11-20), a timestamp with offset, or a span back from now (7d, 48h). Default: 35 days before now.", valueName: "when"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("End of the window (default: now).", valueName: "when"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("What \"now\" is (default: the snapshot's generated_at).", valueName: "when"))
+    var now: String?
+
+    @Option(help: "text (default), markdown or json.")
+    var format: Format = .text
+
+    @Option(help: "How many explanations to show.")
+    var top: Int = 3
+
+    /// The checked inputs and the explanation.
+    struct Analysis {
+        let explanation: Explanation
+        let problems: [RuleProblem]
+    }
+
+    /// Loads the snapshot and the rules, asks the question; usage and input errors exit 2.
+    func analyze() throws -> Analysis {
+        guard top >= 1 else { throw SnapshotOptions.usageError("--top must be at least 1, not \(top)") }
+        let loaded = try input.load()
+        let pack = try RulePackLoading.load(rules: input.rules)
+        let query: ExplainQuery
+        do throws(QueryError) {
+            query = try ExplainQuery.resolve(snapshot: loaded.snapshot, expected: expected, actual: actual,
+                                             since: since, until: until, now: now, timeZone: input.tz)
+        } catch {
+            throw SnapshotOptions.usageError(error.message)
+        }
+        let explanation = Explainer(pack: pack, top: top).explain(loaded.snapshot, query)
+        for problem in explanation.problems { SnapshotOptions.printError(problem.description) }
+        return Analysis(explanation: explanation, problems: explanation.problems)
+    }
+
+    /// The command line that reproduces this analysis exactly: the window and "now" as
+    /// timestamps, so that running it later gives the same answer.
+    func command(_ explanation: Explanation) -> String {
+        let time = explanation.query.time
+        var words = ["credits", "explain", "--snapshot", Self.quoted(input.snapshot),
+                     "--expected", "\(expected)", "--actual", "\(explanation.query.actual)",
+                     "--since", time.iso(explanation.query.since), "--until", time.iso(explanation.query.until),
+                     "--now", time.iso(explanation.query.now), "--tz", time.zone.identifier]
+        if let rules = input.rules { words += ["--rules", Self.quoted(rules)] }
+        if top != 3 { words += ["--top", "\(top)"] }
+        return words.joined(separator: " ")
+    }
+
+    /// A shell word: quoted when it holds anything but plain path characters.
+    static func quoted(_ word: String) -> String {
+        let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:=+@".unicodeScalars.contains($0) }
+        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Loads the rule pack `--rules DIR` names, else the built-in one; problems exit 2.
+enum RulePackLoading {
+    static func files(rules: String?) throws -> RuleFiles {
+        guard let rules else {
+            return RuleFiles(folder: "Rules", files: Dictionary(uniqueKeysWithValues: BuiltinRules.files.map { ($0.path, $0.text) }))
+        }
+        return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try RuleFiles.read(directory: rules) }
+    }
+
+    static func load(rules: String?) throws -> RulePack {
+        let files = try files(rules: rules)
+        return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
+            try RulePack.load(files, fallbackPolicy: BuiltinRules.text(of: "policy.yaml"))
         }
     }
 }

@@ -1,12 +1,64 @@
 import ArgumentParser
+import BuiltinRules
+import Diagnostics
+import Explainer
 
 extension Credits {
     /// `credits rules lint|test [DIR]` (SPEC section 4).
     struct RulesCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rules", abstract: "Not built yet.")
+        static let configuration = CommandConfiguration(
+            commandName: "rules",
+            abstract: "Check rule files and run the examples written in them.",
+            subcommands: [Lint.self, Test.self]
+        )
+    }
+}
+
+extension Credits.RulesCommand {
+    /// `credits rules lint [DIR]`: every problem, `file:line:col`, exit 1 when any.
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every rule (YAML shape, expressions, messages, examples); exits 1 when any problem is found.")
+
+        @Argument(help: ArgumentHelp("A rules folder laid out like Rules/ (default: the built-in pack).", valueName: "dir"))
+        var directory: String?
 
         func run() throws {
-            throw ValidationError("credits rules is not built yet")
+            let pack = try Credits.RulesCommand.loadOrReport(directory)
+            let examples = pack.rules.reduce(0) { $0 + $1.examples.count }
+            print("\(pack.rules.count) rules, \(examples) examples: no problems found")
+        }
+    }
+
+    /// `credits rules test [DIR]`: one line per example, then `N passed, M failed`.
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the examples written in the rules; exits 1 when one fails.")
+
+        @Argument(help: ArgumentHelp("A rules folder laid out like Rules/ (default: the built-in pack).", valueName: "dir"))
+        var directory: String?
+
+        func run() throws {
+            let pack = try Credits.RulesCommand.loadOrReport(directory)
+            let outcomes = ExampleRunner(pack: pack).runAll()
+            for outcome in outcomes { print(outcome.line) }
+            let failed = outcomes.filter { !$0.passed }.count
+            print("\(outcomes.count - failed) passed, \(failed) failed")
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// Loads the pack; its problems are printed (standard output: they are the command's
+    /// result) and become exit 1.
+    static func loadOrReport(_ directory: String?) throws -> RulePack {
+        let files = try RulePackLoading.files(rules: directory)
+        do {
+            return try RulePack.load(files, fallbackPolicy: BuiltinRules.text(of: "policy.yaml"))
+        } catch {
+            print(error.description)
+            let count = error.diagnostics.count
+            print(count == 1 ? "1 problem" : "\(count) problems")
+            throw ExitCode(1)
         }
     }
 }

@@ -74,6 +74,38 @@ public struct CELEnvironment: Sendable {
         candidates(for: name).first { variables[$0] != nil }
     }
 
+    /// For `a.b.c`, where a dotted prefix of the name is a declared variable, that variable (the longest
+    /// prefix wins) and the selections left to apply after it, outermost last. Nil when the chain
+    /// starts with a comprehension variable or no prefix is declared.
+    func resolvePrefix(of expr: Expr, isLocal: (String) -> Bool) -> (variable: String, root: Expr, selections: ArraySlice<Expr>)? {
+        var chain: [Expr] = []
+        var cursor = expr
+        while case .select(let operand, _, false) = cursor.kind {
+            chain.append(cursor)
+            cursor = operand
+        }
+        guard case .identifier(let root) = cursor.kind, root.hasPrefix(".") || !isLocal(root) else { return nil }
+        chain.reverse()
+        var names = [root]
+        for link in chain {
+            guard case .select(_, let field, _) = link.kind else { return nil }
+            names.append(names[names.count - 1] + "." + field)
+        }
+        for length in stride(from: names.count, to: 0, by: -1) {
+            if let declared = resolveVariable(names[length - 1]) {
+                return (declared, length == 1 ? cursor : chain[length - 2], chain[(length - 1)...])
+            }
+        }
+        return nil
+    }
+
+    /// The type a (possibly dotted) name denotes as a value, such as `int` or `google.protobuf.Timestamp`
+    /// or a declared object type, when no variable has that name.
+    func typeValue(named name: String) -> CELType? {
+        if let type = resolveObjectType(name) { return .object(type.name) }
+        return StandardLibrary.typeNames[name.hasPrefix(".") ? String(name.dropFirst()) : name]
+    }
+
     /// The declared object type a name refers to.
     func resolveObjectType(_ name: String) -> ObjectType? {
         for candidate in candidates(for: name) {

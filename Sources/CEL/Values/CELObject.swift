@@ -25,7 +25,7 @@ public struct CELObject: Hashable, Sendable {
     /// The field at `position` if it is named `name`, else a lookup by name: the fast path of `o.field`.
     @inline(__always)
     func value(at position: Int, named name: String) -> CELValue? {
-        if position < storage.names.count, storage.names[position] == name { return storage.values[position] }
+        if UInt(bitPattern: position) < UInt(storage.names.count), storage.names[position] == name { return storage.values[position] }
         return self[field: name]
     }
 
@@ -58,7 +58,7 @@ public struct CELObject: Hashable, Sendable {
                 let mid = (low + high) / 2
                 if names[mid].utf8.lexicographicallyPrecedes(name.utf8) { low = mid + 1 } else { high = mid }
             }
-            return low < names.count && names[low].utf8.elementsEqual(name.utf8) ? low : nil
+            return low < names.count && names[low].hasSameCodePoints(as: name) ? low : nil
         }
     }
 }

@@ -6,7 +6,7 @@ extension CELValue {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return a.hasSameCodePoints(as: b)
         case (.uint(let a), .uint(let b)): return a == b
         case (.double(let a), .double(let b)): return a == b
         case (.int, .uint), (.int, .double), (.uint, .int), (.uint, .double), (.double, .int), (.double, .uint):
@@ -48,7 +48,7 @@ extension CELValue {
             default: return .unordered
             }
         case (.string(let a), .string(let b)):
-            if a.utf8.elementsEqual(b.utf8) { return .equal }
+            if a.hasSameCodePoints(as: b) { return .equal }
             return a.utf8.lexicographicallyPrecedes(b.utf8) ? .less : .greater
         case (.bytes(let a), .bytes(let b)):
             if a == b { return .equal }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Part of one token movement that a cause accounts for (signed like the movement).
+public struct Claim: Hashable, Sendable {
+    /// An entry id, or a computed movement's id (`expiry:e-2`).
+    public let movement: String
+    public let amount: Int
+
+    public init(movement: String, amount: Int) {
+        self.movement = movement
+        self.amount = amount
+    }
+}
+
+/// A cause a rule proposes: an amount of the difference, the movements it comes
+/// out of, and the sentence a customer reads. The search combines causes.
+public struct Cause: Sendable {
+    /// The rule's id.
+    public let rule: String
+    public let title: String
+    /// Signed tokens.
+    public let amount: Int
+    public let claims: [Claim]
+    /// The entries it rests on, oldest first.
+    public let entries: [String]
+    public let text: String
+    public let advice: [String]
+    /// The rule's weight.
+    public let weight: Double
+    /// The latest time among its items, for recency.
+    public let latest: Date?
+    /// The order rules produced it in, for deterministic tie-breaks.
+    public let order: Int
+
+    public init(rule: String, title: String, amount: Int, claims: [Claim], entries: [String], text: String,
+                advice: [String] = [], weight: Double = 0.5, latest: Date? = nil, order: Int) {
+        self.rule = rule
+        self.title = title
+        self.amount = amount
+        self.claims = claims
+        self.entries = entries
+        self.text = text
+        self.advice = advice
+        self.weight = weight
+        self.latest = latest
+        self.order = order
+    }
+}
+
+/// Something that looks wrong or worth knowing, beside the answer.
+public struct Finding: Sendable {
+    public let rule: String
+    public let title: String
+    public let severity: FindingSeverity
+    /// The entries it is about, oldest first.
+    public let entries: [String]
+    public let text: String
+    public let advice: [String]
+}
+
+/// A rule that failed while it ran (an expression error, a claim that cannot hold
+/// its amount): reported, never silently dropped.
+public struct RuleProblem: Sendable, CustomStringConvertible {
+    public let rule: String
+    public let message: String
+    /// Where in the rule file, when the problem is in an expression.
+    public let location: String?
+
+    public var description: String {
+        "\(location.map { "\($0): " } ?? "")warning: rule '\(rule)': \(message)"
+    }
+}

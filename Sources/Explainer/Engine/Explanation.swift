@@ -1,0 +1,58 @@
+import Foundation
+import Ledger
+
+/// The answer to one question: ranked hypotheses, findings, and the status that
+/// decides the exit code and whether a ticket is due (SPEC section 5).
+public struct Explanation: Sendable {
+    public let snapshot: Snapshot
+    public let query: ExplainQuery
+    public let replay: Replay
+    /// Best first; an exact one, when any exists, first.
+    public let hypotheses: [Hypothesis]
+    public let findings: [Finding]
+    public let status: ExplanationStatus
+    /// The search ran out of budget before it had looked at every combination.
+    public let stoppedEarly: Bool
+    /// Every cause the rules proposed, whether or not a hypothesis uses it.
+    public let candidates: [Cause]
+    /// Rules that failed while they ran.
+    public let problems: [RuleProblem]
+
+    public var delta: Int { query.delta }
+    /// The best hypothesis's explained amount (0 when there is none).
+    public var explained: Int { hypotheses.first?.explained ?? 0 }
+    public var unexplained: Int { delta - explained }
+    /// Two or more exact hypotheses with as few causes as the best: the log alone cannot
+    /// tell which one it was.
+    public var isAmbiguous: Bool {
+        hypotheses.count > 1 && hypotheses[0].isExact && hypotheses[1].isExact
+            && hypotheses[0].causes.count == hypotheses[1].causes.count
+    }
+    /// A ticket is due.
+    public var needsTicket: Bool { status.needsTicket }
+    /// The entries findings point at, each once, in log order.
+    public var suspiciousEntries: [LedgerEntry] {
+        let ids = Set(findings.filter { $0.severity == .warning }.flatMap(\.entries))
+        return snapshot.entries.filter { ids.contains($0.id) }.sorted { ($0.at, $0.logIndex) < ($1.at, $1.logIndex) }
+    }
+}
+
+/// SPEC section 5's status, first that applies.
+public enum ExplanationStatus: String, Sendable, CaseIterable {
+    case suspicious, noDiscrepancy = "no_discrepancy", explained, partial, unexplained
+
+    /// A ticket is due (and the command exits 1).
+    public var needsTicket: Bool {
+        switch self {
+        case .suspicious, .partial, .unexplained: true
+        case .noDiscrepancy, .explained: false
+        }
+    }
+
+    static func of(delta: Int, best: Hypothesis?, findings: [Finding]) -> ExplanationStatus {
+        if findings.contains(where: { $0.severity == .warning }) { return .suspicious }
+        if delta == 0 { return .noDiscrepancy }
+        guard let best, best.explained != 0 else { return .unexplained }
+        return best.isExact ? .explained : .partial
+    }
+}

@@ -1,0 +1,173 @@
+import CEL
+import Foundation
+
+/// Runs every rule of a pack over one question's facts: the candidate causes the
+/// search combines, the findings, and the problems rules ran into.
+struct RuleEvaluator {
+    let facts: Facts
+
+    struct Output {
+        var causes: [Cause] = []
+        var findings: [Finding] = []
+        var problems: [RuleProblem] = []
+    }
+
+    /// One item a rule matched.
+    private struct Match {
+        let item: Facts.Item
+        let bindings: [String: CELValue]
+        let amount: Int
+        let claims: [String]
+        let cites: [String]
+    }
+
+    func run(_ rules: [Rule]) -> Output {
+        var output = Output()
+        DisplayTime.$format.withValue(facts.query.time) {
+            for rule in rules { evaluate(rule, into: &output) }
+        }
+        return output
+    }
+
+    private func evaluate(_ rule: Rule, into output: inout Output) {
+        var matches: [Match] = []
+        for item in facts.items[rule.iteration] ?? [] {
+            var bindings = facts.globals
+            for binding in item.bindings { bindings[binding.name] = binding.value }
+            do throws(CELError) {
+                guard try Self.bool(rule.condition, bindings) else { continue }
+                let amount = try rule.amount.map { expression throws(CELError) in try Self.int(expression, bindings) } ?? 0
+                let claims = try rule.claims.map { list throws(CELError) in try Self.ids(list, bindings) } ?? []
+                let cites = try rule.cites.map { list throws(CELError) in try Self.ids(list, bindings) } ?? []
+                matches.append(Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites))
+            } catch {
+                output.problems.append(RuleProblem(rule: rule.id, message: "\(error.message) (for \(item.id))",
+                                                   location: error.location?.description))
+            }
+        }
+        for group in groups(matches, by: rule.grouping) {
+            switch rule.kind {
+            case .cause: cause(rule, group, into: &output)
+            case .finding: finding(rule, group, into: &output)
+            }
+        }
+    }
+
+    /// Matches put together by the rule's `group:`, in the order their first item came.
+    private func groups(_ matches: [Match], by grouping: Grouping) -> [[Match]] {
+        guard grouping != .each else { return matches.map { [$0] } }
+        var keys: [String] = []
+        var byKey: [String: [Match]] = [:]
+        for match in matches {
+            let key = switch grouping {
+            case .each, .all: ""
+            case .perCreative: match.item.creativeKey
+            case .perDay: match.item.at.map(facts.query.time.day) ?? ""
+            }
+            if byKey[key] == nil { keys.append(key) }
+            byKey[key, default: []].append(match)
+        }
+        return keys.map { byKey[$0]! }
+    }
+
+    private func cause(_ rule: Rule, _ group: [Match], into output: inout Output) {
+        let amount = group.reduce(0) { $0 + $1.amount }
+        guard amount != 0 else { return }
+        var taken: [String: Int] = [:]
+        var order: [String] = []
+        for match in group {
+            var remaining = match.amount
+            for id in match.claims where remaining != 0 {
+                guard let available = facts.movements[id]?.amount else {
+                    output.problems.append(RuleProblem(rule: rule.id, message: "claims '\(id)', which is no entry or movement", location: nil))
+                    return
+                }
+                guard (available < 0) == (remaining < 0) else { continue }
+                let room = abs(available) - abs(taken[id] ?? 0)
+                let take = min(abs(remaining), max(0, room)) * (remaining < 0 ? -1 : 1)
+                guard take != 0 else { continue }
+                if taken[id] == nil { order.append(id) }
+                taken[id, default: 0] += take
+                remaining -= take
+            }
+            if remaining != 0 {
+                output.problems.append(RuleProblem(
+                    rule: rule.id,
+                    message: "a cause of \(match.amount) for \(match.item.id) cannot be taken out of what it claims (\(match.claims.joined(separator: ", ")))",
+                    location: nil))
+                return
+            }
+        }
+        guard let texts = render(rule, group, amount: amount, into: &output) else { return }
+        output.causes.append(Cause(
+            rule: rule.id, title: rule.title, amount: amount,
+            claims: order.map { Claim(movement: $0, amount: taken[$0]!) },
+            entries: cited(group), text: texts.message, advice: texts.advice, weight: rule.weight,
+            latest: group.compactMap(\.item.at).max(), order: output.causes.count))
+    }
+
+    private func finding(_ rule: Rule, _ group: [Match], into output: inout Output) {
+        guard let texts = render(rule, group, amount: 0, into: &output) else { return }
+        output.findings.append(Finding(
+            rule: rule.id, title: rule.title, severity: rule.severity ?? .info, entries: cited(group),
+            text: texts.message, advice: texts.advice))
+    }
+
+    /// The entries a group cites, each once, oldest first.
+    private func cited(_ group: [Match]) -> [String] {
+        let ordered = Set(group.flatMap(\.cites)).compactMap { id in facts.movements[id]?.order.map { (id, $0) } }
+        return ordered.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    private func render(_ rule: Rule, _ group: [Match], amount: Int, into output: inout Output) -> (message: String, advice: [String])? {
+        guard var bindings = group.first?.bindings else { return nil }
+        bindings["items"] = .list(group.map(\.item.value))
+        bindings["count"] = .int(Int64(group.count))
+        bindings["amount"] = .int(Int64(amount))
+        do throws(CELError) {
+            let message = try rule.message.render(bindings)
+            var advice: [String] = []
+            for line in rule.advice { advice.append(try line.render(bindings)) }
+            return (message, advice)
+        } catch {
+            output.problems.append(RuleProblem(rule: rule.id, message: error.message, location: error.location?.description))
+            return nil
+        }
+    }
+
+    private static func bool(_ expression: RuleExpression, _ bindings: [String: CELValue]) throws(CELError) -> Bool {
+        let value = try expression.program.evaluate(bindings)
+        guard case .bool(let result) = value else {
+            throw CELError("'\(expression.source)' gave \(value), not true or false", location: expression.location)
+        }
+        return result
+    }
+
+    private static func int(_ expression: RuleExpression, _ bindings: [String: CELValue]) throws(CELError) -> Int {
+        let value = try expression.program.evaluate(bindings)
+        guard case .int(let result) = value else {
+            throw CELError("'\(expression.source)' gave \(value), not a whole number", location: expression.location)
+        }
+        return Int(result)
+    }
+
+    private static func ids(_ list: IdListExpression, _ bindings: [String: CELValue]) throws(CELError) -> [String] {
+        var ids: [String] = []
+        for part in list.parts {
+            let value = try part.program.evaluate(bindings)
+            switch value {
+            case .string(let id): if !id.isEmpty { ids.append(id) }
+            case .list(let items):
+                for item in items {
+                    guard case .string(let id) = item else {
+                        throw CELError("'\(part.source)' gave \(item) in its list, not an id", location: part.location)
+                    }
+                    if !id.isEmpty { ids.append(id) }
+                }
+            default:
+                throw CELError("'\(part.source)' gave \(value), not an id or a list of ids", location: part.location)
+            }
+        }
+        return ids
+    }
+}

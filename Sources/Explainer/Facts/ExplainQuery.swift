@@ -1,0 +1,122 @@
+import Foundation
+import Ledger
+
+/// The question asked about one snapshot: the balance expected and seen, the
+/// window it is about, "now", and the zone answers show times in.
+public struct ExplainQuery: Sendable {
+    public var expected: Int
+    public var actual: Int
+    public var since: Date
+    public var until: Date
+    public var now: Date
+    /// How times are shown: `--tz`, else the client's zone, else UTC.
+    public var time: TimeFormat
+
+    /// `actual - expected`: negative when the balance is lower than expected.
+    public var delta: Int { actual - expected }
+
+    public init(expected: Int, actual: Int, since: Date, until: Date, now: Date, time: TimeFormat) {
+        self.expected = expected
+        self.actual = actual
+        self.since = since
+        self.until = until
+        self.now = now
+        self.time = time
+    }
+
+    /// The default window: the 35 days up to now.
+    public static let defaultWindowDays = 35
+
+    /// Resolves the command-line form of a question (SPEC section 4): `WHEN` is a
+    /// date (the start of that day in the display zone), an ISO 8601 timestamp
+    /// with offset, or a span back from now (`7d`, `48h`).
+    public static func resolve(
+        snapshot: Snapshot, expected: Int, actual: Int? = nil,
+        since: String? = nil, until: String? = nil, now: String? = nil, timeZone: String? = nil
+    ) throws(QueryError) -> ExplainQuery {
+        var zone = snapshot.client.timeZone
+        if let timeZone {
+            guard let named = TimeZone(identifier: timeZone) else {
+                throw QueryError("unknown time zone '\(timeZone)' for --tz: use an IANA name such as America/Chicago or UTC")
+            }
+            zone = named
+        }
+        let time = TimeFormat(zone: zone)
+        let nowDate = try now.map { text throws(QueryError) in
+            try when(text, option: "--now", relativeTo: snapshot.generatedAt, time: time)
+        } ?? snapshot.generatedAt
+        let untilDate = try until.map { text throws(QueryError) in
+            try when(text, option: "--until", relativeTo: nowDate, time: time)
+        } ?? nowDate
+        let sinceDate = try since.map { text throws(QueryError) in
+            try when(text, option: "--since", relativeTo: nowDate, time: time)
+        } ?? nowDate.addingTimeInterval(-Double(defaultWindowDays) * 86_400)
+        guard sinceDate <= untilDate else {
+            throw QueryError("--since \(time.iso(sinceDate)) is after --until \(time.iso(untilDate))")
+        }
+        return ExplainQuery(
+            expected: expected, actual: actual ?? snapshot.client.balance,
+            since: sinceDate, until: untilDate, now: nowDate, time: TimeFormat(zone: zone, reference: nowDate))
+    }
+
+    /// One `WHEN` value.
+    static func when(_ text: String, option: String, relativeTo now: Date, time: TimeFormat) throws(QueryError) -> Date {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let span = span(trimmed) { return now.addingTimeInterval(-span) }
+        if let day = day(trimmed) { return time.startOfDay(year: day.0, month: day.1, day: day.2) }
+        if trimmed.contains("T") {
+            if let date = timestamp(trimmed) { return date }
+            if !hasOffset(trimmed) {
+                throw QueryError("timestamp '\(text)' for \(option) has no offset: write it as 2026-11-20T10:14:00-06:00 or with Z")
+            }
+        }
+        throw QueryError(
+            "invalid time '\(text)' for \(option): use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)")
+    }
+
+    private static func span(_ text: String) -> TimeInterval? {
+        guard let unit = text.last, let count = Int(text.dropLast()), count >= 0 else { return nil }
+        switch unit {
+        case "d": return Double(count) * 86_400
+        case "h": return Double(count) * 3600
+        case "m": return Double(count) * 60
+        case "w": return Double(count) * 7 * 86_400
+        default: return nil
+        }
+    }
+
+    private static func day(_ text: String) -> (Int, Int, Int)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...TimeFormat.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
+        return (year, month, day)
+    }
+
+    private static func hasOffset(_ text: String) -> Bool {
+        guard let t = text.firstIndex(of: "T") else { return false }
+        let time = text[t...]
+        return time.hasSuffix("Z") || time.contains("+") || time.contains("-")
+    }
+
+    private static func timestamp(_ text: String) -> Date? {
+        guard hasOffset(text) else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}
+
+/// A question that cannot be asked as written (a usage error, exit 2).
+public struct QueryError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

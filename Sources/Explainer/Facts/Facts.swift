@@ -1,0 +1,72 @@
+import CEL
+import Foundation
+import Ledger
+
+/// The facts of one question about one snapshot, built once as CEL values and
+/// shared by every rule: the globals every expression sees, and the items each
+/// kind of rule looks at (entries and movements of the window, every creative...).
+struct Facts: Sendable {
+    /// One thing a rule looks at, with the names it binds and what grouping needs.
+    struct Item: Sendable {
+        /// `entry` (and `creative`), `creative`, `movement`, ...
+        let bindings: [(name: String, value: CELValue)]
+        /// The item itself, for `items` in messages.
+        let value: CELValue
+        /// When it happened, for grouping per day and for recency.
+        let at: Date?
+        /// The creative it is about (`per-creative`), or its own id.
+        let creativeKey: String
+        /// Its own id.
+        let id: String
+    }
+
+    let query: ExplainQuery
+    let snapshot: Snapshot
+    let replay: Replay
+    let globals: [String: CELValue]
+    let items: [Iteration: [Item]]
+    /// Every token movement (each entry, each computed movement) by id: its signed amount,
+    /// and for entries their position in time order (to list cited entries oldest first;
+    /// nil for computed movements). One table, because large logs make hashing the cost.
+    let movements: [String: (amount: Int, order: Int?)]
+
+    init(snapshot: Snapshot, policy: Policy, query: ExplainQuery) {
+        self.init(snapshot: snapshot, policy: policy, replay: Replay.run(snapshot, policy: policy), query: query)
+    }
+
+    init(snapshot: Snapshot, policy: Policy, replay: Replay, query: ExplainQuery) {
+        self.query = query
+        self.snapshot = snapshot
+        self.replay = replay
+        let builder = FactBuilder(snapshot: snapshot, policy: policy, replay: replay, query: query)
+        let timeOrdered = snapshot.entries.sorted { ($0.at, $0.logIndex) < ($1.at, $1.logIndex) }
+        var movements: [String: (amount: Int, order: Int?)] = Dictionary(minimumCapacity: timeOrdered.count + replay.movements.count)
+        for (position, entry) in timeOrdered.enumerated() { movements[entry.id] = (entry.amount, position) }
+        for movement in replay.movements { movements[movement.id] = (movement.amount, nil) }
+        self.movements = movements
+
+        let creatives = builder.creatives(timeOrdered: timeOrdered)
+        let window = timeOrdered.filter { query.since <= $0.at && $0.at <= query.until }
+        let pairs = FactBuilder.pairedCharges(timeOrdered)
+        let entryItems = window.map { builder.entryItem($0, pairedCharge: pairs[$0.id] ?? "", creatives: creatives.byID) }
+        let movementItems = replay.movements
+            .filter { query.since <= $0.at && $0.at <= query.until }
+            .sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+            .map { builder.movementItem($0) }
+        let otherItems = snapshot.otherClients.map { builder.otherClientItem($0) }
+        let reportItems = snapshot.reports.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
+            .map { builder.reportItem($0, timeOrdered: timeOrdered) }
+        let client = builder.clientValue()
+        items = [
+            .entries: entryItems, .movements: movementItems, .creatives: creatives.items,
+            .otherClients: otherItems, .reports: reportItems,
+            .client: [Item(bindings: [], value: client, at: nil, creativeKey: "", id: snapshot.client.id)],
+        ]
+        globals = [
+            "client": client, "query": builder.queryObject(), "policy": builder.policyValue(), "replay": builder.replayValue(),
+            "entries": .list(entryItems.map(\.value)), "movements": .list(movementItems.map(\.value)),
+            "creatives": .list(creatives.items.map(\.value)), "other_clients": .list(otherItems.map(\.value)),
+            "reports": .list(reportItems.map(\.value)),
+        ]
+    }
+}

@@ -1,0 +1,41 @@
+/// `credits explain --format markdown`: the same report, to paste into a ticket or a chat.
+public struct MarkdownReport {
+    public init() {}
+
+    public func render(_ explanation: Explanation) -> String {
+        let content = ReportContent(explanation)
+        var out = "**\(content.verdict)**\n\n\(content.question)\n"
+        if !content.causes.isEmpty {
+            out += "\n### What happened\n\n"
+            for cause in content.causes { out += block(cause) }
+        }
+        if !content.notes.isEmpty {
+            out += "\n" + content.notes.map { "> \($0)\n" }.joined(separator: ">\n")
+        }
+        if !content.alternatives.isEmpty {
+            out += "\n### Other possible explanations\n\n"
+            for (index, line) in content.alternatives.enumerated() { out += "\(index + 2). \(line)\n" }
+        }
+        if !content.findings.isEmpty {
+            out += "\n### Worth checking\n\n"
+            for finding in content.findings { out += block(finding) }
+        }
+        if !content.nextSteps.isEmpty {
+            out += "\n### What to check next\n\n"
+            for step in content.nextSteps { out += "- \(step)\n" }
+        }
+        return out
+    }
+
+    private func block(_ block: ReportContent.Block) -> String {
+        let tag = block.severity == .warning ? "⚠️ " : ""
+        let amount = block.amount.map { " (\(ReportContent.signed($0)))" } ?? ""
+        var out = "- \(tag)**\(block.title)**\(amount): \(block.text)\n"
+        if !block.entries.isEmpty {
+            out += "\n  | When | Type | Amount | Entry |\n  | --- | --- | ---: | --- |\n"
+            for line in block.entries { out += "  | \(line.when) | \(line.label) | \(line.amount) | `\(line.id)` |\n" }
+            out += "\n"
+        }
+        return out
+    }
+}

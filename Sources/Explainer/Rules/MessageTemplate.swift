@@ -1,0 +1,73 @@
+import CEL
+import Diagnostics
+
+/// A sentence with `{{ CEL }}` holes, parsed and compiled once; rendered per
+/// cause or finding with the values written as a person reads them.
+struct MessageTemplate: Sendable {
+    enum Piece: Sendable {
+        case text(String)
+        case hole(RuleExpression)
+    }
+
+    let pieces: [Piece]
+
+    /// The holes of `text` as (start, end) Unicode scalar offsets of the expression
+    /// between the braces, or the offset of an unclosed `{{`.
+    static func holes(in text: String) -> (holes: [(text: String, start: Int)], literals: [String], unclosedAt: Int?) {
+        let scalars = Array(text.unicodeScalars)
+        var holes: [(String, Int)] = []
+        var literals: [String] = []
+        var literal = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
+                let start = index + 2
+                var end = start
+                while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
+                guard end + 1 < scalars.count else { return (holes, literals, index) }
+                literals.append(String(literal))
+                literal = String.UnicodeScalarView()
+                holes.append((String(String.UnicodeScalarView(scalars[start..<end])), start))
+                index = end + 2
+            } else {
+                literal.append(scalars[index])
+                index += 1
+            }
+        }
+        literals.append(String(literal))
+        return (holes, literals, nil)
+    }
+
+    /// The text with every hole filled in from `bindings`.
+    func render(_ bindings: [String: CELValue]) throws(CELError) -> String {
+        var result = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let text): result += text
+            case .hole(let expression):
+                do {
+                    result += Self.text(of: try expression.program.evaluate(bindings))
+                } catch {
+                    throw CELError("\(error.message) in '{{\(expression.source)}}'", location: expression.location)
+                }
+            }
+        }
+        return result
+    }
+
+    /// A value as a person reads it: times in the display zone, lists joined.
+    static func text(of value: CELValue) -> String {
+        switch value {
+        case .null: ""
+        case .bool(let b): b ? "yes" : "no"
+        case .int(let n): "\(n)"
+        case .uint(let n): "\(n)"
+        case .double(let d): d == d.rounded() && abs(d) < 1e15 ? "\(Int64(d))" : "\(d)"
+        case .string(let s): s
+        case .bytes(let b): String(decoding: b, as: UTF8.self)
+        case .list(let items): items.map(text(of:)).joined(separator: ", ")
+        case .timestamp(let t): DisplayTime.format.dateTime(t.date)
+        default: value.description
+        }
+    }
+}

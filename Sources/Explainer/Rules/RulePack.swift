@@ -1,0 +1,284 @@
+import CEL
+import Diagnostics
+import Foundation
+import Ledger
+import Yams
+
+/// A loaded, checked rule pack: its rules (sorted by id), its policy, and the
+/// CEL environment its expressions were compiled in.
+public struct RulePack: Sendable {
+    public let rules: [Rule]
+    public let policy: Policy
+    /// The facts and functions every expression sees (for `credits expr`).
+    let environment: CELEnvironment
+
+    /// Loads and checks every rule of `files` once; throws every problem found, each at
+    /// its place (`Rules/causes/x.yaml:12:19: error: ...`). `fallbackPolicy` is the
+    /// policy text used when the pack has no `policy.yaml` of its own.
+    public static func load(_ files: RuleFiles, fallbackPolicy: String? = nil) throws(DiagnosticsError) -> RulePack {
+        let policyPath = "policy.yaml"
+        guard let policyText = files.files[policyPath] ?? fallbackPolicy else {
+            throw DiagnosticsError([Diagnostic(message: "no policy.yaml in '\(files.folder)'")])
+        }
+        let policyName = files.files[policyPath] != nil ? files.displayPath(policyPath) : "Rules/policy.yaml"
+        let policy = try Policy.load(text: policyText, name: policyName)
+        var loader = RuleLoader(files: files, policy: policy)
+        let rules = loader.loadAll()
+        if !loader.diagnostics.isEmpty { throw DiagnosticsError(loader.diagnostics) }
+        return RulePack(rules: rules, policy: policy, environment: loader.base)
+    }
+
+    /// Compiles one expression over the facts (no item), for `credits expr`.
+    public func compile(_ expression: String) throws(DiagnosticsError) -> CELProgram {
+        try environment.compile(expression, name: "<expression>")
+    }
+}
+
+/// Walks rule files and compiles them; collects every problem instead of stopping.
+struct RuleLoader {
+    let files: RuleFiles
+    let base: CELEnvironment
+    /// The pack's policy: examples' snapshots are checked against its plans.
+    let policy: Policy
+    /// Per `for:`, the environment of conditions and amounts, and that of messages.
+    let environments: [Iteration: (item: CELEnvironment, message: CELEnvironment)]
+    var diagnostics: [Diagnostic] = []
+
+    static let ruleKeys = ["id", "kind", "title", "severity", "for", "when", "amount", "claims", "cites", "group",
+                           "weight", "message", "advice", "examples"]
+    static let exampleKeys = ["name", "snapshot", "query", "expect"]
+    static let queryKeys = ["expected", "actual", "since", "until", "now", "tz"]
+    static let expectKeys = ["fires", "amount", "entries", "count", "message", "status", "explained", "best"]
+
+    init(files: RuleFiles, policy: Policy) {
+        self.files = files
+        self.policy = policy
+        base = FactSchema.baseEnvironment(functions: RuleFunctions(policy: policy))
+        var environments: [Iteration: (CELEnvironment, CELEnvironment)] = [:]
+        for iteration in Iteration.allCases {
+            var item = base
+            for variable in FactSchema.itemVariables(iteration) { item.declareVariable(variable.name, type: variable.type) }
+            var message = item
+            for variable in FactSchema.groupVariables(iteration) { message.declareVariable(variable.name, type: variable.type) }
+            environments[iteration] = (item, message)
+        }
+        self.environments = environments
+    }
+
+    mutating func loadAll() -> [Rule] {
+        var rules: [Rule] = []
+        var seen: [String: String] = [:]
+        for path in files.rulePaths {
+            guard let rule = load(path) else { continue }
+            if let other = seen[rule.id] {
+                diagnostics.append(Diagnostic(message: "rule id '\(rule.id)' is used twice (also in \(other))", location: rule.location))
+                continue
+            }
+            seen[rule.id] = files.displayPath(path)
+            rules.append(rule)
+        }
+        return rules.sorted { $0.id < $1.id }
+    }
+
+    /// One rule file; nil (with diagnostics) when anything in it is wrong.
+    mutating func load(_ path: String) -> Rule? {
+        let before = diagnostics.count
+        let file = SourceFile(name: files.displayPath(path), text: files.files[path] ?? "")
+        let document = YAMLDocument(file, diagnostics: &diagnostics)
+        let start = SourceLocation(file: file.name, line: 1, column: 1)
+        guard let root = document.root else {
+            if diagnostics.count == before { diagnostics.append(Diagnostic(message: "the rule file is empty", location: start)) }
+            return nil
+        }
+        guard let map = document.mapping(root, what: "a rule", allowed: Self.ruleKeys,
+                                         required: ["id", "kind", "title", "when", "message", "examples"],
+                                         diagnostics: &diagnostics)
+        else { return nil }
+
+        let id = map["id"].flatMap { document.string($0, key: "id", diagnostics: &diagnostics) } ?? ""
+        let fileID = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".yaml", with: "")
+        if let node = map["id"], !id.isEmpty, id != fileID {
+            diagnostics.append(document.error("rule id '\(id)' must be the file's name, '\(fileID)'", at: node))
+        }
+        let kind = map["kind"].flatMap { document.word($0, key: "kind", as: RuleKind.self, diagnostics: &diagnostics) }
+        let title = map["title"].flatMap { document.string($0, key: "title", diagnostics: &diagnostics) } ?? ""
+        var severity: FindingSeverity?
+        if let node = map["severity"] {
+            severity = document.word(node, key: "severity", as: FindingSeverity.self, diagnostics: &diagnostics)
+            if kind == .cause { diagnostics.append(document.error("a cause has no 'severity' (only findings do)", at: map.values["severity"]!.key)) }
+        } else if kind == .finding {
+            diagnostics.append(document.error("a finding needs 'severity' (warning or info)", at: root))
+        }
+        let iteration = map["for"].map { document.word($0, key: "for", as: Iteration.self, diagnostics: &diagnostics) } ?? .entries
+        let grouping = map["group"].flatMap { document.word($0, key: "group", as: Grouping.self, diagnostics: &diagnostics) } ?? .each
+        var weight = 0.5
+        if let node = map["weight"] {
+            if let value = node.scalar.flatMap({ Double($0.string) }), (0...1).contains(value) {
+                weight = value
+            } else {
+                diagnostics.append(document.error("'weight' must be a number from 0 to 1, not '\(node.scalar?.string ?? "a list")'", at: node))
+            }
+        }
+        guard let iteration, let environment = environments[iteration] else { return nil }
+
+        let condition = map["when"].flatMap { compile($0, key: "when", in: environment.item, expecting: [.bool], document: document) }
+        var amount: RuleExpression?
+        var claims: IdListExpression?
+        if kind == .cause {
+            amount = map["amount"].map { compile($0, key: "amount", in: environment.item, expecting: [.int], document: document) }
+                ?? defaultExpression(Self.defaultAmount(iteration), key: "amount", iteration: iteration, at: root, document: document)
+            claims = map["claims"].map { idList($0, key: "claims", in: environment.item, document: document) }
+                ?? defaultExpression(Self.defaultClaims(iteration), key: "claims", iteration: iteration, at: root, document: document)
+                    .map { IdListExpression(parts: [$0]) }
+        } else if kind == .finding {
+            for key in ["amount", "claims"] where map.values[key] != nil {
+                diagnostics.append(document.error("'\(key)' is for causes; a finding has none", at: map.values[key]!.key))
+            }
+        }
+        let cites = map["cites"].map { idList($0, key: "cites", in: environment.item, document: document) }
+            ?? compileDefault(Self.defaultCites(iteration), key: "cites", in: environment.item, at: root, document: document)
+                .map { IdListExpression(parts: [$0]) }
+        let message = map["message"].flatMap { template($0, key: "message", in: environment.message, document: document) }
+        var advice: [MessageTemplate] = []
+        if let node = map["advice"] {
+            let items = node.sequence.map { Array($0) } ?? [node]
+            for item in items {
+                if let line = template(item, key: "advice", in: environment.message, document: document) { advice.append(line) }
+            }
+        }
+        var examples: [RuleExample] = []
+        if let node = map["examples"] {
+            if let sequence = node.sequence, !sequence.isEmpty {
+                for item in sequence {
+                    if let example = self.example(item, rulePath: path, document: document) { examples.append(example) }
+                }
+            } else {
+                diagnostics.append(document.error("'examples' must list at least one example", at: node))
+            }
+        }
+
+        guard diagnostics.count == before, let kind, let condition, let message, let cites else { return nil }
+        return Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
+                    amount: amount, claims: claims, cites: cites, grouping: grouping, weight: weight,
+                    message: message, advice: advice, examples: examples, location: start)
+    }
+
+    static func defaultAmount(_ iteration: Iteration) -> String? {
+        switch iteration {
+        case .entries: "entry.amount"
+        case .movements: "movement.amount"
+        default: nil
+        }
+    }
+
+    static func defaultClaims(_ iteration: Iteration) -> String? {
+        switch iteration {
+        case .entries: "[entry.id]"
+        case .movements: "[movement.id]"
+        default: nil
+        }
+    }
+
+    static func defaultCites(_ iteration: Iteration) -> String {
+        switch iteration {
+        case .entries: "[entry.id]"
+        case .movements: "movement.entries"
+        case .creatives: "creative.charges"
+        default: "[]"
+        }
+    }
+
+    private mutating func defaultExpression(
+        _ source: String?, key: String, iteration: Iteration, at node: Node, document: YAMLDocument
+    ) -> RuleExpression? {
+        guard let source else {
+            diagnostics.append(document.error("a cause that looks at \(iteration.rawValue) needs '\(key)'", at: node))
+            return nil
+        }
+        return compileDefault(source, key: key, in: environments[iteration]!.item, at: node, document: document)
+    }
+
+    private mutating func compileDefault(
+        _ source: String, key: String, in environment: CELEnvironment, at node: Node, document: YAMLDocument
+    ) -> RuleExpression? {
+        do {
+            return RuleExpression(program: try environment.compile(source, name: key), source: source, location: document.location(of: node))
+        } catch {
+            diagnostics.append(document.error("the default \(key) '\(source)' does not compile: \(error.diagnostics.map(\.message).joined(separator: "; "))", at: node))
+            return nil
+        }
+    }
+
+    /// An expression written as a YAML scalar, its errors placed in the file.
+    mutating func compile(
+        _ node: Node, key: String, in environment: CELEnvironment, expecting: [CELType]?, document: YAMLDocument
+    ) -> RuleExpression? {
+        guard let scalar = node.scalar else {
+            diagnostics.append(document.error("'\(key)' must be an expression written as text", at: node))
+            return nil
+        }
+        let positions = ScalarPositions(scalar, in: document.file)
+        return compile(scalar.string, start: 0, positions: positions, key: key, in: environment, expecting: expecting, document: document)
+    }
+
+    /// A piece of a scalar (the whole value, or the inside of a `{{ }}` hole).
+    mutating func compile(
+        _ source: String, start: Int, positions: ScalarPositions, key: String,
+        in environment: CELEnvironment, expecting: [CELType]?, document: YAMLDocument
+    ) -> RuleExpression? {
+        let location = positions.location(ofScalar: start + (source.unicodeScalars.prefix { $0 == " " }.count))
+        do {
+            let program = try environment.compile(source, name: key)
+            if let expecting, program.resultType != .dyn, !expecting.contains(program.resultType) {
+                let wanted = expecting.map(\.description).joined(separator: " or ")
+                diagnostics.append(document.file.diagnostic("'\(key)' must give \(wanted), not \(program.resultType)", at: location))
+                return nil
+            }
+            return RuleExpression(program: program, source: source, location: location)
+        } catch {
+            for problem in error.diagnostics {
+                let place = problem.location.map { positions.location(of: $0, inPieceAt: start, piece: source) } ?? location
+                diagnostics.append(document.file.diagnostic(problem.message, at: place))
+            }
+            return nil
+        }
+    }
+
+    /// `claims:` or `cites:`, one expression or a YAML list of them.
+    mutating func idList(_ node: Node, key: String, in environment: CELEnvironment, document: YAMLDocument) -> IdListExpression? {
+        let expected: [CELType] = [.string, .list(.string), .list(.dyn)]
+        let items = node.sequence.map { Array($0) } ?? [node]
+        let parts = items.compactMap { compile($0, key: key, in: environment, expecting: expected, document: document) }
+        return parts.count == items.count ? IdListExpression(parts: parts) : nil
+    }
+
+    /// A message or advice line with `{{ }}` holes.
+    mutating func template(_ node: Node, key: String, in environment: CELEnvironment, document: YAMLDocument) -> MessageTemplate? {
+        guard let scalar = node.scalar else {
+            diagnostics.append(document.error("'\(key)' must be text", at: node))
+            return nil
+        }
+        let positions = ScalarPositions(scalar, in: document.file)
+        let parsed = MessageTemplate.holes(in: scalar.string)
+        if let unclosed = parsed.unclosedAt {
+            diagnostics.append(document.file.diagnostic("'{{' without '}}' in '\(key)'", at: positions.location(ofScalar: unclosed)))
+            return nil
+        }
+        var pieces: [MessageTemplate.Piece] = []
+        var failed = false
+        for (index, hole) in parsed.holes.enumerated() {
+            if !parsed.literals[index].isEmpty { pieces.append(.text(parsed.literals[index])) }
+            if hole.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.append(document.file.diagnostic("empty '{{ }}' in '\(key)'", at: positions.location(ofScalar: hole.start)))
+                failed = true
+            } else if let expression = compile(hole.text, start: hole.start, positions: positions, key: key,
+                                               in: environment, expecting: nil, document: document) {
+                pieces.append(.hole(expression))
+            } else {
+                failed = true
+            }
+        }
+        if let last = parsed.literals.last, !last.isEmpty { pieces.append(.text(last)) }
+        return failed ? nil : MessageTemplate(pieces: pieces)
+    }
+}
