@@ -817,6 +817,10 @@ replays every snapshot and checks that its shown balance follows from its log (a
 that an `explained` first hypothesis adds up to the delta, and that `findings` lists exactly the
 findings the facts call for (its own reading of SPEC section 6).
 
+These are data files read at run time, not sources: the `EndToEndTests` target should exclude the
+folder (`exclude: ["Expected", "Scenarios"]` in Package.swift), or SwiftPM warns about unhandled files.
+`python3 scripts/seedgen/run_scenarios.py [NAME ...]` runs them against a built `credits`.
+
 ## Format
 
 ```yaml
@@ -827,13 +831,13 @@ snapshot_file: seeds/examples/x.yaml    # ... or a path from the repository root
 query:                                  # the options of `credits explain`
   expected: 200                         # --expected
   actual: 112                           # --actual (optional; default client.balance)
-  since: 2026-11-23                     # --since, --until, --now (optional)
+  since: 2026-11-23                     # --since, --until, --now (optional, as on the command line)
 expect:
   status: explained                     # SPEC section 5
   delta: -88                            # actual - expected
   explained: -88                        # optional: the top-level `explained` (given for `partial`)
   first_hypothesis:                     # optional: hypotheses[0]
-    - { rule: in-flight-submissions, amount: -88, entries: [e-40377] }
+    - { rule: in-flight-submissions, amount: -88, entries: [e-1043] }
   findings: [wrong-client]              # exactly the findings' rule ids (warnings and infos)
   not_findings: [submission-cost-mismatch]   # ids that must not appear (the near misses)
 ranking: why the first hypothesis ranks first, where two are exact (optional, for people)
