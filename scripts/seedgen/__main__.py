@@ -8,6 +8,7 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import audit      # noqa: E402
@@ -101,7 +102,7 @@ def write_examples():
 
 def main():
     for problem in policy.check_policy_file(ROOT):
-        print("warning: " + problem)
+        sys.exit("error: " + problem)
     write_examples()
     if "--examples-only" not in sys.argv:
         import scenarios

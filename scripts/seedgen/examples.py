@@ -19,10 +19,10 @@ def bluebird(shift=0):
     s = Story("bluebird-bakery", "Bluebird Bakery", "America/Chicago", "growth", "2025-06-15",
               "2026-10-12 08:00", account=("harbor-pine", "Harbor & Pine Creative"),
               opening=(96, 180 + shift), entry_base=40310, creative_base=2210, rng=random.Random(11))
-    filler.weeks(s, "2026-10-12", "2026-10-28", BAKERY_TITLES, per_week=(2, 3), image_chance=0.2,
+    filler.weeks(s, "2026-10-12", "2026-10-28", BAKERY_TITLES, per_week=(2.5, 3.5), image_chance=0.25,
                  low_water=40, top_up_amount=200)
     s.adjust("2026-10-29 14:05", 25, "Goodwill credit: a video delivered 31 h late (ticket t-5521)")
-    filler.weeks(s, "2026-10-30", "2026-11-15", BAKERY_TITLES, per_week=(2, 3), image_chance=0.2,
+    filler.weeks(s, "2026-10-30", "2026-11-15", BAKERY_TITLES, per_week=(2.5, 3.5), image_chance=0.25,
                  low_water=40, top_up_amount=200)
     filler.weeks(s, "2026-11-16", "2026-11-23", BAKERY_TITLES, per_week=(3, 4), image_chance=0.2,
                  low_water=40, top_up_amount=200)
@@ -47,10 +47,10 @@ def lumen(shift=0):
     """(b) Just after a renewal: the unused plan tokens of the last cycle expired."""
     s = Story("lumen-dental", "Lumen Dental Studio", "Asia/Kolkata", "scale", "2026-09-24",
               "2026-09-24 00:00", account=("brightpath", "BrightPath Digital"),
-              entry_base=18870, creative_base=640, rng=random.Random(23))
+              entry_base=18870, creative_base=640, rng=random.Random(23 + shift))
     filler.weeks(s, "2026-09-24", "2026-10-01", LUMEN_TITLES, per_week=(2.5, 3.5), image_chance=0.15,
                  low_water=30, top_up_amount=200)
-    s.top_up("2026-10-02 11:20", 100 + shift, note="Card ending 8812")
+    s.top_up("2026-10-02 11:20", 100, note="Card ending 8812")
     filler.weeks(s, "2026-10-05", "2026-10-23", LUMEN_TITLES, per_week=(2.5, 3.5), image_chance=0.15,
                  low_water=30, top_up_amount=200)
     # Diwali and the clinic's own holidays: a quieter cycle, so plan tokens are left over at renewal
@@ -58,7 +58,7 @@ def lumen(shift=0):
                  low_water=30, top_up_amount=200)
     s.submit("2026-11-18 12:40", "Winter Whitening Offer", [10, 10, 10, 10, 10, 10], deliver_after=20.5,
              delivered="-4")
-    s.submit("2026-11-21 10:05", "Meet Dr. Mehta (cut 2)", [8, 8, 8, 8, 8, 8], deliver_after=26, delivered="-1")
+    s.submit("2026-11-21 10:05", "Smile Makeover Stories", [8, 8, 8, 8, 8, 8], deliver_after=26, delivered="-1")
     s.advance("2026-11-24 05:59")
     s.mark("before")
     s.advance("2026-11-24 16:30")
@@ -161,6 +161,15 @@ def tuned(build, mark, target):
     raise AssertionError("%s: could not reach %d at %s" % (build.__name__, target, mark))
 
 
+def searched(build, wanted):
+    """The first of a few variants of a story (seeds 0, 1, ...) whose snapshot has what the example is about."""
+    for variant in range(50):
+        story, document = build(variant)
+        if wanted(document) and healthy(document) and 30 <= len(document["entries"]) <= 80:
+            return story, document
+    raise AssertionError("%s: no variant has what the example needs" % build.__name__)
+
+
 def all_examples():
     """(file stem, story, document, readme section)."""
     result = []
@@ -179,7 +188,7 @@ def all_examples():
         "(40 base + 6 x 8 s showcase deposit). Status `explained`, cause `in-flight-submissions`."
         % (story.marks["before"], doc["client"]["balance"], promo))))
 
-    story, doc = lumen()
+    story, doc = searched(lumen, lambda d: 100 <= -sum(x[2] for x in Replay(d).expiries[-1:]) <= 250)
     renewal = story.labels["renewal:2026-11-24"]
     expired = balance_before(doc, renewal)
     result.append(("lumen-dental-renewal", story, doc, (

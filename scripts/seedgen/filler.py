@@ -15,9 +15,9 @@ def weeks(story, first, last, titles, *, per_week=(2, 3), image_chance=0.15,
           low_water=None, top_up_amount=200, quiet_days=()):
     """Fills [first, last] (local dates, inclusive) with routine activity."""
     rng = story.rng
-    pool = list(titles)
-    rng.shuffle(pool)
-    takes = {}
+    # one pool per story, so titles do not repeat across the calls that fill its weeks
+    state = story.__dict__.setdefault("title_state", {"pool": [], "takes": {}})
+    pool, takes = state["pool"], state["takes"]
 
     def next_title():
         # titles come round again as new cuts, as a busy client's do

@@ -41,19 +41,22 @@ def check_policy_file(repo_root):
         return []
     text = open(path, encoding="utf-8").read()
     wanted = {
-        "submission_base": SUBMISSION_BASE,
-        "clip_min_seconds": CLIP_MIN_SECONDS,
-        "clip_max_seconds": CLIP_MAX_SECONDS,
+        "base": SUBMISSION_BASE,
+        "tokens_per_second": SHOWCASE_PER_SECOND,
+        "min": CLIP_MIN_SECONDS,
+        "max": CLIP_MAX_SECONDS,
         "starter": PLANS["starter"],
         "growth": PLANS["growth"],
         "scale": PLANS["scale"],
-        "reroll_cost": REROLL_COST,
+        "default_amount": RELOAD_DEFAULT,
+        "page_size": PAGE_SIZE,
         "images_per_batch": IMAGES_PER_BATCH,
+        "reroll_cost": REROLL_COST,
         "refund_grace_hours": REFUND_GRACE_HOURS,
     }
     problems = []
     for key, value in wanted.items():
-        m = re.search(r"^\s*%s\s*:\s*(-?\d+)\s*$" % re.escape(key), text, re.M)
+        m = re.search(r"^\s*%s\s*:\s*(-?\d+)\s*(#.*)?$" % re.escape(key), text, re.M)
         if m and int(m.group(1)) != value:
             problems.append("Rules/policy.yaml says %s: %s, the generator assumes %d" % (key, m.group(1), value))
     return problems

@@ -49,6 +49,7 @@ class Story:
         self.clock = self.local(start)
         self.pending, self.sequence = [], 0
         self.renewal_hour = renewal_hour
+        self.allocation_overrides = {}   # anniversary date -> amount logged instead of the plan's
         self.marks = {}          # name -> balance at a point of the story
         self.labels = {}         # name -> entry id
         self._schedule_renewals()
@@ -143,7 +144,12 @@ class Story:
         return self._log(when, kind, -cost, creative, note, label)
 
     def _renew(self, when):
-        self._log(when, "plan_allocation", policy.PLANS[self.plan], label="renewal:%s" % when.date())
+        amount = self.allocation_overrides.get(when.date().isoformat(), policy.PLANS[self.plan])
+        self._log(when, "plan_allocation", amount, label="renewal:%s" % when.date())
+
+    def misallocate(self, day, amount):
+        """The renewal of `day` (local date) logs `amount` instead of the plan's allocation."""
+        self.allocation_overrides[day] = amount
 
     # ---- what happens in a story ------------------------------------------
 

@@ -45,6 +45,10 @@ struct Checker {
                 }
                 return type
             }
+            if !testOnly, let name = expr.qualifiedName, environment.typeValue(named: name) != nil,
+               name.hasPrefix(".") || local(String(name.prefix { $0 != "." })) == nil {
+                return .type
+            }
             let operandType = check(operand)
             if testOnly {
                 switch operandType {
@@ -75,9 +79,8 @@ struct Checker {
     private mutating func identifier(_ name: String, offset: Int) -> CELType {
         if !name.hasPrefix("."), let type = local(name) { return type }
         if let declared = environment.resolveVariable(name) { return environment.variables[declared] ?? .dyn }
-        if environment.resolveObjectType(name) != nil { return .type }
+        if environment.typeValue(named: name) != nil { return .type }
         let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
-        if StandardLibrary.typeNames[bare] != nil { return .type }
         var message = "undeclared reference to '\(bare)'"
         let known = Array(environment.variables.keys) + locals.map(\.name)
         if let suggestion = Suggestion.closest(to: bare, among: known) { message += " (did you mean '\(suggestion)'?)" }

@@ -99,6 +99,13 @@ public struct CELEnvironment: Sendable {
         return nil
     }
 
+    /// The type a (possibly dotted) name denotes as a value, such as `int` or `google.protobuf.Timestamp`
+    /// or a declared object type, when no variable has that name.
+    func typeValue(named name: String) -> CELType? {
+        if let type = resolveObjectType(name) { return .object(type.name) }
+        return StandardLibrary.typeNames[name.hasPrefix(".") ? String(name.dropFirst()) : name]
+    }
+
     /// The declared object type a name refers to.
     func resolveObjectType(_ name: String) -> ObjectType? {
         for candidate in candidates(for: name) {

@@ -31,23 +31,23 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         case .exists: return try quantify(items, &frame, stopsOn: true)
         case .existsOne:
             var count = 0
-            for item in items {
-                frame.slots[slot] = item
+            for index in items.indices {
+                frame.slots[slot] = items[index]
                 if try condition(&frame) { count += 1 }
             }
             return .bool(count == 1)
         case .filter:
             var kept: [CELValue] = []
-            for item in items {
-                frame.slots[slot] = item
-                if try condition(&frame) { kept.append(item) }
+            for index in items.indices {
+                frame.slots[slot] = items[index]
+                if try condition(&frame) { kept.append(items[index]) }
             }
             return .list(kept)
         case .map:
             var mapped: [CELValue] = []
             mapped.reserveCapacity(items.count)
-            for item in items {
-                frame.slots[slot] = item
+            for index in items.indices {
+                frame.slots[slot] = items[index]
                 if let filter {
                     guard try predicate(filter, &frame) else { continue }
                 }
@@ -62,8 +62,8 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     @inline(__always)
     private func quantify(_ items: [CELValue], _ frame: inout Frame, stopsOn decisive: Bool) throws(EvalError) -> CELValue {
         var firstError: EvalError?
-        for item in items {
-            frame.slots[slot] = item
+        for index in items.indices {
+            frame.slots[slot] = items[index]
             do {
                 if try condition(&frame) == decisive { return .bool(decisive) }
             } catch {

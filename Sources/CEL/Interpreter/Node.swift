@@ -82,16 +82,13 @@ final class SlotNode: Node, @unchecked Sendable {
 /// unchecked programs report them only if evaluation reaches them, which `||` may avoid.
 final class FailureNode: Node, @unchecked Sendable {
     let message: String
-    let arguments: [Node]
 
-    init(_ message: String, arguments: [Node] = [], offset: Int) {
+    init(_ message: String, offset: Int) {
         self.message = message
-        self.arguments = arguments
         super.init(offset: offset)
     }
 
     override func evaluate(_ frame: inout Frame) throws(EvalError) -> CELValue {
-        for argument in arguments { _ = try argument.evaluate(&frame) }
         throw fail(message)
     }
 }

@@ -94,7 +94,7 @@ final class SelectNode: Node, @unchecked Sendable {
         switch value {
         case .object(let object):
             if let found = object.value(at: position, named: field) { return found }
-            throw OperationFailure("no such field '\(field)' on \(object.typeName)")
+            throw OperationFailure("no field '\(field)' set on this \(object.typeName)")
         case .map(let map):
             if let found = map.value(forString: field) { return found }
             throw OperationFailure("no such key: '\(field)'")

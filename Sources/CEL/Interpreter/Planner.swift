@@ -24,6 +24,7 @@ struct Planner {
         case .select(let operand, let field, let testOnly):
             if testOnly { return HasNode(plan(operand), field: field, offset: expr.offset) }
             if let resolved = qualifiedVariable(expr) { return resolved }
+            if let type = qualifiedTypeName(expr) { return ConstantNode(.type(type), offset: expr.offset) }
             return select(plan(operand), field: field, operandType: types?[operand.id], offset: expr.offset)
         case .call(let function, let target, let arguments):
             return call(function, target: target, arguments: arguments, offset: expr.offset)
@@ -69,13 +70,8 @@ struct Planner {
         if let declared = environment.resolveVariable(name) {
             return SlotNode(slot: slot(forVariable: declared), name: declared, offset: offset)
         }
+        if let type = environment.typeValue(named: name) { return ConstantNode(.type(type), offset: offset) }
         let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
-        if let type = environment.resolveObjectType(name) {
-            return ConstantNode(.type(.object(type.name)), offset: offset)
-        }
-        if let type = StandardLibrary.typeNames[bare] {
-            return ConstantNode(.type(type), offset: offset)
-        }
         // Unchecked programs may read variables that were never declared, bound by name.
         return SlotNode(slot: slot(forVariable: bare), name: bare, offset: offset)
     }
@@ -93,10 +89,21 @@ struct Planner {
         return node
     }
 
+    /// `google.protobuf.Timestamp`: a dotted name that denotes a type, unless its first part is a local.
+    private func qualifiedTypeName(_ expr: Expr) -> CELType? {
+        guard let name = expr.qualifiedName, name.hasPrefix(".") || local(String(name.prefix { $0 != "." })) == nil else {
+            return nil
+        }
+        return environment.typeValue(named: name)
+    }
+
     private func select(_ operand: Node, field: String, operandType: CELType?, offset: Int) -> Node {
         var position = -1
         if case .object(let typeName) = operandType, let type = environment.objectTypes[typeName] {
             position = type.positions[field] ?? -1
+        }
+        if let variable = operand as? SlotNode {
+            return SlotSelectNode(slot: variable.slot, name: variable.name, field: field, position: position, offset: offset)
         }
         return SelectNode(operand, field: field, position: position, offset: offset)
     }
@@ -119,11 +126,17 @@ struct Planner {
         if function == "matches", operands.count == 2, case .string(let pattern)? = operands[1].constantValue {
             return constantRegex(pattern, subject: operands[0], offset: offset, patternOffset: operands[1].offset)
         }
+        if target != nil, operands.count == 2, case .string(let zoneName)? = operands[1].constantValue,
+           TimestampGetter(rawValue: function) != nil {
+            return constantZoneGetter(function, zone: zoneName, subject: operands[0], offset: offset, zoneOffset: operands[1].offset)
+        }
         switch StandardLibrary.implementation(of: function, arity: operands.count) {
         case .unary(let apply)?: return fold(UnaryNode(operands[0], offset: offset, apply: apply))
-        case .binary(let apply)?: return fold(BinaryNode(operands[0], operands[1], offset: offset, apply: apply))
+        case .binary(let apply)?:
+            if let comparison = constantComparison(function, operands, offset: offset, apply: apply) { return comparison }
+            return fold(BinaryNode(operands[0], operands[1], offset: offset, apply: apply))
         case nil:
-            return FailureNode("unbound function '\(function)'", arguments: operands, offset: offset)
+            return FailureNode("unbound function '\(function)'", offset: offset)
         }
     }
 
@@ -136,6 +149,37 @@ struct Planner {
             })
         } catch {
             problems.append(SyntaxError(message: error.message, offset: patternOffset))
+            return FailureNode(error.message, offset: offset)
+        }
+    }
+
+    /// `x == constant` and the like, when exactly one side is constant.
+    private func constantComparison(_ function: String, _ operands: [Node], offset: Int, apply: @escaping Operations.Binary) -> Node? {
+        let relations: [String: (ConstantComparisonNode.Relation, mirrored: ConstantComparisonNode.Relation)] = [
+            "_==_": (.equal, .equal), "_!=_": (.notEqual, .notEqual), "_<_": (.less, .greater),
+            "_<=_": (.lessOrEqual, .greaterOrEqual), "_>_": (.greater, .less), "_>=_": (.greaterOrEqual, .lessOrEqual),
+        ]
+        guard let relation = relations[function] else { return nil }
+        switch (operands[0].constantValue, operands[1].constantValue) {
+        case (nil, let constant?):
+            return ConstantComparisonNode(operands[0], relation.0, constant, offset: offset, general: apply)
+        case (let constant?, nil):
+            // `0 < x` is `x > 0`; the general operator still sees the operands in written order.
+            return ConstantComparisonNode(operands[1], relation.mirrored, constant, offset: offset) { a, b throws(OperationFailure) in
+                try apply(b, a)
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// `t.getHours('Europe/Paris')`: the zone is looked up once, and an unknown one is a compile error.
+    private mutating func constantZoneGetter(_ function: String, zone: String, subject: Node, offset: Int, zoneOffset: Int) -> Node {
+        do {
+            let parsed = try CELTimeZone.parse(zone)
+            return fold(UnaryNode(subject, offset: offset, apply: TimeFunctions.getter(function, zone: parsed)!))
+        } catch {
+            problems.append(SyntaxError(message: error.message, offset: zoneOffset))
             return FailureNode(error.message, offset: offset)
         }
     }

@@ -1,18 +1,53 @@
-/// Arithmetic on timestamps and durations, wired to the time library.
+/// Arithmetic on timestamps and durations, with the range checks of the time library.
 enum TimeOperations {
     static func add(_ a: CELValue, _ b: CELValue) throws(OperationFailure) -> CELValue {
-        throw .noOverload("_+_", a, b)
+        do throws(CELError) {
+            switch (a, b) {
+            case (.timestamp(let time), .duration(let span)): return .timestamp(try time + span)
+            case (.duration(let span), .timestamp(let time)): return .timestamp(try span + time)
+            case (.duration(let x), .duration(let y)): return .duration(try x + y)
+            default: throw .noOverload("_+_", a, b)
+            }
+        } catch {
+            throw OperationFailure(error.message)
+        }
     }
 
     static func subtract(_ a: CELValue, _ b: CELValue) throws(OperationFailure) -> CELValue {
-        throw .noOverload("_-_", a, b)
+        do throws(CELError) {
+            switch (a, b) {
+            case (.timestamp(let x), .timestamp(let y)): return .duration(try x - y)
+            case (.timestamp(let time), .duration(let span)): return .timestamp(try time - span)
+            case (.duration(let x), .duration(let y)): return .duration(try x - y)
+            default: throw .noOverload("_-_", a, b)
+            }
+        } catch {
+            throw OperationFailure(error.message)
+        }
     }
 
     static func negate(_ a: CELValue) throws(OperationFailure) -> CELValue {
-        throw .noOverload("-_", a)
+        guard case .duration(let span) = a else { throw .noOverload("-_", a) }
+        do {
+            return .duration(try -span)
+        } catch {
+            throw OperationFailure(error.message)
+        }
     }
 
     static func toString(_ a: CELValue) throws(OperationFailure) -> CELValue {
-        throw .noOverload("string", a)
+        switch a {
+        case .timestamp(let time): .string(time.celString)
+        case .duration(let span): .string(span.celString)
+        default: throw .noOverload("string", a)
+        }
+    }
+}
+
+extension CELError {
+    /// A "no matching overload" error, for code that throws `CELError`.
+    static func noOverload(_ function: String, _ arguments: CELValue...) -> CELError {
+        let kinds = arguments.map { $0.type.typeValueName }.joined(separator: ", ")
+        return CELError("no matching overload for '\(Operator.display(function))' applied to (\(kinds))")
     }
 }

@@ -8,6 +8,8 @@ struct Parser {
     private var index = 0
     private var depths: [Int] = []
     private let expandsMacros: Bool
+    /// How many `expression()` calls are active: parentheses add nesting without adding nodes.
+    private var nesting = 0
 
     private init(tokens: [Token], expandsMacros: Bool) {
         self.tokens = tokens
@@ -66,6 +68,11 @@ struct Parser {
     // MARK: grammar
 
     private mutating func expression() throws(SyntaxError) -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Parser.maximumDepth else {
+            throw SyntaxError(message: "expression nests too deeply (more than \(Parser.maximumDepth) levels)", offset: current.offset)
+        }
         let condition = try logicalOr()
         guard isPunctuation("?") else { return condition }
         let question = advance()

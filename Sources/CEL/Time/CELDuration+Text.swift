@@ -77,25 +77,3 @@ extension CELDuration {
         return (negative ? "-" : "") + text + "s"
     }
 }
-
-extension TimeTextScanner {
-    /// Consumes a run of decimal digits (possibly empty) and returns it.
-    mutating func scanDigitString() -> String {
-        var digits = ""
-        while let scalar = current, ("0"..."9").contains(scalar) {
-            digits.unicodeScalars.append(scalar)
-            skip(1)
-        }
-        return digits
-    }
-
-    /// Consumes a unit name: everything up to the next digit or '.', as Go reads it.
-    mutating func scanUnit() -> String {
-        var unit = ""
-        while let scalar = current, scalar != ".", !("0"..."9").contains(scalar) {
-            unit.unicodeScalars.append(scalar)
-            skip(1)
-        }
-        return unit
-    }
-}

@@ -38,12 +38,12 @@ extension CreditsLog {
         }
         let client = snapshot.client
         return .object([
-            ("version", 1),
+            ("version", .int(1)),
             ("client", .object([("id", .string(client.id)), ("name", .string(client.name))])),
             ("shown_balance", .int(replay.shownBalance)),
             ("replayed_balance", .int(replay.replayedBalance)),
             ("outstanding", .object([("shown", .int(client.outstanding)), ("replayed", .int(replay.outstanding))])),
-            ("time_zone", .string(timeZone.identifier)),
+            ("time_zone", .string(timeZoneName)),
             ("page", .int(page.number)),
             ("pages", .int(page.count)),
             ("rows", .array(rows)),

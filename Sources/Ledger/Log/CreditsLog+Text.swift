@@ -8,7 +8,7 @@ extension CreditsLog {
         let time = LocalTime(zone: timeZone, reference: snapshot.generatedAt)
         var lines: [String] = []
         lines.append("Credits log of \(client.name) (\(client.id)), page \(page.number) of \(page.count)")
-        lines.append("Newest first, times in \(timeZone.identifier). Balance after each row = plan tokens + rolled-over tokens.")
+        lines.append("Newest first, times in \(timeZoneName). Balance after each row = plan tokens + rolled-over tokens.")
         lines.append("")
 
         var table: [[String]] = [["When", "Entry", "Type", "Amount", "Plan", "Rolled over", "Balance", "Details"]]
@@ -41,7 +41,8 @@ extension CreditsLog {
             lines.append("Replayed balance \(replay.replayedBalance) (plan \(replay.planTokens), rolled over \(replay.rolloverTokens)) matches the shown balance \(replay.shownBalance).")
         } else {
             let difference = replay.shownBalance - replay.replayedBalance
-            lines.append("MISMATCH: replaying the log gives \(replay.replayedBalance) (plan \(replay.planTokens), rolled over \(replay.rolloverTokens)), but the balance shown is \(replay.shownBalance): \(CreditsLog.signed(difference)) tokens the log does not account for.")
+            let direction = difference > 0 ? "more" : "less"
+            lines.append("MISMATCH: replaying the log gives \(replay.replayedBalance) (plan \(replay.planTokens), rolled over \(replay.rolloverTokens)), but the balance shown is \(replay.shownBalance), \(abs(difference)) \(direction): the log does not account for that difference.")
         }
         if replay.outstanding != 0 || client.outstanding != 0 {
             let agreement = replay.outstanding == client.outstanding ? "matches" : "differs from"

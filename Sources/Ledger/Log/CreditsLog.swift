@@ -24,6 +24,11 @@ public struct CreditsLog: Sendable {
         self.timeZone = timeZone
     }
 
+    /// The zone's name as shown: its IANA name (Foundation names UTC "GMT"; people asked for UTC).
+    public var timeZoneName: String {
+        timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier
+    }
+
     /// How many pages there are (1 for an empty log).
     public var pageCount: Int {
         max(1, (snapshot.entries.count + pageSize - 1) / pageSize)

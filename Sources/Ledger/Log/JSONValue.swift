@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order written, so that
 /// machine output is deterministic and reads in the order the contract lists.
-public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -8,9 +8,6 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
 
     /// A string, or null when absent.
     public static func string(_ value: String?) -> JSONValue {

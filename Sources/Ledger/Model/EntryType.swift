@@ -17,8 +17,15 @@ public enum EntryType: Hashable, Sendable, CustomStringConvertible {
     /// spaces, hyphens and underscores do not matter. Anything else is `.unknown`
     /// with the label exactly as written.
     public init(label: String) {
-        self = EntryType.byNormalizedLabel[EntryType.normalized(label)] ?? .unknown(label)
+        if let type = EntryType.byID[label] {
+            self = type   // the snapshot's own spelling: no need to normalize
+        } else {
+            self = EntryType.byNormalizedLabel[EntryType.normalized(label)] ?? .unknown(label)
+        }
     }
+
+    /// Known types by their exact id.
+    private static let byID: [String: EntryType] = Dictionary(uniqueKeysWithValues: known.map { ($0.id, $0) })
 
     /// Known types by their normalized id, so that reading a large log does one lookup per entry.
     private static let byNormalizedLabel: [String: EntryType] =

@@ -26,6 +26,16 @@ public struct Snapshot: Sendable {
     public init(version: Int = 1, generatedAt: Date, account: Account? = nil, client: Client, opening: Opening = Opening(),
                 entries: [LedgerEntry], creatives: [Creative] = [], planChanges: [PlanChange] = [],
                 otherClients: [OtherClient] = [], reports: [Report] = [], source: SourceFile) {
+        self.init(version: version, generatedAt: generatedAt, account: account, client: client, opening: opening,
+                  entries: entries, creatives: creatives, planChanges: planChanges, otherClients: otherClients,
+                  reports: reports, source: source,
+                  entryIndex: Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The reader's way in: it has already indexed the entries while checking their ids.
+    init(version: Int, generatedAt: Date, account: Account?, client: Client, opening: Opening, entries: [LedgerEntry],
+         creatives: [Creative], planChanges: [PlanChange], otherClients: [OtherClient], reports: [Report],
+         source: SourceFile, entryIndex: [String: Int]) {
         self.version = version
         self.generatedAt = generatedAt
         self.account = account
@@ -38,7 +48,7 @@ public struct Snapshot: Sendable {
         self.reports = reports
         self.source = source
         self.creativeIndex = Dictionary(creatives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.entryIndex = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.entryIndex = entryIndex
     }
 
     /// The creative with this id, if the snapshot declares it.

@@ -14,6 +14,10 @@ struct JSONDocument {
     private var continuationBytes = 0
     private var continuationBytesAtLineStart = 0
     private var depth = 0
+    /// Members of the objects being read, innermost last: each object takes its own
+    /// members off the top when it closes, so that its array is allocated once, at
+    /// its exact size, instead of growing member by member.
+    private var memberStack: [(key: DocumentNode, value: DocumentNode)] = []
 
     private static let maximumDepth = 512
 
@@ -64,12 +68,12 @@ struct JSONDocument {
     private mutating func object(line: Int, column: Int) throws(DiagnosticsError) -> DocumentNode {
         try enter()
         position += 1
-        var pairs: [(key: DocumentNode, value: DocumentNode)] = []
+        let firstMember = memberStack.count
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
             depth -= 1
-            return DocumentNode(.mapping(pairs), line: line, column: column)
+            return DocumentNode(.mapping([]), line: line, column: column)
         }
         while true {
             skipWhitespace()
@@ -80,13 +84,16 @@ struct JSONDocument {
             guard peek() == UInt8(ascii: ":") else { throw failure("unexpected \(shownByte()), expected ':' after a key") }
             position += 1
             skipWhitespace()
-            pairs.append((key: key, value: try value()))
+            let member = try value()
+            memberStack.append((key: key, value: member))
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"):
                 position += 1
                 depth -= 1
+                let pairs = Array(memberStack[firstMember...])
+                memberStack.removeSubrange(firstMember...)
                 return DocumentNode(.mapping(pairs), line: line, column: column)
             default: throw failure("unexpected \(shownByte()), expected ',' or '}' after an object member")
             }
@@ -160,7 +167,7 @@ struct JSONDocument {
                 case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"): scalars.append(contentsOf: Array(String(try unicodeEscape()).utf8))
                 default:
-                    position -= 1
+                    position -= 2   // point at the backslash
                     throw failure("unknown escape '\\\(String(decoding: [escape], as: UTF8.self))' inside a string")
                 }
             default:

@@ -41,9 +41,10 @@ struct SnapshotDecoder {
             // Problems are found section by section; show them in the order of the file.
             throw DiagnosticsError(reader.diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
         }
+        // With no problem, every entry was kept, so positions by id are log indexes.
         return Snapshot(version: version, generatedAt: generatedAt.date, account: account, client: client, opening: opening,
                         entries: entries, creatives: creatives, planChanges: planChanges, otherClients: otherClients,
-                        reports: reports, source: reader.source)
+                        reports: reports, source: reader.source, entryIndex: entryIndex)
     }
 
     /// The elements of an optional list, each read by `element`; bad elements are left out (and reported).
@@ -119,23 +120,33 @@ struct SnapshotDecoder {
         return Opening(planTokens: plan ?? 0, rolloverTokens: rollover ?? 0, isGiven: true)
     }
 
+    /// Entry positions by id, built while checking that ids are unique; the snapshot keeps it.
+    private var entryIndex: [String: Int] = [:]
+    /// The line of each entry's id, for "first at line N".
+    private var entryIDLines: [Int32] = []
+
     private mutating func entries(_ node: DocumentNode) -> [LedgerEntry] {
-        var firstLineByID: [String: Int32] = [:]
-        return list(node, "entries") { this, node, index in this.entry(node, logIndex: index, firstLineByID: &firstLineByID) }
+        if case .sequence(let nodes) = node.content {
+            entryIndex.reserveCapacity(nodes.count)
+            entryIDLines.reserveCapacity(nodes.count)
+        }
+        return list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
     }
 
     private static let entryKeys = ["id", "at", "type", "amount", "creative", "note"]
 
-    private mutating func entry(_ node: DocumentNode, logIndex: Int, firstLineByID: inout [String: Int32]) -> LedgerEntry? {
+    private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
+        entryIDLines.append(node.line)
         guard var fields = reader.mapping(node, "entry", allowed: SnapshotDecoder.entryKeys) else { return nil }
         let idNode = fields.required("id", &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
             fields.label = id
-            if let first = firstLineByID[id] {
-                reader.error("duplicate entry id '\(id)' (first at line \(first))", at: idNode)
+            entryIDLines[logIndex] = idNode.line
+            if let first = entryIndex[id] {
+                reader.error("duplicate entry id '\(id)' (first at line \(entryIDLines[first]))", at: idNode)
             } else {
-                firstLineByID[id] = idNode.line
+                entryIndex[id] = logIndex
             }
         }
         let at = fields.required("at", &reader).flatMap { reader.timestamp($0, "at") }
@@ -154,19 +165,30 @@ struct SnapshotDecoder {
 
     private mutating func entryType(_ node: DocumentNode) -> EntryType? {
         guard let text = reader.string(node, "type") else { return nil }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard text.utf8.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
             reader.error("type must name an entry type, got an empty string", at: node)
             return nil
         }
         return EntryType(label: text)
     }
 
+    /// The line of each creative id, to report one declared twice.
+    private var creativeIDLines: [String: Int32] = [:]
+
     private mutating func creative(_ node: DocumentNode) -> Creative? {
         guard var fields = reader.mapping(node, "creative", allowed: [
             "id", "title", "submitted_at", "status", "delivered_at", "clips", "delivered_seconds",
         ]) else { return nil }
-        let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
+        let idNode = fields.required("id", &reader)
+        let id = idNode.flatMap { reader.string($0, "id") }
         fields.label = id
+        if let id, let idNode {
+            if let first = creativeIDLines[id] {
+                reader.error("duplicate creative id '\(id)' (first at line \(first))", at: idNode)
+            } else {
+                creativeIDLines[id] = idNode.line
+            }
+        }
         let title = fields.optional("title").flatMap { reader.string($0, "title") } ?? ""
         let submittedAt = fields.optional("submitted_at").flatMap { reader.timestamp($0, "submitted_at") }
         let deliveredAt = fields.optional("delivered_at").flatMap { reader.timestamp($0, "delivered_at") }
@@ -205,8 +227,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func checkCreativeReferences(_ creatives: [Creative]) {
-        let declared = Set(creatives.map(\.id))
-        for reference in creativeReferences where !declared.contains(reference.id) {
+        for reference in creativeReferences where creativeIDLines[reference.id] == nil {
             reader.error("creative '\(reference.id)' is not declared in creatives", at: reference.node)
         }
     }

@@ -5,7 +5,7 @@ import Foundation
 public struct Replay: Sendable {
     /// Entries and computed movements in time order (ties by log order); an expiry
     /// comes just before the allocation it cites.
-    public let rows: [ReplayRow]
+    public let rows: ReplayRows
     /// The buckets around each entry, indexed by `LedgerEntry.logIndex`.
     public let entryStates: [EntryState]
     /// Movements no entry records, in time order.
@@ -33,58 +33,46 @@ public struct Replay: Sendable {
         var ledger = Buckets(plan: snapshot.opening.planTokens, rollover: snapshot.opening.rolloverTokens,
                              outstanding: 0, order: policy.deductionOrder)
         let entries = snapshot.entries
-        var rows: [ReplayRow] = []
-        rows.reserveCapacity(entries.count + entries.count / 16)
+        var steps: [Int32] = []
+        steps.reserveCapacity(entries.count + entries.count / 16)
         var movements: [ComputedMovement] = []
-        let placeholder = EntryState(planBefore: 0, rolloverBefore: 0, planAfter: 0, rolloverAfter: 0,
-                                     outstandingBefore: 0, outstandingAfter: 0)
-        var states = [EntryState](repeating: placeholder, count: entries.count)
-
-        for index in timeOrder(entries) {
-            let entry = entries[index]
-            let before = ledger
-            if entry.type == .planAllocation && ledger.plan > 0 {
-                let expiry = ComputedMovement(kind: .planTokensExpired, id: "expiry:\(entry.id)", at: entry.at,
-                                              amount: -ledger.plan, entries: [entry.id])
-                ledger.plan = 0
-                movements.append(expiry)
-                rows.append(ReplayRow(kind: .movement(expiry), planAfter: ledger.plan, rolloverAfter: ledger.rollover,
-                                      outstandingAfter: ledger.outstanding))
+        var movementStates: [ReplayRows.MovementState] = []
+        let order = timeOrder(entries)
+        // States are kept in log order, steps in time order: fill the states by index.
+        let states = [EntryState](unsafeUninitializedCapacity: entries.count) { buffer, initialized in
+            for index in order {
+                let before = ledger
+                let type = entries[index].type
+                if type == .planAllocation && ledger.plan > 0 {
+                    let entry = entries[index]
+                    movements.append(ComputedMovement(kind: .planTokensExpired, id: "expiry:\(entry.id)", at: entry.at,
+                                                      amount: -ledger.plan, entries: [entry.id]))
+                    ledger.plan = 0
+                    movementStates.append(ReplayRows.MovementState(plan: ledger.plan, rollover: ledger.rollover,
+                                                                   outstanding: ledger.outstanding))
+                    steps.append(Int32(truncatingIfNeeded: -movements.count))
+                }
+                ledger.apply(type, amount: entries[index].amount)
+                (buffer.baseAddress! + index).initialize(to: EntryState(
+                    planBefore: before.plan, rolloverBefore: before.rollover, planAfter: ledger.plan,
+                    rolloverAfter: ledger.rollover, outstandingBefore: before.outstanding,
+                    outstandingAfter: ledger.outstanding))
+                steps.append(Int32(truncatingIfNeeded: index))
             }
-            ledger.apply(entry)
-            states[entry.logIndex] = EntryState(planBefore: before.plan, rolloverBefore: before.rollover,
-                                                planAfter: ledger.plan, rolloverAfter: ledger.rollover,
-                                                outstandingBefore: before.outstanding, outstandingAfter: ledger.outstanding)
-            rows.append(ReplayRow(kind: .entry(entry), planAfter: ledger.plan, rolloverAfter: ledger.rollover,
-                                  outstandingAfter: ledger.outstanding))
+            initialized = entries.count
         }
+        let rows = ReplayRows(steps: steps, entries: entries, entryStates: states, movements: movements,
+                              movementStates: movementStates)
         return Replay(rows: rows, entryStates: states, movements: movements, planTokens: ledger.plan,
                       rolloverTokens: ledger.rollover, outstanding: ledger.outstanding, shownBalance: snapshot.client.balance)
     }
 
-    /// Entry positions in time order, ties by log order. Logs usually come sorted
-    /// (oldest or newest first), so those cases skip the sort.
+    /// Entry positions in time order, ties by log order.
     static func timeOrder(_ entries: [LedgerEntry]) -> [Int] {
-        let count = entries.count
-        var ascending = true
-        var descending = true
-        for index in entries.indices.dropFirst() {
-            let previous = entries[index - 1].at
-            let current = entries[index].at
-            if current < previous { ascending = false }
-            if current >= previous { descending = false }   // equal times must keep log order
-            if !ascending && !descending { break }
-        }
-        if ascending { return Array(0..<count) }
-        if descending { return Array((0..<count).reversed()) }
-        return (0..<count).sorted { a, b in
-            let left = entries[a].at
-            let right = entries[b].at
-            return left != right ? left < right : a < b
-        }
+        TimeOrder.positions(of: entries.map { $0.at.timeIntervalSinceReferenceDate })
     }
 
-    private init(rows: [ReplayRow], entryStates: [EntryState], movements: [ComputedMovement], planTokens: Int,
+    private init(rows: ReplayRows, entryStates: [EntryState], movements: [ComputedMovement], planTokens: Int,
                  rolloverTokens: Int, outstanding: Int, shownBalance: Int) {
         self.rows = rows
         self.entryStates = entryStates
@@ -97,15 +85,14 @@ public struct Replay: Sendable {
 }
 
 /// The running buckets, and how each kind of entry moves them.
-private struct Buckets {
+struct Buckets {
     var plan: Int
     var rollover: Int
     var outstanding: Int
     let order: [Bucket]
 
-    mutating func apply(_ entry: LedgerEntry) {
-        let amount = entry.amount
-        switch entry.type {
+    mutating func apply(_ type: EntryType, amount: Int) {
+        switch type {
         case .planAllocation:
             // The renewal resets the plan bucket (the caller has expired what was left).
             plan = amount
@@ -115,7 +102,7 @@ private struct Buckets {
             if amount >= 0 {
                 rollover += amount
             } else {
-                deduct(-amount, overage: entry.type == .showcaseOverage)
+                deduct(-amount, overage: type == .showcaseOverage)
             }
         }
     }

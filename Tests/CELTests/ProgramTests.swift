@@ -1,0 +1,71 @@
+import CEL
+import Foundation
+import Synchronization
+import Testing
+
+/// The front door: activations, sharing a program between threads, and the cost budget.
+struct ProgramTests {
+    @Test func activationBindsBySlotOrNameAndIsReusable() throws {
+        let program = try testEnvironment().compile("entries.filter(e, e.amount < x).size() + size(name)")
+        #expect(program.variables == ["entries", "name", "x"])
+        #expect(program.slot(of: "m") == nil)
+        var activation = program.makeActivation()
+        let entriesSlot = try #require(program.slot(of: "entries"))
+        activation[entriesSlot] = testBindings["entries"]
+        activation["x"] = .int(0)
+        activation["name"] = .string("ab")
+        activation["unused"] = .int(1)
+        #expect(try program.evaluate(&activation) == .int(4))
+        activation["x"] = .int(1000)
+        #expect(try program.evaluate(&activation) == .int(5))
+        #expect(activation["x"] == .int(1000))
+        activation["name"] = nil
+        #expect(throws: CELError("no value bound for variable 'name'", location: .init(file: "<expression>", line: 1, column: 47))) {
+            try program.evaluate(&activation)
+        }
+    }
+
+    @Test func oneProgramEvaluatesFromManyThreadsAtOnce() throws {
+        let program = try testEnvironment().compile("entries.map(e, e.amount * x).filter(a, a < 0).size() == 2 && x > 0")
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            var activation = program.makeActivation()
+            activation["entries"] = testBindings["entries"]
+            for round in 1...2000 {
+                activation["x"] = .int(Int64(round))
+                let byActivation = try? program.evaluate(&activation)
+                let byDictionary = try? program.evaluate(["entries": testBindings["entries"]!, "x": .int(Int64(round + thread))])
+                if byActivation != .bool(true) || byDictionary != .bool(true) { failures.withLock { $0 += 1 } }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func hostileComprehensionStopsAtTheCostLimit() throws {
+        var environment = CELEnvironment()
+        environment.declareVariable("big", type: .list(.int))
+        environment.costLimit = 1_000_000
+        let program = try environment.compile("big.map(a, big.map(b, big.map(c, a + b + c))).size()")
+        let big = CELValue.list((0..<1000).map { .int(Int64($0)) })
+        #expect(throws: CELError("evaluation cost limit exceeded (the expression does too much work for its input)",
+                                 location: .init(file: "<expression>", line: 1, column: 27))) {
+            try program.evaluate(["big": big])
+        }
+        environment.costLimit = 100
+        let small = try environment.compile("big.exists(a, a == 999)")
+        #expect(throws: CELError.self) { try small.evaluate(["big": big]) }
+    }
+
+    @Test func resultTypeIsTheCheckedType() throws {
+        let environment = testEnvironment()
+        #expect(try environment.compile("x + 1").resultType == .int)
+        #expect(try environment.compile("entries[0]").resultType == .object("Entry"))
+        #expect(try environment.compile("m").resultType == .map(key: .string, value: .int))
+        #expect(try environment.compile("d").resultType == .dyn)
+        #expect(try environment.compile("[1, 'a']").resultType == .list(.dyn))
+        var unchecked = environment
+        unchecked.checksTypes = false
+        #expect(try unchecked.compile("x + 1").resultType == .dyn)
+    }
+}
