@@ -243,7 +243,7 @@ struct RuleLoader {
                     "'\(key)' must give \(expecting.wording), not a value of type \(program.resultType)", at: location))
                 return nil
             }
-            return RuleExpression(program: program, source: source, location: location)
+            return RuleExpression(program: program, source: source, location: location, positions: (positions, start))
         } catch {
             for problem in error.diagnostics {
                 let place = problem.location.map { positions.location(of: $0, inPieceAt: start, piece: source) } ?? location
