@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "BuiltinRules"], exclude: ["Fixtures"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Ledger", "CEL", "BuiltinRules"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["credits"], exclude: ["Expected"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["credits", .product(name: "Yams", package: "Yams")], exclude: ["Expected", "Scenarios"]),
     ]
 )
