@@ -21,36 +21,56 @@ struct RuleEvaluator {
         let cites: [String]
     }
 
+    /// A rule that fails on many items reports its first few failures, then how many more.
+    static let problemsShownPerRule = 3
+
     func run(_ rules: [Rule]) -> Output {
         var output = Output()
         DisplayTime.$format.withValue(facts.query.time) {
-            for rule in rules { evaluate(rule, into: &output) }
+            // Item by item, then rule by rule: each item's bindings are built once for all
+            // the rules that look at that kind of item.
+            var matches: [[Match]] = Array(repeating: [], count: rules.count)
+            var failures: [[RuleProblem]] = Array(repeating: [], count: rules.count)
+            for iteration in Iteration.allCases {
+                let indices = rules.indices.filter { rules[$0].iteration == iteration }
+                guard !indices.isEmpty else { continue }
+                for item in facts.items[iteration] ?? [] {
+                    var bindings = facts.globals
+                    for binding in item.bindings { bindings[binding.name] = binding.value }
+                    for index in indices {
+                        do throws(CELError) {
+                            if let match = try Self.match(rules[index], item, bindings) { matches[index].append(match) }
+                        } catch {
+                            failures[index].append(RuleProblem(rule: rules[index].id, message: "\(error.message) (for \(item.id))",
+                                                               location: error.location?.description))
+                        }
+                    }
+                }
+            }
+            for (index, rule) in rules.enumerated() {
+                output.problems += failures[index].prefix(Self.problemsShownPerRule)
+                if failures[index].count > Self.problemsShownPerRule {
+                    output.problems.append(RuleProblem(
+                        rule: rule.id, message: "and \(failures[index].count - Self.problemsShownPerRule) more items like these", location: nil))
+                }
+                for group in groups(matches[index], by: rule.grouping) {
+                    switch rule.kind {
+                    case .cause: cause(rule, group, into: &output)
+                    case .finding: finding(rule, group, into: &output)
+                    }
+                }
+            }
         }
         return output
     }
 
-    private func evaluate(_ rule: Rule, into output: inout Output) {
-        var matches: [Match] = []
-        for item in facts.items[rule.iteration] ?? [] {
-            var bindings = facts.globals
-            for binding in item.bindings { bindings[binding.name] = binding.value }
-            do throws(CELError) {
-                guard try Self.bool(rule.condition, bindings) else { continue }
-                let amount = try rule.amount.map { expression throws(CELError) in try Self.int(expression, bindings) } ?? 0
-                let claims = try rule.claims.map { list throws(CELError) in try Self.ids(list, bindings) } ?? []
-                let cites = try rule.cites.map { list throws(CELError) in try Self.ids(list, bindings) } ?? []
-                matches.append(Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites))
-            } catch {
-                output.problems.append(RuleProblem(rule: rule.id, message: "\(error.message) (for \(item.id))",
-                                                   location: error.location?.description))
-            }
-        }
-        for group in groups(matches, by: rule.grouping) {
-            switch rule.kind {
-            case .cause: cause(rule, group, into: &output)
-            case .finding: finding(rule, group, into: &output)
-            }
-        }
+    /// The rule's match for one item, or nil when its condition is false.
+    private static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue]) throws(CELError) -> Match? {
+        guard try bool(rule.condition, bindings) else { return nil }
+        let amount = try rule.amount.map { expression throws(CELError) in try int(expression, bindings) } ?? 0
+        let claims = try rule.claims.map { list throws(CELError) in try ids(list, bindings) } ?? []
+        let cites = try rule.cites.map { list throws(CELError) in try ids(list, bindings) } ?? []
+        return Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites)
     }
 
     /// Matches put together by the rule's `group:`, in the order their first item came.
@@ -136,7 +156,7 @@ struct RuleEvaluator {
     }
 
     private static func bool(_ expression: RuleExpression, _ bindings: [String: CELValue]) throws(CELError) -> Bool {
-        let value = try expression.program.evaluate(bindings)
+        let value = try expression.evaluate(bindings)
         guard case .bool(let result) = value else {
             throw CELError("'\(expression.source)' gave \(value), not true or false", location: expression.location)
         }
@@ -144,7 +164,7 @@ struct RuleEvaluator {
     }
 
     private static func int(_ expression: RuleExpression, _ bindings: [String: CELValue]) throws(CELError) -> Int {
-        let value = try expression.program.evaluate(bindings)
+        let value = try expression.evaluate(bindings)
         guard case .int(let result) = value else {
             throw CELError("'\(expression.source)' gave \(value), not a whole number", location: expression.location)
         }
@@ -154,7 +174,7 @@ struct RuleEvaluator {
     private static func ids(_ list: IdListExpression, _ bindings: [String: CELValue]) throws(CELError) -> [String] {
         var ids: [String] = []
         for part in list.parts {
-            let value = try part.program.evaluate(bindings)
+            let value = try part.evaluate(bindings)
             switch value {
             case .string(let id): if !id.isEmpty { ids.append(id) }
             case .list(let items):

@@ -76,6 +76,17 @@ struct FactBuilder {
         ]))
     }
 
+    /// Every plan change, oldest first.
+    func planChangeValues() -> [CELValue] {
+        planChanges.map { change in
+            .object(CELObject(typeName: "PlanChange", fields: [
+                "at": Self.timestamp(change.at), "local": .string(time.dateTime(change.at)),
+                "from": .string(change.from), "to": .string(change.to),
+                "from_allocation": Self.int(policy.plans[change.from] ?? 0), "to_allocation": Self.int(policy.plans[change.to] ?? 0),
+            ]))
+        }
+    }
+
     /// The plan in effect at an instant: the last change before it, else the plan the first change left.
     func plan(at date: Date) -> String {
         if let last = planChanges.last(where: { $0.at <= date }) { return last.to }

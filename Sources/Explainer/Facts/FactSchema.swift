@@ -39,6 +39,10 @@ enum FactSchema {
             "plan_tokens": .int, "rollover_tokens": .int, "outstanding": .int,
         ]),
         ("OtherClient", ["id": .string, "name": .string, "balance": .int]),
+        ("PlanChange", [
+            "at": .timestamp, "local": .string, "from": .string, "to": .string,
+            "from_allocation": .int, "to_allocation": .int,
+        ]),
         ("Report", [
             "id": .string, "opened_at": .timestamp, "local": .string, "expected": .int, "actual": .int,
             "delta": .int, "note": .string, "adjustments_since": .list(.string),
@@ -56,6 +60,7 @@ enum FactSchema {
         ("replay", .object("Replay")), ("entries", .list(.object("Entry"))),
         ("movements", .list(.object("Movement"))), ("creatives", .list(.object("Creative"))),
         ("other_clients", .list(.object("OtherClient"))), ("reports", .list(.object("Report"))),
+        ("plan_changes", .list(.object("PlanChange"))),
     ]
 
     /// The names a rule sees for each item it looks at, besides the globals.

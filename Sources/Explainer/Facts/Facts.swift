@@ -66,7 +66,7 @@ struct Facts: Sendable {
             "client": client, "query": builder.queryObject(), "policy": builder.policyValue(), "replay": builder.replayValue(),
             "entries": .list(entryItems.map(\.value)), "movements": .list(movementItems.map(\.value)),
             "creatives": .list(creatives.items.map(\.value)), "other_clients": .list(otherItems.map(\.value)),
-            "reports": .list(reportItems.map(\.value)),
+            "reports": .list(reportItems.map(\.value)), "plan_changes": .list(builder.planChangeValues()),
         ]
     }
 }

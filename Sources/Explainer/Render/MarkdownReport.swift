@@ -7,7 +7,7 @@ public struct MarkdownReport {
         var out = "**\(content.verdict)**\n\n\(content.question)\n"
         if !content.causes.isEmpty {
             out += "\n### What happened\n\n"
-            for cause in content.causes { out += block(cause) }
+            out += content.causes.map(block).joined(separator: "\n")
         }
         if !content.notes.isEmpty {
             out += "\n" + content.notes.map { "> \($0)\n" }.joined(separator: ">\n")
@@ -18,7 +18,7 @@ public struct MarkdownReport {
         }
         if !content.findings.isEmpty {
             out += "\n### Worth checking\n\n"
-            for finding in content.findings { out += block(finding) }
+            out += content.findings.map(block).joined(separator: "\n")
         }
         if !content.nextSteps.isEmpty {
             out += "\n### What to check next\n\n"
@@ -34,7 +34,6 @@ public struct MarkdownReport {
         if !block.entries.isEmpty {
             out += "\n  | When | Type | Amount | Entry |\n  | --- | --- | ---: | --- |\n"
             for line in block.entries { out += "  | \(line.when) | \(line.label) | \(line.amount) | `\(line.id)` |\n" }
-            out += "\n"
         }
         return out
     }

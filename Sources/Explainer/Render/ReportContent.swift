@@ -47,7 +47,7 @@ struct ReportContent {
         }
         var notes: [String] = []
         if let best, !best.isExact, best.explained != 0 {
-            notes.append("Still unexplained: \(Self.signed(best.unexplained)) tokens.")
+            notes.append("Still unexplained: \(Self.signed(best.unexplained)) \(abs(best.unexplained) == 1 ? "token" : "tokens").")
         }
         if explanation.isAmbiguous {
             notes.append("The log fits more than one explanation equally well; the others are listed below. Check which one matches what you did.")
@@ -57,7 +57,10 @@ struct ReportContent {
         }
         self.notes = notes
         alternatives = explanation.hypotheses.dropFirst().map { hypothesis in
-            let parts = hypothesis.causes.map { "\($0.title) (\(Self.signed($0.amount)))" }.joined(separator: " + ")
+            let parts = hypothesis.causes.map { cause in
+                let day = cause.latest.map { ", \(time.shortDate($0))" } ?? ""
+                return "\(cause.title) (\(Self.signed(cause.amount))\(day))"
+            }.joined(separator: " + ")
             let rest = hypothesis.isExact ? "" : "; \(Self.signed(hypothesis.unexplained)) left unexplained"
             return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)"
         }
@@ -79,7 +82,8 @@ struct ReportContent {
         var sentence: String
         switch explanation.hypotheses.first {
         case let best? where best.isExact: sentence = "\(direction); the log explains all of it."
-        case _ where explained != 0: sentence = "\(direction); the log explains \(abs(explained)) of it, \(abs(delta - explained)) remain unexplained."
+        case _ where explained != 0:
+            sentence = "\(direction); the log explains \(abs(explained)) of it, and \(abs(delta - explained)) \(abs(delta - explained) == 1 ? "is" : "are") still unexplained."
         default: sentence = "\(direction), and the log does not explain it."
         }
         if explanation.status == .suspicious { sentence += " Something in the log looks wrong; see below." }
@@ -105,6 +109,8 @@ struct ReportContent {
         for finding in explanation.findings where finding.severity == .warning { finding.advice.forEach(add) }
         for cause in explanation.hypotheses.first?.causes ?? [] { cause.advice.forEach(add) }
         for finding in explanation.findings where finding.severity == .info { finding.advice.forEach(add) }
+        // Many causes of one kind repeat their advice with other names: a few lines are enough.
+        steps = Array(steps.prefix(4))
         if explanation.status != .explained && explanation.status != .noDiscrepancy {
             let client = explanation.snapshot.client
             add("Confirm you are looking at the right client's log: each client has its own balance (/dashboard/clients/\(client.id)/credits).")

@@ -27,7 +27,8 @@ public struct SupportTicket {
         var facts: [(String, String)] = [
             ("Client", "\(client.name) (\(client.id))"),
             ("Balance expected", "\(query.expected)"),
-            ("Balance seen", "\(query.actual) (\(ReportContent.signed(query.delta)) against what was expected)"),
+            ("Balance seen", query.delta == 0 ? "\(query.actual)"
+                : "\(query.actual) (\(abs(query.delta)) \(query.delta < 0 ? "lower" : "higher") than expected)"),
             ("Window", "\(time.dateTime(query.since)) to \(time.dateTime(query.until))"),
             ("Status", ReportContent.verdict(explanation)),
         ]
@@ -42,8 +43,9 @@ public struct SupportTicket {
         var explained = (explanation.hypotheses.first?.causes ?? []).map { cause in
             "\(ReportContent.signed(cause.amount)): \(cause.text)"
         }
-        if explanation.delta != 0 {
-            explained.append("Unexplained: \(ReportContent.signed(explanation.unexplained)) tokens.")
+        if explanation.unexplained != 0 {
+            let left = explanation.unexplained
+            explained.append("Unexplained: \(ReportContent.signed(left)) \(abs(left) == 1 ? "token" : "tokens").")
         }
         let reports = explanation.snapshot.reports.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }.compactMap { report -> String? in
             let landed = explanation.snapshot.entries.contains { $0.type == .adminAdjustment && $0.at > report.openedAt }

@@ -14,7 +14,7 @@ public struct TextReport {
         for note in content.notes { out += "\n" + wrap(note, indent: "") }
         if !content.alternatives.isEmpty {
             out += "\nOther possible explanations:\n"
-            for (index, line) in content.alternatives.enumerated() { out += wrap(line, indent: "  ", first: "  \(index + 2). ") }
+            for (index, line) in content.alternatives.enumerated() { out += wrap(line, indent: "     ", first: "  \(index + 2). ") }
         }
         if !content.findings.isEmpty {
             out += "\nWorth checking:\n"
@@ -37,12 +37,13 @@ public struct TextReport {
         return out
     }
 
-    /// Wraps at 100 columns, so long sentences stay readable in a terminal.
+    /// Wraps at 100 columns, so long sentences stay readable in a terminal; a time
+    /// (`Nov 20, 10:14 AM CST`) is never split across lines.
     func wrap(_ text: String, indent: String, first: String? = nil) -> String {
         var lines: [String] = []
         var line = first ?? indent
         var empty = true
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in Self.words(text) {
             if !empty, line.count + 1 + word.count > 100 {
                 lines.append(line)
                 line = indent
@@ -53,5 +54,23 @@ public struct TextReport {
         }
         lines.append(line)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static let months: Set<Substring> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The words of a text, with the parts of a time glued together.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var glueNext = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let isMeridiem = word == "AM" || word == "PM" || word.hasPrefix("AM") || word.hasPrefix("PM")
+            if (glueNext || isMeridiem), let last = words.popLast() {
+                words.append(last + " " + word)
+            } else {
+                words.append(String(word))
+            }
+            glueNext = months.contains(word) || word == "AM" || word == "PM"
+        }
+        return words
     }
 }

@@ -45,11 +45,7 @@ struct MessageTemplate: Sendable {
             switch piece {
             case .text(let text): result += text
             case .hole(let expression):
-                do {
-                    result += Self.text(of: try expression.program.evaluate(bindings))
-                } catch {
-                    throw CELError("\(error.message) in '{{\(expression.source)}}'", location: expression.location)
-                }
+                result += Self.text(of: try expression.evaluate(bindings))
             }
         }
         return result

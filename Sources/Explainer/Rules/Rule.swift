@@ -58,7 +58,21 @@ public enum Grouping: String, Sendable, CaseIterable {
 struct RuleExpression: Sendable {
     let program: CELProgram
     let source: String
+    /// Where the expression starts in its file.
     let location: SourceLocation
+    /// The places of the scalar it was written in, and where in that scalar it starts;
+    /// nil for the defaults the loader supplies.
+    var positions: (map: ScalarPositions, start: Int)?
+
+    /// Evaluates; a failure is placed in the rule file, not in the expression alone.
+    func evaluate(_ bindings: [String: CELValue]) throws(CELError) -> CELValue {
+        do {
+            return try program.evaluate(bindings)
+        } catch {
+            let place = error.location.flatMap { inner in positions.map { $0.map.location(of: inner, inPieceAt: $0.start, piece: source) } }
+            throw CELError(error.message, location: place ?? location)
+        }
+    }
 }
 
 /// A list of ids written either as one expression (`creative.charges`) or as a

@@ -34,6 +34,15 @@ public struct RulePack: Sendable {
     }
 }
 
+/// What an expression of a rule must give, and how a rule author reads that.
+struct ResultKind {
+    let types: [CELType]
+    let wording: String
+
+    static let bool = ResultKind(types: [.bool], wording: "true or false (a bool)")
+    static let int = ResultKind(types: [.int], wording: "a whole number (an int)")
+}
+
 /// Walks rule files and compiles them; collects every problem instead of stopping.
 struct RuleLoader {
     let files: RuleFiles
@@ -121,11 +130,11 @@ struct RuleLoader {
         }
         guard let iteration, let environment = environments[iteration] else { return nil }
 
-        let condition = map["when"].flatMap { compile($0, key: "when", in: environment.item, expecting: [.bool], document: document) }
+        let condition = map["when"].flatMap { compile($0, key: "when", in: environment.item, expecting: .bool, document: document) }
         var amount: RuleExpression?
         var claims: IdListExpression?
         if kind == .cause {
-            amount = map["amount"].map { compile($0, key: "amount", in: environment.item, expecting: [.int], document: document) }
+            amount = map["amount"].map { compile($0, key: "amount", in: environment.item, expecting: .int, document: document) }
                 ?? defaultExpression(Self.defaultAmount(iteration), key: "amount", iteration: iteration, at: root, document: document)
             claims = map["claims"].map { idList($0, key: "claims", in: environment.item, document: document) }
                 ?? defaultExpression(Self.defaultClaims(iteration), key: "claims", iteration: iteration, at: root, document: document)
@@ -211,7 +220,7 @@ struct RuleLoader {
 
     /// An expression written as a YAML scalar, its errors placed in the file.
     mutating func compile(
-        _ node: Node, key: String, in environment: CELEnvironment, expecting: [CELType]?, document: YAMLDocument
+        _ node: Node, key: String, in environment: CELEnvironment, expecting: ResultKind?, document: YAMLDocument
     ) -> RuleExpression? {
         guard let scalar = node.scalar else {
             diagnostics.append(document.error("'\(key)' must be an expression written as text", at: node))
@@ -224,17 +233,17 @@ struct RuleLoader {
     /// A piece of a scalar (the whole value, or the inside of a `{{ }}` hole).
     mutating func compile(
         _ source: String, start: Int, positions: ScalarPositions, key: String,
-        in environment: CELEnvironment, expecting: [CELType]?, document: YAMLDocument
+        in environment: CELEnvironment, expecting: ResultKind?, document: YAMLDocument
     ) -> RuleExpression? {
         let location = positions.location(ofScalar: start + (source.unicodeScalars.prefix { $0 == " " }.count))
         do {
             let program = try environment.compile(source, name: key)
-            if let expecting, program.resultType != .dyn, !expecting.contains(program.resultType) {
-                let wanted = expecting.map(\.description).joined(separator: " or ")
-                diagnostics.append(document.file.diagnostic("'\(key)' must give \(wanted), not \(program.resultType)", at: location))
+            if let expecting, program.resultType != .dyn, !expecting.types.contains(program.resultType) {
+                diagnostics.append(document.file.diagnostic(
+                    "'\(key)' must give \(expecting.wording), not a value of type \(program.resultType)", at: location))
                 return nil
             }
-            return RuleExpression(program: program, source: source, location: location)
+            return RuleExpression(program: program, source: source, location: location, positions: (positions, start))
         } catch {
             for problem in error.diagnostics {
                 let place = problem.location.map { positions.location(of: $0, inPieceAt: start, piece: source) } ?? location
@@ -246,7 +255,7 @@ struct RuleLoader {
 
     /// `claims:` or `cites:`, one expression or a YAML list of them.
     mutating func idList(_ node: Node, key: String, in environment: CELEnvironment, document: YAMLDocument) -> IdListExpression? {
-        let expected: [CELType] = [.string, .list(.string), .list(.dyn)]
+        let expected = ResultKind(types: [.string, .list(.string), .list(.dyn)], wording: "an id or a list of ids")
         let items = node.sequence.map { Array($0) } ?? [node]
         let parts = items.compactMap { compile($0, key: key, in: environment, expecting: expected, document: document) }
         return parts.count == items.count ? IdListExpression(parts: parts) : nil

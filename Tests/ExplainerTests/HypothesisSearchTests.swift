@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import Explainer
+
+/// The search: exact answers first, then fewer causes, weights and recency; no movement
+/// counted twice; partial answers; the budget.
+struct HypothesisSearchTests {
+    /// A cause named `name` of `amount`, claiming `claims` (movement: amount; default: its own movement).
+    static func cause(_ name: String, _ amount: Int, claims: [(String, Int)]? = nil, weight: Double = 0.5, day: Int = 0,
+                      order: Int = 0) -> Cause {
+        let claims = (claims ?? [("m-\(name)", amount)]).map { Claim(movement: $0.0, amount: $0.1) }
+        return Cause(rule: name, title: name, amount: amount, claims: claims, entries: [], text: name, weight: weight,
+                     latest: Date(timeIntervalSince1970: Double(day) * 86_400), order: order)
+    }
+
+    /// The movements of plain causes, each holding exactly its cause's amount.
+    static func movements(_ causes: [Cause], extra: [String: Int] = [:]) -> [String: Int] {
+        var result = extra
+        for cause in causes { for claim in cause.claims where result[claim.movement] == nil { result[claim.movement] = claim.amount } }
+        return result
+    }
+
+    static func run(_ causes: [Cause], delta: Int, movements: [String: Int]? = nil, top: Int = 3, budget: Int = 400_000) -> HypothesisSearch.Result {
+        HypothesisSearch(top: top, budget: budget).run(
+            causes, movements: movements ?? Self.movements(causes), delta: delta,
+            since: Date(timeIntervalSince1970: 0), until: Date(timeIntervalSince1970: 35 * 86_400))
+    }
+
+    /// Each hypothesis as `a+b=sum/unexplained`.
+    static func summary(_ result: HypothesisSearch.Result) -> [String] {
+        result.hypotheses.map { h in h.causes.map(\.rule).sorted().joined(separator: "+") + "=\(h.explained)/\(h.unexplained)" }
+    }
+
+    @Test func exactFirstThenFewerCauses() {
+        let causes = [Self.cause("a", -88), Self.cause("b", -48), Self.cause("c", -40), Self.cause("d", -30)]
+        #expect(Self.summary(Self.run(causes, delta: -88)) == ["a=-88/0", "b+c=-88/0"])
+    }
+
+    @Test func aMovementIsNeverCountedTwice() {
+        // "still in production" takes all of the -88 charge, "showcase deposit" 48 of it: not both.
+        let causes = [Self.cause("in-flight", -88, claims: [("e-1", -88)]), Self.cause("deposit", -48, claims: [("e-1", -48)])]
+        let result = Self.run(causes, delta: -136, movements: ["e-1": -88])
+        #expect(Self.summary(result) == ["in-flight=-88/-48"])
+    }
+
+    @Test func claimsOnOneMovementThatFitTogetherCombine() {
+        let causes = [Self.cause("deposit", -48, claims: [("e-1", -48)]), Self.cause("base", -40, claims: [("e-1", -40)])]
+        #expect(Self.summary(Self.run(causes, delta: -88, movements: ["e-1": -88])) == ["base+deposit=-88/0"])
+    }
+
+    @Test func equallyExactAnswersRankByWeightThenRecency() {
+        let causes = [Self.cause("old", -88, day: 2, order: 0), Self.cause("new", -88, day: 30, order: 1),
+                      Self.cause("likely", -88, weight: 0.9, day: 1, order: 2)]
+        #expect(Self.summary(Self.run(causes, delta: -88)) == ["likely=-88/0", "new=-88/0", "old=-88/0"])
+    }
+
+    @Test func keepsTheBestN() {
+        let causes = (0..<6).map { Self.cause("c\($0)", -10, day: $0, order: $0) }
+        #expect(Self.summary(Self.run(causes, delta: -10, top: 2)) == ["c5=-10/0", "c4=-10/0"])
+    }
+
+    @Test func withoutAnExactAnswerTheLargestPartIsExplained() {
+        let causes = [Self.cause("a", -30), Self.cause("b", -50), Self.cause("c", 20)]
+        #expect(Self.summary(Self.run(causes, delta: -100)) == ["a+b=-80/-20"])
+    }
+
+    @Test func nothingOfTheRightSignExplainsNothing() {
+        #expect(Self.run([Self.cause("a", 30)], delta: -10).hypotheses.isEmpty)
+    }
+
+    @Test func noDifferenceNeedsNoAnswer() {
+        #expect(Self.run([Self.cause("a", -10)], delta: 0).hypotheses.isEmpty)
+    }
+
+    @Test func manyCausesAreFoundByTheProgram() {
+        let causes = [1, 2, 4, 8, 16, 32].map { Self.cause("p\($0)", -$0) }
+        #expect(Self.summary(Self.run(causes, delta: -31)) == ["p1+p16+p2+p4+p8=-31/0"])
+    }
+
+    @Test func theBudgetStopsTheSearchAndSaysSo() {
+        // Even amounts and an odd difference: no exact answer, every combination to try.
+        let causes = (0..<300).map { Self.cause("c\($0)", -2 * (1 + ($0 * 37) % 100), day: $0 % 35, order: $0) }
+        let result = Self.run(causes, delta: -20_001, budget: 50_000)
+        #expect(result.stoppedEarly)
+        #expect(result.steps <= 50_000)
+        #expect(result.hypotheses.first.map { !$0.isExact && $0.explained < 0 } == true)
+    }
+
+    @Test func withEnoughBudgetTheSameSearchFinishes() {
+        let causes = (0..<20).map { Self.cause("c\($0)", -2 * (1 + $0), order: $0) }
+        let result = Self.run(causes, delta: -101)
+        #expect(!result.stoppedEarly)
+        #expect(result.hypotheses.first?.explained == -100)
+    }
+
+    @Test func ambiguityIsDeterministic() {
+        let causes = (0..<8).map { Self.cause("c\($0)", -25, order: $0) }
+        let first = Self.summary(Self.run(causes, delta: -50))
+        #expect(first == ["c0+c1=-50/0", "c0+c2=-50/0", "c0+c3=-50/0"])
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import Explainer
+
+/// `credits rules lint` must point into the rule file, at the line and column of the
+/// mistake, whatever YAML style the expression is written in.
+struct RuleLintTests {
+    /// A valid rule around `body` (the lines from line 5 on), with a valid example.
+    static func rule(_ body: String) -> [String: String] {
+        let text = """
+            id: x
+            kind: cause
+            title: X
+            for: entries
+            \(body)
+            examples:
+              - name: tiny
+                snapshot: ../examples/tiny.yaml
+                query: { expected: 200 }
+                expect: { fires: true }
+            """
+        return ["causes/x.yaml": text, "examples/tiny.yaml": Support.summerPromo]
+    }
+
+    static let plainMessage = "message: ok"
+
+    @Test(arguments: [
+        ("plain scalar", "when: entry.amout < 0\n" + plainMessage,
+         "Rules/causes/x.yaml:5:12: error: no such field 'amout' on type 'Entry' (did you mean 'amount'?)"),
+        ("single-quoted scalar, after a doubled quote", "when: 'entry.note == ''x'' && entry.amout < 0'\n" + plainMessage,
+         "Rules/causes/x.yaml:5:36: error: no such field 'amout' on type 'Entry' (did you mean 'amount'?)"),
+        ("double-quoted scalar, after escapes", "when: \"entry.note == \\\"x\\\" && entry.amout < 0\"\n" + plainMessage,
+         "Rules/causes/x.yaml:5:36: error: no such field 'amout' on type 'Entry' (did you mean 'amount'?)"),
+        ("literal block, second line, more indented", "when: |\n  entry.type == \"submission\" &&\n    entry.amout < 0\n" + plainMessage,
+         "Rules/causes/x.yaml:7:10: error: no such field 'amout' on type 'Entry' (did you mean 'amount'?)"),
+        ("folded block, second line", "when: >-\n  entry.type == \"submission\"\n  && entry.amout < 0\n" + plainMessage,
+         "Rules/causes/x.yaml:7:11: error: no such field 'amout' on type 'Entry' (did you mean 'amount'?)"),
+        ("anchored plain scalar", "when: &w entry.amout < 0\n" + plainMessage,
+         "Rules/causes/x.yaml:5:15: error: no such field 'amout' on type 'Entry' (did you mean 'amount'?)"),
+        ("message hole", "when: true\nmessage: Paid {{ entry.amuont }} tokens",
+         "Rules/causes/x.yaml:6:23: error: no such field 'amuont' on type 'Entry' (did you mean 'amount'?)"),
+        ("message hole in a folded block", "when: true\nmessage: >-\n  Paid {{ -entry.amount }}\n  on {{ entry.dya }}",
+         "Rules/causes/x.yaml:8:14: error: no such field 'dya' on type 'Entry'"),
+        ("claims as a YAML list", "when: true\nclaims: [entry.idd]\n" + plainMessage,
+         "Rules/causes/x.yaml:6:15: error: no such field 'idd' on type 'Entry' (did you mean 'id'?)"),
+        ("syntax error", "when: entry.amount <\n" + plainMessage,
+         "Rules/causes/x.yaml:5:21: error: unexpected end of input, expected an expression"),
+    ])
+    func misspeltFieldIsReportedWhereItIsWritten(_ style: String, _ body: String, _ expected: String) {
+        #expect(Support.problems(Self.rule(body)) == [expected], "\(style)")
+    }
+}
