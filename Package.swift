@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Diagnostics"),
 
         // The CEL expression language: no dependency on the ledger.
-        .target(name: "CEL", dependencies: ["Diagnostics"]),
+        .target(name: "CEL", dependencies: ["Diagnostics"], exclude: ["README.md"]),
 
         // Client snapshots, policy and the replayed ledger.
         .target(name: "Ledger", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "BuiltinRules"], exclude: ["Fixtures"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Ledger", "CEL", "BuiltinRules"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["credits"], exclude: ["Expected"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["credits", .product(name: "Yams", package: "Yams")], exclude: ["Expected", "Scenarios"]),
     ]
 )

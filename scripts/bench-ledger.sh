@@ -19,5 +19,6 @@ echo "cores: $(nproc)"
 for file in "$out/bench-100k.json" "$out/bench-100k.yaml"; do
     echo
     /usr/bin/time -v "$bin" measure "$file" 2> "$out/time.txt"
-    grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$out/time.txt" | sed 's/^[[:space:]]*/peak:    /'
+    awk -F': ' '/Maximum resident set size/ { printf "memory:  %8.1f MiB peak resident\n", $2 / 1024 }
+                /Elapsed \(wall clock\)/ { print "wall:    " $2 " for the whole run (three loads and replays)" }' "$out/time.txt"
 done

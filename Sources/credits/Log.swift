@@ -19,7 +19,7 @@ extension Credits {
         @Option(help: "The page to show, from 1 (newest first).")
         var page: Int = 1
 
-        @Option(help: "text (default) or json.")
+        @Option(help: "text for a person at a terminal, json for scripts.")
         var format: Format = .text
 
         func run() throws {

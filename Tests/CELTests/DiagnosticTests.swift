@@ -50,6 +50,7 @@ struct DiagnosticTests {
         ("{1.5: 1}", "1:2: error: a map key cannot be of type 'double'", "  {1.5: 1}\n   ^"),
         ("[1,2,3].map(x, x, x)", "1:16: error: the condition of map() must be a bool, not int", "  [1,2,3].map(x, x, x)\n                 ^"),
         ("x.all(y, true)", "1:1: error: all() needs a list or a map, not int", "  x.all(y, true)\n  ^"),
+        ("has(entry.amout)", "1:10: error: no such field 'amout' on type 'Entry'", "  has(entry.amout)\n           ^"),
         ("x.field", "1:2: error: type 'int' does not support field selection (selecting 'field')", "  x.field\n   ^"),
         ("'x'.matches('[')", "1:13: error: invalid regular expression '[': missing ] in [", "  'x'.matches('[')\n              ^"),
     ])

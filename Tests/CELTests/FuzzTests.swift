@@ -72,6 +72,21 @@ struct FuzzTests {
         return String(characters)
     }
 
+    /// A mutation that usually keeps the grammar: one operator for another, one digit for another,
+    /// so that many mutants compile and reach the checker's and interpreter's deeper paths.
+    static func swapOperator(_ text: String, _ random: inout Generator) -> String {
+        let operators = [" + ", " - ", " * ", " / ", " % ", " == ", " != ", " < ", " > ", " <= ", " >= ", " && ", " || ", " in "]
+        var result = text
+        if let found = operators.shuffledDeterministically(&random).first(where: { result.contains($0) }),
+           let range = result.range(of: found) {
+            result.replaceSubrange(range, with: random.pick(operators))
+        }
+        if let digit = result.firstIndex(where: \.isNumber), random.below(2) == 0 {
+            result.replaceSubrange(digit...digit, with: String(random.below(10)))
+        }
+        return result
+    }
+
     @Test(.timeLimit(.minutes(2)))
     func randomAndMutatedExpressionsNeverCrashOrHang() throws {
         var random = Generator(state: 20_261_125)
@@ -84,7 +99,9 @@ struct FuzzTests {
         var rejected = 0
         for round in 0..<10_000 {
             let source: String
-            if round % 2 == 0 {
+            if round % 4 == 0 {
+                source = Self.swapOperator(random.pick(corpus), &random)
+            } else if round % 2 == 0 {
                 source = Self.mutate(random.pick(corpus), &random)
             } else {
                 source = (0..<(1 + random.below(25))).map { _ in random.pick(Self.fragments) }.joined(separator: random.below(2) == 0 ? " " : "")
@@ -102,6 +119,16 @@ struct FuzzTests {
             }
         }
         #expect(compiled + rejected == 10_000)
-        #expect(compiled > 500 && rejected > 500, "compiled \(compiled), rejected \(rejected)")
+        #expect(compiled > 1500 && rejected > 5000, "compiled \(compiled), rejected \(rejected)")
+    }
+}
+
+extension Array {
+    func shuffledDeterministically(_ random: inout FuzzTests.Generator) -> [Element] {
+        var copy = self
+        for index in copy.indices.reversed() where index > 0 {
+            copy.swapAt(index, random.below(index + 1))
+        }
+        return copy
     }
 }

@@ -69,3 +69,18 @@ struct ProgramTests {
         #expect(try unchecked.compile("x + 1").resultType == .dyn)
     }
 }
+
+extension ProgramTests {
+    @Test func regexMatchesCostInProportionToTheText() throws {
+        var environment = CELEnvironment()
+        environment.declareVariable("texts", type: .list(.string))
+        environment.costLimit = 20_000
+        let program = try environment.compile("texts.exists(t, t.matches('(a|b)*c'))")
+        let long = CELValue.string(String(repeating: "ab", count: 50_000))
+        #expect(throws: CELError("evaluation cost limit exceeded (the expression does too much work for its input)",
+                                 location: .init(file: "<expression>", line: 1, column: 19))) {
+            try program.evaluate(["texts": .list([long])])
+        }
+        #expect(try program.evaluate(["texts": .list([.string("abc")])]) == .bool(true))
+    }
+}

@@ -626,6 +626,85 @@ def small():
         % (s.marks["before"], doc["client"]["balance"]),
         doc, s.marks["before"], "suspicious", findings=["duplicate-charge"],
         not_findings=["submission-cost-mismatch", "refund-mismatch"]))
+
+    # the question asked about an earlier moment: --actual and --until
+    story, doc = examples.tuned(examples.fernweh, "before", 180)   # the example, as written
+    noon = "2026-11-23T12:00:00+01:00"
+    morning = [e for e in doc["entries"] if e["type"] == "image_generation"
+               and parse_time(noon) >= parse_time(e["at"]) >= parse_time("2026-11-23T00:00:00+01:00")]
+    seen = 180 + sum(e["amount"] for e in morning)
+    result.append(scenario(
+        "rerolls-until-noon",
+        "Fernweh Travel's lead looked at the balance at noon on Monday, saw %d and expected 180. The question "
+        "is about that moment: --actual %d --until noon. Only the morning's five rounds of re-rolls (%d "
+        "tokens) are in the window; the afternoon's are after it." % (seen, seen, 180 - seen),
+        doc, 180, "explained", actual=seen, since="2026-11-23", until=noon,
+        snapshot_file="seeds/examples/fernweh-travel-rerolls.yaml",
+        first=[cause("image-generation", seen - 180, *[e["id"] for e in morning])]))
+
+    # the same short delivery, asked about three days later: --now
+    s = client("rosewood-salon", "Rosewood Hair Salon", "Australia/Sydney", "growth", "2026-11-06",
+               "2026-11-05 09:00", opening=(0, 200), base=9050, cbase=1777)
+    s.submit("2026-11-24 10:00", "Balayage Transformation", [10, 10, 10, 10, 10, 10], deliver_after=6,
+             delivered=51, reconcile=False)
+    doc = s.snapshot(NOW)
+    result.append(scenario(
+        "missing-refund-later-now",
+        "The 10-hour near miss again, with --now three days later (Nov 27): the refund has had its 48 hours "
+        "and has not landed. The same snapshot now gives a missing-refund finding.",
+        doc, doc["client"]["balance"] + 9, "suspicious", now="2026-11-27T15:00:00Z",
+        findings=["missing-refund"], not_findings=["refund-mismatch"]))
+
+    # a downgrade: a negative proration
+    s = client("granite-peak", "Granite Peak Realty", "America/Denver", "scale", "2026-05-10",
+               "2026-11-09 09:00", opening=(40, 60), base=6410, cbase=707)
+    s.submit("2026-11-12 10:30", "Mountain Cabin Listing", [10, 10, 10, 10], deliver_after=20, delivered="-2")
+    s.submit("2026-11-16 14:10", "Ski-In Condo Tour", [12, 12, 12, 12, 12], deliver_after=22, delivered="-0")
+    s.advance("2026-11-20 08:00")
+    s.mark("before")
+    s.change_plan("2026-11-20 09:15", "growth", label="downgrade")
+    doc = s.snapshot(NOW)
+    downgrade = next(e for e in doc["entries"] if e["id"] == s.labels["downgrade"])
+    result.append(scenario(
+        "mid-cycle-downgrade",
+        "Granite Peak Realty moved from scale to growth on Nov 20, ten days into the cycle. The smaller plan "
+        "is prorated too: (325 - 575) x 20 of 30 days = %d plan tokens, logged as a mid-cycle proration. "
+        "The broker expected the balance of that morning (%d) and sees %d."
+        % (downgrade["amount"], s.marks["before"], doc["client"]["balance"]),
+        doc, s.marks["before"], "explained",
+        first=[cause("mid-cycle-proration", downgrade["amount"], downgrade["id"])],
+        not_findings=["allocation-mismatch"]))
+    assert downgrade["amount"] == -166
+
+    # a log copied from the credits page: its labels, not the ids
+    s = client("willow-and-pine", "Willow & Pine Interiors", "America/Toronto", "starter", "2026-10-10",
+               "2026-11-01 09:00", opening=(0, 20), reload=(True, 50), base=3050, cbase=300)
+    s.top_up("2026-11-02 12:00", 100, note="Card ending 5150")
+    s.submit("2026-11-04 10:00", "Scandi Living Room", [8, 8, 8, 8], deliver_after=20, delivered="-3")
+    s.submit("2026-11-18 11:20", "Holiday Mantel Styling", [10, 10, 10, 10, 10, 10], deliver_after=21,
+             delivered="-4", label="mantel")
+    s.advance("2026-11-19 20:00")
+    s.mark("before")
+    s.submit("2026-11-23 09:40", "Reading Nook Makeover", [12, 12, 12, 12, 12, 12], label="nook")
+    doc = s.snapshot(NOW)
+    labels = {"submission": "Submission", "submission_refund": "Submission refund",
+              "plan_allocation": "Plan allocation", "manual_top_up": "Manual top up",
+              "auto_reload": "Auto reload", "mid_cycle_proration": "Mid cycle proration"}
+    for entry in doc["entries"]:
+        entry["type"] = labels.get(entry["type"], entry["type"])
+    reloads = [e["id"] for e in doc["entries"] if e["type"] == "Auto reload"]
+    assert len(reloads) == 1 and {e["type"] for e in doc["entries"]} == {
+        "Submission", "Submission refund", "Plan allocation", "Manual top up", "Auto reload"}
+    result.append(scenario(
+        "credits-page-labels",
+        "Willow & Pine's office manager pasted the log as the credits page shows it: 'Submission', 'Auto "
+        "reload', 'Manual top up'... The labels are read as the entry types. Expected %d (Thursday), sees %d: "
+        "'Reading Nook Makeover' (40 + 6 x 12 s = 112) was more than the balance, so auto reload added "
+        "+%d first." % (s.marks["before"], doc["client"]["balance"], 50 * len(reloads)),
+        doc, s.marks["before"], "explained",
+        first=[cause("auto-reload", 50 * len(reloads), *(reloads + [s.labels["nook"]])),
+               cause("in-flight-submissions", -112, s.labels["nook"])],
+        not_findings=["unknown-entry-type"]))
     return result
 
 
@@ -738,6 +817,10 @@ replays every snapshot and checks that its shown balance follows from its log (a
 that an `explained` first hypothesis adds up to the delta, and that `findings` lists exactly the
 findings the facts call for (its own reading of SPEC section 6).
 
+These are data files read at run time, not sources: the `EndToEndTests` target should exclude the
+folder (`exclude: ["Expected", "Scenarios"]` in Package.swift), or SwiftPM warns about unhandled files.
+`python3 scripts/seedgen/run_scenarios.py [NAME ...]` runs them against a built `credits`.
+
 ## Format
 
 ```yaml
@@ -748,13 +831,13 @@ snapshot_file: seeds/examples/x.yaml    # ... or a path from the repository root
 query:                                  # the options of `credits explain`
   expected: 200                         # --expected
   actual: 112                           # --actual (optional; default client.balance)
-  since: 2026-11-23                     # --since, --until, --now (optional)
+  since: 2026-11-23                     # --since, --until, --now (optional, as on the command line)
 expect:
   status: explained                     # SPEC section 5
   delta: -88                            # actual - expected
   explained: -88                        # optional: the top-level `explained` (given for `partial`)
   first_hypothesis:                     # optional: hypotheses[0]
-    - { rule: in-flight-submissions, amount: -88, entries: [e-40377] }
+    - { rule: in-flight-submissions, amount: -88, entries: [e-1043] }
   findings: [wrong-client]              # exactly the findings' rule ids (warnings and infos)
   not_findings: [submission-cost-mismatch]   # ids that must not appear (the near misses)
 ranking: why the first hypothesis ranks first, where two are exact (optional, for people)

@@ -229,7 +229,7 @@ class Story:
         return self._log(when, kind, amount, creative, note, label)
 
     def change_plan(self, when, to, label=None):
-        """A mid-cycle plan change, prorated: (new - old allocation) x days left / days in the cycle, rounded down."""
+        """A mid-cycle plan change, prorated: (new - old allocation) x days left / days in the cycle, rounded toward zero."""
         when = self.local(when)
         self.advance(when)
         today = when.date()
@@ -241,7 +241,7 @@ class Story:
         end = month_day(after.year, after.month, self.anchor.day)
         days_left, days = (end - today).days, (end - start).days
         difference = policy.PLANS[to] - policy.PLANS[self.plan]
-        amount = math.floor(difference * days_left / days)
+        amount = int(math.copysign(abs(difference) * days_left // days, difference))
         note = "%s to %s: %+d tokens x %d of %d days left in the cycle" % (
             self.plan.capitalize(), to.capitalize(), difference, days_left, days)
         self.plan_changes.append(Flow(at=iso(when, self.zone), **{"from": self.plan, "to": to}))

@@ -52,7 +52,13 @@ struct Checker {
             let operandType = check(operand)
             if testOnly {
                 switch operandType {
-                case .object, .map, .dyn, .error, .typeParam: return .bool
+                case .object(let name):
+                    if let declared = environment.objectTypes[name], declared.fields[field] == nil {
+                        report("no such field '\(field)' on type '\(name)'", at: expr.offset)
+                        return .error
+                    }
+                    return .bool
+                case .map, .dyn, .error, .typeParam: return .bool
                 default:
                     report("has() cannot test a field of type '\(operandType)'", at: expr.offset)
                     return .error
@@ -228,6 +234,9 @@ struct Checker {
             }
             return isAssignable(argument, to: bound, &bindings) || isAssignable(bound, to: argument, &bindings)
         case (.dyn, _), (_, .dyn), (.error, _), (_, .error), (_, .typeParam):
+            return true
+        case (.object, .null):
+            // A record may be compared with null, as proto messages can in CEL.
             return true
         case (.list(let expected), .list(let given)):
             return isAssignable(given, to: expected, &bindings)

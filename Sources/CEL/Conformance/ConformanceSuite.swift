@@ -57,9 +57,8 @@ public struct ConformanceSuite {
             case .skipped: result.skipped += 1
             case .failed(let detail):
                 result.failed += 1
-                let section = test["section"] as? String ?? ""
-                let testName = test["name"] as? String ?? "?"
-                result.failures.append("\(name)/\(section)/\(testName): \(test["expr"] as? String ?? "")\n\(detail)")
+                let place = [name, test["section"] as? String ?? "", test["name"] as? String ?? "?"].filter { !$0.isEmpty }
+                result.failures.append("\(place.joined(separator: "/")): \(test["expr"] as? String ?? "")\n\(detail)")
             }
         }
         return result
@@ -91,11 +90,18 @@ public struct ConformanceSuite {
             bindings[name] = parsed
         }
         let actual: Swift.Result<CELValue, any Error>
+        var resultType = CELType.dyn
         do {
             let program = try environment.compile(expression)
+            resultType = program.resultType
             actual = .success(try program.evaluate(bindings))
         } catch {
             actual = .failure(error)
+        }
+        // A typed result: the checked type must be the one expected, as well as the value.
+        if let expectedType = expect["type"] as? String, environment.checksTypes,
+           resultType.description != expectedType, resultType.typeValueName != expectedType {
+            return .failed("    expected type: \(expectedType)\n    actual type: \(resultType)")
         }
         if let message = expect["error"] {
             switch actual {

@@ -6,6 +6,8 @@ public struct CELProgram: Sendable {
     /// The name of each slot: first the variables the expression reads, then comprehension variables.
     let slotNames: [String]
     let slotsByName: [String: Int]
+    /// The slots bindings fill (comprehension variables excluded), for `evaluate(_:)` by name.
+    let bindableSlots: [(slot: Int, name: String)]
     let source: SourceFile
     let costLimit: Int
 
@@ -21,6 +23,7 @@ public struct CELProgram: Sendable {
         var byName: [String: Int] = [:]
         for (slot, name) in slotNames.enumerated() where byName[name] == nil { byName[name] = slot }
         slotsByName = byName
+        bindableSlots = slotNames.enumerated().filter { !$0.element.hasPrefix("@") }.map { (slot: $0.offset, name: $0.element) }
     }
 
     /// The variables the expression reads, by their declared names.
@@ -31,7 +34,7 @@ public struct CELProgram: Sendable {
     /// Evaluates against bindings by name. Safe from several threads at once.
     public func evaluate(_ bindings: [String: CELValue]) throws(CELError) -> CELValue {
         var slots = [CELValue?](repeating: nil, count: slotNames.count)
-        for (slot, name) in slotNames.enumerated() {
+        for (slot, name) in bindableSlots {
             if let value = bindings[name] { slots[slot] = value }
         }
         var frame = Frame(slots: slots, remainingCost: costLimit)

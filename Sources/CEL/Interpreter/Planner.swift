@@ -123,8 +123,8 @@ struct Planner {
         if let overloads = environment.functions[function] {
             return userCall(function, overloads: overloads, receiverStyle: target != nil, operands: operands, offset: offset)
         }
-        if function == "matches", operands.count == 2, case .string(let pattern)? = operands[1].constantValue {
-            return constantRegex(pattern, subject: operands[0], offset: offset, patternOffset: operands[1].offset)
+        if function == "matches", operands.count == 2 {
+            return regexMatch(subject: operands[0], pattern: operands[1], offset: offset)
         }
         if target != nil, operands.count == 2, case .string(let zoneName)? = operands[1].constantValue,
            TimestampGetter(rawValue: function) != nil {
@@ -140,15 +140,16 @@ struct Planner {
         }
     }
 
-    private mutating func constantRegex(_ pattern: String, subject: Node, offset: Int, patternOffset: Int) -> Node {
+    /// `matches`, with a constant pattern compiled now: an invalid one is a compile error.
+    private mutating func regexMatch(subject: Node, pattern: Node, offset: Int) -> Node {
+        guard case .string(let source)? = pattern.constantValue else {
+            return RegexMatchNode(subject: subject, pattern: pattern, compiled: nil, offset: offset)
+        }
         do {
-            let regex = try StringFunctions.compile(pattern)
-            return fold(UnaryNode(subject, offset: offset) { value throws(OperationFailure) in
-                guard case .string(let text) = value else { throw .noOverload("matches", value, .string(pattern)) }
-                return .bool(regex.matches(text))
-            })
+            let regex = try StringFunctions.compile(source)
+            return fold(RegexMatchNode(subject: subject, pattern: pattern, compiled: regex, offset: offset))
         } catch {
-            problems.append(SyntaxError(message: error.message, offset: patternOffset))
+            problems.append(SyntaxError(message: error.message, offset: pattern.offset))
             return FailureNode(error.message, offset: offset)
         }
     }
@@ -214,6 +215,7 @@ struct Planner {
         case let node as ConditionalNode: operands = [node.condition, node.whenTrue, node.whenFalse]
         case let node as ListNode: operands = node.elements
         case let node as MapNode: operands = node.keys + node.values
+        case let node as RegexMatchNode: operands = [node.subject, node.pattern]
         default: return node
         }
         guard operands.allSatisfy({ $0.constantValue != nil }) else { return node }

@@ -27,7 +27,6 @@ enum StandardLibrary {
         case ("contains", 2): .binary(StringFunctions.contains)
         case ("startsWith", 2): .binary(StringFunctions.startsWith)
         case ("endsWith", 2): .binary(StringFunctions.endsWith)
-        case ("matches", 2): .binary(StringFunctions.matches)
         case ("int", 1): .unary(Conversions.toInt)
         case ("uint", 1): .unary(Conversions.toUint)
         case ("double", 1): .unary(Conversions.toDouble)

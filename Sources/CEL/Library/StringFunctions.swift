@@ -1,4 +1,4 @@
-/// `contains`, `startsWith`, `endsWith` and `matches` on strings, comparing code points without
+/// `contains`, `startsWith` and `endsWith` on strings, and regex compilation for `matches`,, comparing code points without
 /// Unicode normalisation, as CEL requires.
 enum StringFunctions {
     static func contains(_ text: CELValue, _ part: CELValue) throws(OperationFailure) -> CELValue {
@@ -23,14 +23,6 @@ enum StringFunctions {
         let endCount = end.utf8.count
         guard endCount <= wholeCount else { return .bool(false) }
         return .bool(whole.utf8.dropFirst(wholeCount - endCount).elementsEqual(end.utf8))
-    }
-
-    /// `text.matches(pattern)` with a pattern known only at run time: compiled on every call.
-    static func matches(_ text: CELValue, _ pattern: CELValue) throws(OperationFailure) -> CELValue {
-        guard case .string(let subject) = text, case .string(let source) = pattern else {
-            throw .noOverload("matches", text, pattern)
-        }
-        return .bool(try compile(source).matches(subject))
     }
 
     /// A compiled pattern, or the failure naming it.

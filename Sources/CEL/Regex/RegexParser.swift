@@ -16,7 +16,6 @@ struct RegexParser {
     private let scalars: [Unicode.Scalar]
     private var position = 0
     private var flags = Flags()
-    private var depth = 0
     private var captureNames: Set<String> = []
 
     private init(_ pattern: String) {
@@ -26,57 +25,82 @@ struct RegexParser {
 
     static func parse(_ pattern: String) throws(CELError) -> RegexNode {
         var parser = RegexParser(pattern)
-        let node = try parser.parseAlternation()
-        // Only an unmatched ')' stops the top level before the end.
-        guard parser.current == nil else { throw parser.failure("unexpected )") }
-        return node
+        return try parser.parseAll()
     }
 
     // MARK: Structure
 
-    private mutating func parseAlternation() throws(CELError) -> RegexNode {
-        var branches = [try parseConcatenation()]
-        while current == "|" {
-            position += 1
-            branches.append(try parseConcatenation())
+    /// An open group (or the whole pattern, at the bottom of the stack): the alternatives
+    /// finished so far and the items of the current one.
+    private struct Frame {
+        /// The flags outside the group, restored at its `)`.
+        var outerFlags: Flags
+        var branches: [RegexNode] = []
+        var items: [RegexNode] = []
+        /// Where the repetition operator just read began: RE2 refuses a second one right after it.
+        var previousRepetition: Int? = nil
+
+        var node: RegexNode {
+            branches.isEmpty ? Self.sequence(items) : .alternation(branches + [Self.sequence(items)])
         }
-        return branches.count == 1 ? branches[0] : .alternation(branches)
+
+        static func sequence(_ items: [RegexNode]) -> RegexNode {
+            items.count == 1 ? items[0] : (items.isEmpty ? .empty : .concatenation(items))
+        }
     }
 
-    private mutating func parseConcatenation() throws(CELError) -> RegexNode {
-        var items: [RegexNode] = []
-        // Where the repetition operator just read began: RE2 refuses a second one right after it.
-        var previousRepetition: Int? = nil
-        while let scalar = current, scalar != "|", scalar != ")" {
+    /// Reads the whole pattern with an explicit stack of open groups, as RE2 does, so that
+    /// nesting costs heap, not call stack.
+    private mutating func parseAll() throws(CELError) -> RegexNode {
+        var frames = [Frame(outerFlags: flags)]
+        while let scalar = current {
             let start = position
+            let top = frames.count - 1
             if let repetition = try scanRepetition() {
-                try applyRepetition(repetition, to: &items, after: previousRepetition, start: start)
-                previousRepetition = start
+                try applyRepetition(repetition, to: &frames[top].items, after: frames[top].previousRepetition)
+                frames[top].previousRepetition = start
                 continue
             }
-            previousRepetition = nil
+            frames[top].previousRepetition = nil
             switch scalar {
+            case "|":
+                position += 1
+                frames[top].branches.append(Frame.sequence(frames[top].items))
+                frames[top].items = []
+            case ")":
+                guard frames.count > 1 else { throw failure("unexpected )") }
+                position += 1
+                let group = frames.removeLast()
+                flags = group.outerFlags
+                frames[top - 1].items.append(group.node)
             case "(":
-                if let group = try parseGroup() { items.append(group) }
+                if let groupFlags = try parseGroupOpening() {
+                    guard frames.count <= Self.maximumDepth else {
+                        throw failure("groups nested more than \(Self.maximumDepth) deep")
+                    }
+                    frames.append(Frame(outerFlags: flags))
+                    flags = groupFlags
+                }
             case "[":
-                items.append(.charClass(try parseBracketClass()))
+                frames[top].items.append(.charClass(try parseBracketClass()))
             case ".":
                 position += 1
-                items.append(.charClass(flags.dotMatchesNewline ? .any : RegexCharClass([0x0A...0x0A]).negated()))
+                frames[top].items.append(.charClass(flags.dotMatchesNewline ? .any : RegexCharClass([0x0A...0x0A]).negated()))
             case "^":
                 position += 1
-                items.append(.assertion(flags.multiLine ? .beginLine : .beginText))
+                frames[top].items.append(.assertion(flags.multiLine ? .beginLine : .beginText))
             case "$":
                 position += 1
-                items.append(.assertion(flags.multiLine ? .endLine : .endText))
+                frames[top].items.append(.assertion(flags.multiLine ? .endLine : .endText))
             case "\\":
-                try parseEscape(into: &items)
+                try parseEscape(into: &frames[top].items)
             default:
                 position += 1
-                items.append(literal(scalar.value))
+                frames[top].items.append(literal(scalar.value))
             }
         }
-        return items.count == 1 ? items[0] : (items.isEmpty ? .empty : .concatenation(items))
+        guard frames.count == 1 else { throw failure("missing )") }
+        return frames[0].node
     }
 
     private struct Repetition {
@@ -134,8 +158,8 @@ struct RegexParser {
         return (min, max, index + 1)
     }
 
-    private mutating func applyRepetition(
-        _ repetition: Repetition, to items: inout [RegexNode], after previous: Int?, start: Int
+    private func applyRepetition(
+        _ repetition: Repetition, to items: inout [RegexNode], after previous: Int?
     ) throws(CELError) {
         if let previous {
             let stacked = text(from: previous)
@@ -179,12 +203,13 @@ struct RegexParser {
         }
     }
 
-    /// `(...)`, `(?:...)`, `(?P<name>...)`, `(?<name>...)`, `(?flags:...)`; nil for `(?flags)`,
-    /// which only changes the flags for the rest of the enclosing group.
-    private mutating func parseGroup() throws(CELError) -> RegexNode? {
+    /// Reads the opening of `(...)`, `(?:...)`, `(?P<name>...)`, `(?<name>...)` or
+    /// `(?flags:...)` and returns the flags inside the group; nil for `(?flags)`, which only
+    /// changes the flags for the rest of the enclosing group.
+    private mutating func parseGroupOpening() throws(CELError) -> Flags? {
         let start = position
         position += 1
-        guard current == "?" else { return try parseGroupBody(flags: flags) }
+        guard current == "?" else { return flags }
         try refuseUnsupportedGroup(start: start)
         if lookingAt("(?P<", from: start) || lookingAt("(?<", from: start) {
             position = start + (scalars[start + 2] == "P" ? 4 : 3)
@@ -199,7 +224,7 @@ struct RegexParser {
             guard captureNames.insert(name).inserted else {
                 throw failure("duplicate capture group name '\(name)'")
             }
-            return try parseGroupBody(flags: flags)
+            return flags
         }
 
         position += 1  // '?'
@@ -221,7 +246,7 @@ struct RegexParser {
                 continue
             case ":", ")":
                 guard !negated || sawFlag else { throw failure("invalid flag group \(text(from: start))") }
-                if scalar == ":" { return try parseGroupBody(flags: newFlags) }
+                if scalar == ":" { return newFlags }
                 flags = newFlags
                 return nil
             default:
@@ -254,21 +279,6 @@ struct RegexParser {
         if let next = scalars.dropFirst(start + 2).first, ("0"..."9").contains(next) || next == "+" {
             throw failure("recursion (?\(next) is not supported by RE2")
         }
-    }
-
-    private mutating func parseGroupBody(flags groupFlags: Flags) throws(CELError) -> RegexNode {
-        depth += 1
-        guard depth <= Self.maximumDepth else {
-            throw failure("groups nested more than \(Self.maximumDepth) deep")
-        }
-        let saved = flags
-        flags = groupFlags
-        let body = try parseAlternation()
-        guard current == ")" else { throw failure("missing )") }
-        position += 1
-        flags = saved
-        depth -= 1
-        return body
     }
 
     /// RE2 (like Python 3) allows letters, digits, marks and connector punctuation in names.

@@ -336,7 +336,7 @@ struct Parser {
             guard case .select(let operand, let field, false) = arguments[0].kind else {
                 throw SyntaxError(message: "has() needs a field selection, such as has(entry.note)", offset: arguments[0].offset)
             }
-            return try make(.select(operand: operand, field: field, testOnly: true), at: offset, children: [operand])
+            return try make(.select(operand: operand, field: field, testOnly: true), at: arguments[0].offset, children: [operand])
         }
         return try call(name, at: offset, arguments)
     }

@@ -52,8 +52,8 @@ public enum CELValue: Hashable, Sendable, CustomStringConvertible {
         case .object(let object):
             let fields = object.fieldNames.map { name in "\(name): \(object[field: name]!.description)" }
             return object.typeName + "{" + fields.joined(separator: ", ") + "}"
-        case .timestamp(let value): return "timestamp(\(value.seconds)s+\(value.nanos)ns)"
-        case .duration(let value): return "duration(\(value.seconds)s+\(value.nanos)ns)"
+        case .timestamp(let value): return "timestamp(\(CELValue.quote(value.celString)))"
+        case .duration(let value): return "duration(\(CELValue.quote(value.celString)))"
         case .type(let type): return type.typeValueName
         }
     }

@@ -17,15 +17,21 @@ public enum EntryType: Hashable, Sendable, CustomStringConvertible {
     /// spaces, hyphens and underscores do not matter. Anything else is `.unknown`
     /// with the label exactly as written.
     public init(label: String) {
-        if let type = EntryType.byID[label] {
-            self = type   // the snapshot's own spelling: no need to normalize
-        } else {
-            self = EntryType.byNormalizedLabel[EntryType.normalized(label)] ?? .unknown(label)
+        // The snapshot's own spelling first, without hashing or normalizing: a large
+        // log has 100,000 of these.
+        switch label {
+        case "submission": self = .submission
+        case "submission_refund": self = .submissionRefund
+        case "showcase_overage": self = .showcaseOverage
+        case "plan_allocation": self = .planAllocation
+        case "mid_cycle_proration": self = .midCycleProration
+        case "manual_top_up": self = .manualTopUp
+        case "auto_reload": self = .autoReload
+        case "admin_adjustment": self = .adminAdjustment
+        case "image_generation": self = .imageGeneration
+        default: self = EntryType.byNormalizedLabel[EntryType.normalized(label)] ?? .unknown(label)
         }
     }
-
-    /// Known types by their exact id.
-    private static let byID: [String: EntryType] = Dictionary(uniqueKeysWithValues: known.map { ($0.id, $0) })
 
     /// Known types by their normalized id, so that reading a large log does one lookup per entry.
     private static let byNormalizedLabel: [String: EntryType] =

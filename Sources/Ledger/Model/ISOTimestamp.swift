@@ -136,8 +136,8 @@ public enum ISOTimestamp {
 
         mutating func day() -> BillingDay? {
             guard let year = digits(4), skip(UInt8(ascii: "-")), let month = digits(2), skip(UInt8(ascii: "-")),
-                  let day = digits(2), (1...12).contains(month),
-                  (1...CivilTime.daysInMonth(year: year, month: month)).contains(day)
+                  let day = digits(2), month >= 1, month <= 12, day >= 1,
+                  day <= 28 || day <= CivilTime.daysInMonth(year: year, month: month)   // most days need no calendar
             else { return nil }
             return BillingDay(year: year, month: month, day: day)
         }

@@ -72,10 +72,10 @@ public struct Policy: Sendable {
     /// Reads and validates a policy file; every problem is reported with file:line:column.
     public static func load(text: String, name: String) throws(DiagnosticsError) -> Policy {
         let source = SourceFile(name: name, text: text)
-        guard let root = try YAMLDocument.parse(source) else {
+        guard let document = try YAMLDocument.parse(source) else {
             throw DiagnosticsError([source.diagnostic("the policy file is empty", at: SourceLocation(file: name, line: 1, column: 1))])
         }
-        var decoder = PolicyDecoder(reader: DocumentReader(source: source))
-        return try decoder.decode(root)
+        var decoder = PolicyDecoder(reader: DocumentReader(source: source, document: document))
+        return try decoder.decode(document.root)
     }
 }

@@ -43,7 +43,7 @@ struct PolicyDecoder {
     }
 
     /// A required nested mapping.
-    private mutating func section(_ parent: DocumentReader.Fields?, _ key: String, allowed: [String]) -> DocumentReader.Fields? {
+    private mutating func section(_ parent: DocumentReader.Fields?, _ key: String, allowed: DocumentReader.KeySet) -> DocumentReader.Fields? {
         guard let parent, let node = parent.required(key, &reader) else { return nil }
         return reader.mapping(node, key, allowed: allowed)
     }
@@ -60,10 +60,7 @@ struct PolicyDecoder {
 
     private mutating func planAllocations(_ top: DocumentReader.Fields?) -> [String: Int]? {
         guard let top, let node = top.required("plans", &reader) else { return nil }
-        guard case .mapping(let pairs) = node.content else {
-            reader.error("plans must be a mapping of plan names to allocations, got \(node.kindDescription)", at: node)
-            return nil
-        }
+        guard let pairs = reader.pairs(node, "plans must be a mapping of plan names to allocations") else { return nil }
         var plans: [String: Int] = [:]
         for (keyNode, value) in pairs {
             guard let name = reader.string(keyNode, "a plan name") else { continue }

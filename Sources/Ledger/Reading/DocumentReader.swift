@@ -1,20 +1,32 @@
 import Diagnostics
 import Foundation
 
-/// Walks a `DocumentNode` tree and turns its values into typed ones, collecting
-/// every problem instead of stopping at the first (the snapshot and the policy
-/// readers share it, so that both word their errors the same way).
+/// Walks a `Document` and turns its values into typed ones, collecting every
+/// problem instead of stopping at the first (the snapshot and the policy readers
+/// share it, so that both word their errors the same way).
 struct DocumentReader {
     let source: SourceFile
+    let document: Document
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(source: SourceFile) {
+    /// The largest whole number an input may hold (a trillion): far beyond any real
+    /// balance, and small enough that sums of 100,000 of them cannot overflow.
+    static let largestWholeNumber: UInt = 1_000_000_000_000
+
+    init(source: SourceFile, document: Document) {
         self.source = source
+        self.document = document
     }
 
     /// The location of a node in the source.
     func location(of node: DocumentNode) -> SourceLocation {
-        SourceLocation(file: source.name, line: Int(node.line), column: Int(node.column))
+        let item = document[node]
+        return SourceLocation(file: source.name, line: Int(item.line), column: Int(item.column))
+    }
+
+    /// The line a node starts on.
+    func line(of node: DocumentNode) -> Int {
+        Int(document[node].line)
     }
 
     /// Records a problem at a node, with its source line for the caret.
@@ -22,64 +34,78 @@ struct DocumentReader {
         diagnostics.append(source.diagnostic(message, at: location(of: node)))
     }
 
-    /// Records a problem at a known location.
-    mutating func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(source.diagnostic(message, at: location))
-    }
-
     /// The fields of a mapping node, checking its keys against `allowed` (a typo is an
     /// error naming the key and the allowed ones) and that each is written once.
     /// Nil, with an error, when the node is not a mapping.
-    mutating func mapping(_ node: DocumentNode, _ name: String, allowed: [String]) -> Fields? {
-        guard case .mapping(let pairs) = node.content else {
-            error("\(name) must be a mapping, got \(node.kindDescription)", at: node)
+    mutating func mapping(_ node: DocumentNode, _ name: String, allowed: KeySet) -> Fields? {
+        let item = document[node]
+        guard item.kind == .mapping else {
+            error("\(name) must be a mapping, got \(document.kindDescription(of: node))", at: node)
             return nil
         }
-        precondition(allowed.count <= Fields.Slots.scalarCount, "a mapping allows at most 16 keys")
-        // One pass over the pairs that notes where each allowed key is, so that the
-        // lookups after it cost nothing: a large log has 100,000 of these mappings.
-        var slots = Fields.Slots(repeating: -1)
-        for (index, (keyNode, _)) in pairs.enumerated() {
-            guard case .scalar(let key, _) = keyNode.content else {
-                error("a key in \(name) must be a name, got \(keyNode.kindDescription)", at: keyNode)
+        // One pass over the pairs that notes where each allowed key's value is, so that
+        // the lookups after it cost nothing: a large log has 100,000 of these mappings.
+        var fields = Fields(node: node, name: name, keys: allowed)
+        for pairIndex in 0..<Int(item.count) {
+            let (key, value) = document.pair(pairIndex, of: node)
+            guard document[key].kind == .quoted || document[key].kind == .plain else {
+                error("a key in \(name) must be a name, got \(document.kindDescription(of: key))", at: key)
                 continue
             }
-            guard let slot = allowed.firstIndex(of: key) else {
-                let hint = Spelling.suggestion(for: key, among: allowed).map { "did you mean '\($0)'? " } ?? ""
-                error("unknown key '\(key)' in \(name) (\(hint)allowed: \(allowed.sorted().joined(separator: ", ")))", at: keyNode)
+            guard let slot = allowed.slot(of: key, in: document) else {
+                let text = document.text(of: key) ?? ""
+                let hint = Spelling.suggestion(for: text, among: allowed.names).map { "did you mean '\($0)'? " } ?? ""
+                error("unknown key '\(text)' in \(name) (\(hint)allowed: \(allowed.names.sorted().joined(separator: ", ")))", at: key)
                 continue
             }
-            if slots[slot] >= 0 {
-                let first = pairs[Int(slots[slot])].key
-                error("duplicate key '\(key)' in \(name) (first at line \(first.line))", at: keyNode)
+            if fields.keyIndex[slot] >= 0 {
+                let first = DocumentNode(index: fields.keyIndex[slot])
+                error("duplicate key '\(allowed.names[slot])' in \(name) (first at line \(line(of: first)))", at: key)
                 continue
             }
-            slots[slot] = Int16(truncatingIfNeeded: index)
+            fields.keyIndex[slot] = key.index
+            fields.valueIndex[slot] = value.index
+            if document[value].kind == .null { fields.nullMask |= 1 << slot }
         }
-        return Fields(node: node, name: name, allowed: allowed, pairs: pairs, slots: slots)
+        return fields
     }
 
     /// The elements of a list node; nil, with an error, when it is not a list.
     mutating func sequence(_ node: DocumentNode, _ name: String) -> [DocumentNode]? {
-        guard case .sequence(let elements) = node.content else {
-            error("\(name) must be a list, got \(node.kindDescription)", at: node)
+        guard document[node].kind == .sequence else {
+            error("\(name) must be a list, got \(document.kindDescription(of: node))", at: node)
             return nil
         }
-        return elements
+        return document.elements(of: node)
+    }
+
+    /// A mapping's pairs, for mappings whose keys are data (plan names); nil, with an error, otherwise.
+    mutating func pairs(_ node: DocumentNode, _ description: String) -> [(key: DocumentNode, value: DocumentNode)]? {
+        guard document[node].kind == .mapping else {
+            error("\(description), got \(document.kindDescription(of: node))", at: node)
+            return nil
+        }
+        return document.pairs(of: node)
     }
 
     /// Text: any scalar (`id: 123` is the text `123`); not null, a list or a mapping.
     mutating func string(_ node: DocumentNode, _ name: String) -> String? {
-        guard let text = node.scalarText else {
-            error("\(name) must be text, got \(node.kindDescription)", at: node)
+        guard let text = document.text(of: node) else {
+            error("\(name) must be text, got \(document.kindDescription(of: node))", at: node)
             return nil
         }
         return text
     }
 
-    /// A whole number written as one (`12`, not `12.5`, `12.0` or `"12"`).
+    /// A whole number written as one (`12`, not `12.5`, `12.0` or `"12"`), within `largestWholeNumber`.
     mutating func integer(_ node: DocumentNode, _ name: String, unit: String = "") -> Int? {
-        if case .scalar(let text, .plain) = node.content, let value = Int(text) { return value }
+        if document[node].kind == .plain, let parsed = document.withScalarBytes(node, DocumentReader.wholeNumber), let value = parsed {
+            guard value.magnitude <= DocumentReader.largestWholeNumber else {
+                error("\(name) is out of range, got \(shown(node)) (at most \(DocumentReader.largestWholeNumber) either way)", at: node)
+                return nil
+            }
+            return value
+        }
         let what = unit.isEmpty ? "a whole number" : "a whole number of \(unit)"
         error("\(name) must be \(what), got \(shown(node))", at: node)
         return nil
@@ -87,14 +113,20 @@ struct DocumentReader {
 
     /// A number that may have a fraction (`7.5`), for clip seconds.
     mutating func decimal(_ node: DocumentNode, _ name: String) -> Double? {
-        if case .scalar(let text, .plain) = node.content, let value = Double(text), value.isFinite { return value }
+        if document[node].kind == .plain, let text = document.text(of: node), let value = Double(text), value.isFinite {
+            guard value.magnitude <= Double(DocumentReader.largestWholeNumber) else {
+                error("\(name) is out of range, got \(shown(node)) (at most \(DocumentReader.largestWholeNumber) either way)", at: node)
+                return nil
+            }
+            return value
+        }
         error("\(name) must be a number, got \(shown(node))", at: node)
         return nil
     }
 
     /// `true` or `false`.
     mutating func boolean(_ node: DocumentNode, _ name: String) -> Bool? {
-        if case .scalar(let text, .plain) = node.content {
+        if document[node].kind == .plain, let text = document.text(of: node) {
             switch text.lowercased() {
             case "true": return true
             case "false": return false
@@ -107,12 +139,12 @@ struct DocumentReader {
 
     /// An ISO 8601 timestamp that carries its UTC offset; keeps the offset written.
     mutating func timestamp(_ node: DocumentNode, _ name: String) -> ISOTimestamp.Parsed? {
-        guard let text = node.scalarText, let parsed = ISOTimestamp.parse(text) else {
+        guard let parsed = document.withScalarBytes(node, ISOTimestamp.parse(bytes:)) ?? nil else {
             error("\(name) must be an ISO 8601 timestamp with an offset such as 2026-11-20T16:14:00-06:00, got \(shown(node))", at: node)
             return nil
         }
         guard parsed.offsetSeconds != nil else {
-            error("timestamp '\(text)' has no offset: add Z for UTC or an offset such as -06:00", at: node)
+            error("timestamp '\(document.text(of: node) ?? "")' has no offset: add Z for UTC or an offset such as -06:00", at: node)
             return nil
         }
         return parsed
@@ -120,7 +152,7 @@ struct DocumentReader {
 
     /// A calendar date `YYYY-MM-DD`.
     mutating func day(_ node: DocumentNode, _ name: String) -> BillingDay? {
-        guard let text = node.scalarText, let day = ISOTimestamp.parseDay(text) else {
+        guard let text = document.text(of: node), let day = ISOTimestamp.parseDay(text) else {
             error("\(name) must be a date such as 2026-11-15, got \(shown(node))", at: node)
             return nil
         }
@@ -137,13 +169,76 @@ struct DocumentReader {
         return zone
     }
 
-    /// A node as a message quotes it: `'12.5'`, or its kind when it is not a scalar.
+    /// A node as a message quotes it: `'12.5'`, `the string '12'`, or its kind when it is not a scalar.
     func shown(_ node: DocumentNode) -> String {
-        switch node.content {
-        case .scalar(let text, .quoted): "the string '\(text)'"
-        case .scalar(let text, .plain): "'\(text)'"
-        default: node.kindDescription
+        guard let text = document.text(of: node) else { return document.kindDescription(of: node) }
+        return document[node].kind == .quoted ? "the string '\(text)'" : "'\(text)'"
+    }
+
+    /// `12`, `-88`, `+5` as an `Int`; nil for anything else, or one too large for `Int`.
+    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var position = 0
+        var negative = false
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") {
+            negative = bytes[position] == UInt8(ascii: "-")
+            position += 1
         }
+        guard position < bytes.count else { return nil }
+        var value = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+            position += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// The keys a mapping may have, with their UTF-8 ready for comparing with the input's.
+    struct KeySet: Sendable, ExpressibleByArrayLiteral {
+        let names: [String]
+        private let utf8: [[UInt8]]
+
+        init(_ names: [String]) {
+            precondition(names.count <= 16, "a mapping allows at most 16 keys")
+            self.names = names
+            self.utf8 = names.map { Array($0.utf8) }
+        }
+
+        init(arrayLiteral names: String...) {
+            self.init(names)
+        }
+
+        /// The position of the key a node spells, if it is one of these.
+        func slot(of key: DocumentNode, in document: Document) -> Int? {
+            document.withScalarBytes(key) { bytes in
+                utf8.firstIndex { $0.count == bytes.count && $0.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 } }
+            } ?? nil
+        }
+
+        /// A key of this set, resolved once: for hot paths, where looking a name up
+        /// for every one of 100,000 entries would cost more than reading the value.
+        func key(_ name: String) -> Key {
+            Key(name: name, slot: slot(of: name))
+        }
+
+        /// The position of a key name.
+        func slot(of name: String) -> Int {
+            // Lengths first: comparing two different short strings costs a call, their lengths nothing.
+            guard let slot = names.firstIndex(where: { $0.utf8.count == name.utf8.count && $0 == name }) else {
+                preconditionFailure("'\(name)' is not an allowed key")
+            }
+            return slot
+        }
+    }
+
+    /// A key name and its position in its `KeySet`.
+    struct Key: Sendable {
+        let name: String
+        let slot: Int
     }
 
     /// The checked keys of one mapping node.
@@ -154,32 +249,54 @@ struct DocumentReader {
         let name: String
         /// Its id once known, so that messages say `entry 'e-7'`.
         var label: String?
-        let allowed: [String]
-        let pairs: [(key: DocumentNode, value: DocumentNode)]
-        /// For each allowed key, the position of its pair, or -1 when it is not written.
-        typealias Slots = SIMD16<Int16>
-        let slots: Slots
+        let keys: KeySet
+        /// For each allowed key (by slot): where it and its value were written (-1: not
+        /// written), and a bit set when the value is null. Fixed-size, so no allocation.
+        fileprivate(set) var keyIndex = SIMD16<Int32>(repeating: -1)
+        fileprivate(set) var valueIndex = SIMD16<Int32>(repeating: -1)
+        fileprivate(set) var nullMask: UInt32 = 0   // 32 bits: a 16-bit store read back as 32 bits stalls the CPU
 
-        /// The value of a key, if written (the first time, when written twice).
+        init(node: DocumentNode, name: String, keys: KeySet) {
+            self.node = node
+            self.name = name
+            self.keys = keys
+        }
+
+        /// The value of a key, if written (null included).
         subscript(key: String) -> DocumentNode? {
-            guard let slot = allowed.firstIndex(of: key) else {
-                preconditionFailure("'\(key)' is not an allowed key of \(name)")
-            }
-            let position = slots[slot]
-            return position >= 0 ? pairs[Int(position)].value : nil
+            value(at: keys.slot(of: key))
+        }
+
+        private func value(at slot: Int) -> DocumentNode? {
+            valueIndex[slot] >= 0 ? DocumentNode(index: valueIndex[slot]) : nil
         }
 
         /// The value of a key that must be written and not null; an error at the mapping when it is missing.
         func required(_ key: String, _ reader: inout DocumentReader) -> DocumentNode? {
-            guard let value = self[key] else {
-                reader.error("missing required key '\(key)' in \(described)", at: node)
+            required(keys.key(key), &reader)
+        }
+
+        /// `required` for a key resolved beforehand.
+        func required(_ key: Key, _ reader: inout DocumentReader) -> DocumentNode? {
+            guard let value = value(at: key.slot) else {
+                reader.error("missing required key '\(key.name)' in \(described)", at: node)
                 return nil
             }
-            if case .null = value.content {
-                reader.error("\(key) in \(described) must have a value, got null", at: value)
+            if nullMask & (1 << key.slot) != 0 {
+                reader.error("\(key.name) in \(described) must have a value, got null", at: value)
                 return nil
             }
             return value
+        }
+
+        /// The value of an optional key; null counts as not written.
+        func optional(_ key: String) -> DocumentNode? {
+            optional(keys.key(key))
+        }
+
+        /// `optional` for a key resolved beforehand.
+        func optional(_ key: Key) -> DocumentNode? {
+            nullMask & (1 << key.slot) != 0 ? nil : value(at: key.slot)
         }
 
         /// `entry 'e-7'`, or `entry` before its id is known.
@@ -187,11 +304,5 @@ struct DocumentReader {
             label.map { "\(name) '\($0)'" } ?? name
         }
 
-        /// The value of an optional key; null counts as not written.
-        func optional(_ key: String) -> DocumentNode? {
-            guard let value = self[key] else { return nil }
-            if case .null = value.content { return nil }
-            return value
-        }
     }
 }

@@ -1,11 +1,13 @@
 import Diagnostics
 
-/// Reads JSON text into a `DocumentNode` tree. Hand-written over UTF-8 bytes
-/// because a 100,000-entry snapshot must load well under a second, which a
-/// general YAML parser cannot do; positions are tracked as it goes.
+/// Reads JSON text into a `Document`. Hand-written over UTF-8 bytes because a
+/// 100,000-entry snapshot must load well under a second, which a general YAML
+/// parser cannot do; positions are tracked as it goes, and strings without
+/// escapes stay slices of the text.
 struct JSONDocument {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let source: SourceFile
+    private var document: Document
     private var position = 0
     private var line = 1
     private var lineStart = 0
@@ -14,20 +16,24 @@ struct JSONDocument {
     private var continuationBytes = 0
     private var continuationBytesAtLineStart = 0
     private var depth = 0
-    /// Members of the objects being read, innermost last: each object takes its own
-    /// members off the top when it closes, so that its array is allocated once, at
-    /// its exact size, instead of growing member by member.
-    private var memberStack: [(key: DocumentNode, value: DocumentNode)] = []
+    /// Children of the containers being read, innermost last: each container takes
+    /// its own off the top when it closes, so that they are stored together.
+    private var pending: [Int32] = []
 
     private static let maximumDepth = 512
 
-    /// The document's root; a malformed document is one diagnostic at the first problem.
-    static func parse(_ source: SourceFile) throws(DiagnosticsError) -> DocumentNode {
-        var text = source.text
-        let result: Result<DocumentNode, DiagnosticsError> = text.withUTF8 { bytes in
-            var parser = JSONDocument(bytes: bytes, source: source)
+    /// The document; a malformed document is one diagnostic at the first problem.
+    static func parse(_ source: SourceFile) throws(DiagnosticsError) -> Document {
+        let bytes = Array(source.text.utf8)
+        let result: Result<Document, DiagnosticsError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONDocument(bytes: buffer, source: source, document: Document(bytes: bytes))
+            // About one node and one child per 16 bytes of a typical snapshot: growing by
+            // doubling from zero would copy the arrays a dozen times. (Reserved here, on the
+            // parser's own copy, so that no second reference forces a copy on first write.)
+            parser.document.reserveCapacity(nodes: bytes.count / 16, children: bytes.count / 16)
             do throws(DiagnosticsError) {
-                return .success(try parser.document())
+                try parser.parseDocument()
+                return .success(parser.document)
             } catch {
                 return .failure(error)
             }
@@ -35,18 +41,19 @@ struct JSONDocument {
         return try result.get()
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, source: SourceFile) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, source: SourceFile, document: Document) {
         self.bytes = bytes
         self.source = source
+        self.document = document
     }
 
-    private mutating func document() throws(DiagnosticsError) -> DocumentNode {
+    private mutating func parseDocument() throws(DiagnosticsError) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }   // a byte order mark
         skipWhitespace()
         let root = try value()
         skipWhitespace()
         guard position == bytes.count else { throw failure("expected the end of the document after the top-level value") }
-        return root
+        document.setRoot(root)
     }
 
     private mutating func value() throws(DiagnosticsError) -> DocumentNode {
@@ -55,12 +62,18 @@ struct JSONDocument {
         switch bytes[position] {
         case UInt8(ascii: "{"): return try object(line: line, column: column)
         case UInt8(ascii: "["): return try array(line: line, column: column)
-        case UInt8(ascii: "\""): return DocumentNode(.scalar(try string(), .quoted), line: line, column: column)
+        case UInt8(ascii: "\""): return try string(line: line, column: column)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return DocumentNode(.scalar(try number(), .plain), line: line, column: column)
-        case UInt8(ascii: "t"): try literal("true"); return DocumentNode(.scalar("true", .plain), line: line, column: column)
-        case UInt8(ascii: "f"): try literal("false"); return DocumentNode(.scalar("false", .plain), line: line, column: column)
-        case UInt8(ascii: "n"): try literal("null"); return DocumentNode(.null, line: line, column: column)
+            let start = position
+            try number()
+            return document.addScalar(.plain, byteOffset: start, length: position - start, line: line, column: column)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            let start = position
+            try literal(bytes[position] == UInt8(ascii: "t") ? "true" : "false")
+            return document.addScalar(.plain, byteOffset: start, length: position - start, line: line, column: column)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return document.addNull(line: line, column: column)
         default: throw failure("unexpected \(shownByte()), expected a value")
         }
     }
@@ -68,61 +81,66 @@ struct JSONDocument {
     private mutating func object(line: Int, column: Int) throws(DiagnosticsError) -> DocumentNode {
         try enter()
         position += 1
-        let firstMember = memberStack.count
+        let first = pending.count
         skipWhitespace()
-        if peek() == UInt8(ascii: "}") {
-            position += 1
-            depth -= 1
-            return DocumentNode(.mapping([]), line: line, column: column)
-        }
-        while true {
-            skipWhitespace()
-            guard peek() == UInt8(ascii: "\"") else { throw failure("unexpected \(shownByte()), expected a key in double quotes") }
-            let (keyLine, keyColumn) = here()
-            let key = DocumentNode(.scalar(try string(), .quoted), line: keyLine, column: keyColumn)
-            skipWhitespace()
-            guard peek() == UInt8(ascii: ":") else { throw failure("unexpected \(shownByte()), expected ':' after a key") }
-            position += 1
-            skipWhitespace()
-            let member = try value()
-            memberStack.append((key: key, value: member))
-            skipWhitespace()
-            switch peek() {
-            case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "}"):
+        if peek() != UInt8(ascii: "}") {
+            while true {
+                skipWhitespace()
+                guard peek() == UInt8(ascii: "\"") else { throw failure("unexpected \(shownByte()), expected a key in double quotes") }
+                let (keyLine, keyColumn) = here()
+                let key = try string(line: keyLine, column: keyColumn)
+                skipWhitespace()
+                guard peek() == UInt8(ascii: ":") else { throw failure("unexpected \(shownByte()), expected ':' after a key") }
                 position += 1
-                depth -= 1
-                let pairs = Array(memberStack[firstMember...])
-                memberStack.removeSubrange(firstMember...)
-                return DocumentNode(.mapping(pairs), line: line, column: column)
-            default: throw failure("unexpected \(shownByte()), expected ',' or '}' after an object member")
+                skipWhitespace()
+                let member = try value()
+                pending.append(key.index)
+                pending.append(member.index)
+                skipWhitespace()
+                if peek() == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
+                guard peek() == UInt8(ascii: "}") else {
+                    throw failure("unexpected \(shownByte()), expected ',' or '}' after an object member")
+                }
+                break
             }
         }
+        return close(.mapping, from: first, line: line, column: column)
     }
 
     private mutating func array(line: Int, column: Int) throws(DiagnosticsError) -> DocumentNode {
         try enter()
         position += 1
-        var elements: [DocumentNode] = []
+        let first = pending.count
         skipWhitespace()
-        if peek() == UInt8(ascii: "]") {
-            position += 1
-            depth -= 1
-            return DocumentNode(.sequence(elements), line: line, column: column)
-        }
-        while true {
-            skipWhitespace()
-            elements.append(try value())
-            skipWhitespace()
-            switch peek() {
-            case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "]"):
-                position += 1
-                depth -= 1
-                return DocumentNode(.sequence(elements), line: line, column: column)
-            default: throw failure("unexpected \(shownByte()), expected ',' or ']' after a list element")
+        if peek() != UInt8(ascii: "]") {
+            while true {
+                skipWhitespace()
+                let element = try value()
+                pending.append(element.index)
+                skipWhitespace()
+                if peek() == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
+                guard peek() == UInt8(ascii: "]") else {
+                    throw failure("unexpected \(shownByte()), expected ',' or ']' after a list element")
+                }
+                break
             }
         }
+        return close(.sequence, from: first, line: line, column: column)
+    }
+
+    /// Ends a container at its closing bracket: its children move from `pending` to the document.
+    private mutating func close(_ kind: Document.Kind, from first: Int, line: Int, column: Int) -> DocumentNode {
+        position += 1
+        depth -= 1
+        let node = document.addContainer(kind, members: pending[first...], line: line, column: column)
+        pending.removeSubrange(first...)
+        return node
     }
 
     private mutating func enter() throws(DiagnosticsError) {
@@ -130,17 +148,17 @@ struct JSONDocument {
         guard depth <= JSONDocument.maximumDepth else { throw failure("nesting deeper than \(JSONDocument.maximumDepth) levels") }
     }
 
-    /// A string starting at the opening quote; escapes decoded.
-    private mutating func string() throws(DiagnosticsError) -> String {
+    /// A string starting at the opening quote. Without escapes (almost every
+    /// snapshot string) it stays a slice of the text; with them, it is decoded.
+    private mutating func string(line: Int, column: Int) throws(DiagnosticsError) -> DocumentNode {
         position += 1
         let start = position
-        // Fast path: no escapes, as in almost every snapshot string.
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let node = document.addScalar(.quoted, byteOffset: start, length: position - start, line: line, column: column)
                 position += 1
-                return text
+                return node
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw failure("control character \(shownByte()) inside a string; write it as an escape") }
@@ -153,7 +171,7 @@ struct JSONDocument {
             switch byte {
             case UInt8(ascii: "\""):
                 position += 1
-                return String(decoding: scalars, as: UTF8.self)
+                return document.addScalar(.quoted, text: String(decoding: scalars, as: UTF8.self), line: line, column: column)
             case UInt8(ascii: "\\"):
                 position += 1
                 guard let escape = peek() else { break }
@@ -215,9 +233,8 @@ struct JSONDocument {
         return value
     }
 
-    /// A number's text, checked against JSON's grammar; the readers interpret it.
-    private mutating func number() throws(DiagnosticsError) -> String {
-        let start = position
+    /// Skips a number, checked against JSON's grammar; the readers interpret its text.
+    private mutating func number() throws(DiagnosticsError) {
         if peek() == UInt8(ascii: "-") { position += 1 }
         guard let first = peek(), isDigit(first) else { throw failure("unexpected \(shownByte()), expected a digit") }
         position += 1
@@ -233,7 +250,6 @@ struct JSONDocument {
             guard let byte = peek(), isDigit(byte) else { throw failure("unexpected \(shownByte()), expected a digit in the exponent") }
             skipDigits()
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
 
     private mutating func literal(_ word: StaticString) throws(DiagnosticsError) {

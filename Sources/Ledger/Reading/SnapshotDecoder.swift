@@ -123,41 +123,46 @@ struct SnapshotDecoder {
     /// Entry positions by id, built while checking that ids are unique; the snapshot keeps it.
     private var entryIndex: [String: Int] = [:]
     /// The line of each entry's id, for "first at line N".
-    private var entryIDLines: [Int32] = []
+    private var entryIDLines: [Int] = []
 
     private mutating func entries(_ node: DocumentNode) -> [LedgerEntry] {
-        if case .sequence(let nodes) = node.content {
-            entryIndex.reserveCapacity(nodes.count)
-            entryIDLines.reserveCapacity(nodes.count)
+        if reader.document[node].kind == .sequence {
+            entryIndex.reserveCapacity(Int(reader.document[node].count))
+            entryIDLines.reserveCapacity(Int(reader.document[node].count))
         }
         return list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
     }
 
-    private static let entryKeys = ["id", "at", "type", "amount", "creative", "note"]
+    /// An entry's keys, resolved once.
+    private enum EntryKey {
+        static let all: DocumentReader.KeySet = ["id", "at", "type", "amount", "creative", "note"]
+        static let id = all.key("id"), at = all.key("at"), type = all.key("type"), amount = all.key("amount")
+        static let creative = all.key("creative"), note = all.key("note")
+    }
 
     private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
-        entryIDLines.append(node.line)
-        guard var fields = reader.mapping(node, "entry", allowed: SnapshotDecoder.entryKeys) else { return nil }
-        let idNode = fields.required("id", &reader)
+        entryIDLines.append(reader.line(of: node))
+        guard var fields = reader.mapping(node, "entry", allowed: EntryKey.all) else { return nil }
+        let idNode = fields.required(EntryKey.id, &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
             fields.label = id
-            entryIDLines[logIndex] = idNode.line
-            if let first = entryIndex[id] {
+            entryIDLines[logIndex] = reader.line(of: idNode)
+            // One hash in the common case: insert, and put the first back if there was one.
+            if let first = entryIndex.updateValue(logIndex, forKey: id) {
+                entryIndex[id] = first
                 reader.error("duplicate entry id '\(id)' (first at line \(entryIDLines[first]))", at: idNode)
-            } else {
-                entryIndex[id] = logIndex
             }
         }
-        let at = fields.required("at", &reader).flatMap { reader.timestamp($0, "at") }
-        let type = fields.required("type", &reader).flatMap { self.entryType($0) }
-        let amount = fields.required("amount", &reader).flatMap { reader.integer($0, "amount", unit: "tokens") }
+        let at = fields.required(EntryKey.at, &reader).flatMap { reader.timestamp($0, "at") }
+        let type = fields.required(EntryKey.type, &reader).flatMap { self.entryType($0) }
+        let amount = fields.required(EntryKey.amount, &reader).flatMap { reader.integer($0, "amount", unit: "tokens") }
         var creative: String?
-        if let node = fields.optional("creative"), let value = reader.string(node, "creative") {
+        if let node = fields.optional(EntryKey.creative), let value = reader.string(node, "creative") {
             creative = value
             creativeReferences.append((value, node))
         }
-        let note = fields.optional("note").flatMap { reader.string($0, "note") }
+        let note = fields.optional(EntryKey.note).flatMap { reader.string($0, "note") }
         guard let id, let at, let type, let amount else { return nil }
         return LedgerEntry(id: id, at: at.date, offsetSeconds: at.offsetSeconds ?? 0, type: type, amount: amount,
                            creative: creative, note: note, logIndex: logIndex, location: reader.location(of: node))
@@ -172,13 +177,15 @@ struct SnapshotDecoder {
         return EntryType(label: text)
     }
 
+    private static let creativeKeys: DocumentReader.KeySet = [
+        "id", "title", "submitted_at", "status", "delivered_at", "clips", "delivered_seconds",
+    ]
+
     /// The line of each creative id, to report one declared twice.
-    private var creativeIDLines: [String: Int32] = [:]
+    private var creativeIDLines: [String: Int] = [:]
 
     private mutating func creative(_ node: DocumentNode) -> Creative? {
-        guard var fields = reader.mapping(node, "creative", allowed: [
-            "id", "title", "submitted_at", "status", "delivered_at", "clips", "delivered_seconds",
-        ]) else { return nil }
+        guard var fields = reader.mapping(node, "creative", allowed: SnapshotDecoder.creativeKeys) else { return nil }
         let idNode = fields.required("id", &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         fields.label = id
@@ -186,7 +193,7 @@ struct SnapshotDecoder {
             if let first = creativeIDLines[id] {
                 reader.error("duplicate creative id '\(id)' (first at line \(first))", at: idNode)
             } else {
-                creativeIDLines[id] = idNode.line
+                creativeIDLines[id] = reader.line(of: idNode)
             }
         }
         let title = fields.optional("title").flatMap { reader.string($0, "title") } ?? ""

@@ -1,11 +1,11 @@
 import Diagnostics
 import Yams
 
-/// Reads YAML text into a `DocumentNode` tree, with Yams's marks as positions.
+/// Reads YAML text into a `Document`, with Yams's marks as positions.
 enum YAMLDocument {
-    /// The document's root, nil for an empty document; a malformed document is
-    /// one diagnostic at the parser's position.
-    static func parse(_ source: SourceFile) throws(DiagnosticsError) -> DocumentNode? {
+    /// The document, nil for an empty one; a malformed document is one diagnostic
+    /// at the parser's position.
+    static func parse(_ source: SourceFile) throws(DiagnosticsError) -> Document? {
         let root: Node?
         do {
             // The basic resolver: the readers interpret plain scalars themselves, so
@@ -16,26 +16,34 @@ enum YAMLDocument {
         } catch {
             throw DiagnosticsError([Diagnostic(message: "malformed YAML: \(error)", location: SourceLocation(file: source.name, line: 1, column: 1))])
         }
-        return root.map(convert)
+        guard let root else { return nil }
+        var document = Document()
+        document.setRoot(convert(root, into: &document))
+        return document
     }
 
-    private static func convert(_ node: Node) -> DocumentNode {
+    private static func convert(_ node: Node, into document: inout Document) -> DocumentNode {
         let line = node.mark?.line ?? 1
         let column = node.mark?.column ?? 1
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-                return DocumentNode(.null, line: line, column: column)
+                return document.addNull(line: line, column: column)
             }
-            let style: DocumentNode.ScalarStyle = scalar.style == .plain ? .plain : .quoted
-            return DocumentNode(.scalar(scalar.string, style), line: line, column: column)
+            return document.addScalar(scalar.style == .plain ? .plain : .quoted, text: scalar.string, line: line, column: column)
         case .mapping(let mapping):
-            let pairs = mapping.map { (key: convert($0.key), value: convert($0.value)) }
-            return DocumentNode(.mapping(pairs), line: line, column: column)
+            var members: [Int32] = []
+            members.reserveCapacity(mapping.count * 2)
+            for (key, value) in mapping {
+                members.append(convert(key, into: &document).index)
+                members.append(convert(value, into: &document).index)
+            }
+            return document.addContainer(.mapping, members: members[...], line: line, column: column)
         case .sequence(let sequence):
-            return DocumentNode(.sequence(sequence.map(convert)), line: line, column: column)
+            let members = sequence.map { convert($0, into: &document).index }
+            return document.addContainer(.sequence, members: members[...], line: line, column: column)
         case .alias(let alias):
-            return DocumentNode(.scalar("*\(alias.anchor.rawValue)", .plain), line: line, column: column)
+            return document.addScalar(.plain, text: "*\(alias.anchor.rawValue)", line: line, column: column)
         }
     }
 
@@ -44,8 +52,16 @@ enum YAMLDocument {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let while_ = context.map { " \($0.text)" } ?? ""
-            return source.diagnostic("malformed YAML: \(problem)\(while_)", at: location(mark, in: source))
+            // libyaml's context reads "while parsing a flow sequence" or "expected a single
+            // document in the stream"; the problem, "did not find expected ']'" or "but found
+            // another document". Put them in the order that reads as a sentence.
+            let message: String
+            switch context?.text {
+            case .none: message = problem
+            case .some(let text) where text.hasPrefix("while"): message = "\(problem) \(text)"
+            case .some(let text): message = "\(text), \(problem)"
+            }
+            return source.diagnostic("malformed YAML: \(message)", at: location(mark, in: source))
         case .reader(let problem, let offset, _, _):
             let place = offset.map { source.location(ofUTF8Offset: $0) } ?? start
             return source.diagnostic("malformed YAML: \(problem)", at: place)

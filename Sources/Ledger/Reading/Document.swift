@@ -1,0 +1,163 @@
+/// A parsed YAML or JSON document with the place each value was written. Every
+/// node lives in one array and refers to its children and its text by position,
+/// so that reading a 100,000-entry snapshot allocates a handful of arrays rather
+/// than one per mapping and one per string, and frees them as quickly.
+struct Document: Sendable {
+    /// What a node is.
+    enum Kind: UInt8, Sendable {
+        /// A quoted scalar (a JSON string, a quoted YAML scalar): always text.
+        case quoted
+        /// An unquoted scalar (a JSON number or boolean, a plain YAML scalar).
+        case plain
+        /// JSON `null`; YAML `null`, `~` or nothing.
+        case null
+        case mapping
+        case sequence
+    }
+
+    /// One node.
+    struct Node: Sendable {
+        let kind: Kind
+        /// 1-based line and column (in Unicode scalars) where the node starts.
+        let line: Int32
+        let column: Int32
+        /// A scalar's text: a byte offset into `bytes` (0 or more), or -1 - its
+        /// position in `strings`. A mapping or sequence: where its children start in `children`.
+        let start: Int32
+        /// A scalar's length in bytes (when in `bytes`); a mapping's pairs; a sequence's elements.
+        let count: Int32
+    }
+
+    private(set) var nodes: [Node] = []
+    /// Children of mappings (key, value, key, value, ...) and sequences, each container's together.
+    private(set) var children: [Int32] = []
+    /// Scalars that are not a slice of `bytes` (JSON strings with escapes, every YAML scalar).
+    private(set) var strings: [String] = []
+    /// The UTF-8 text scalars point into.
+    let bytes: [UInt8]
+    /// The top node; set when the parser closes the document.
+    private(set) var root = DocumentNode(index: -1)
+
+    init(bytes: [UInt8] = []) {
+        self.bytes = bytes
+    }
+
+    // MARK: Building
+
+    /// Makes room for this many nodes and children.
+    mutating func reserveCapacity(nodes nodeCount: Int, children childCount: Int) {
+        nodes.reserveCapacity(nodeCount)
+        children.reserveCapacity(childCount)
+    }
+
+    /// Adds a scalar that is a slice of `bytes`.
+    mutating func addScalar(_ kind: Kind, byteOffset: Int, length: Int, line: Int, column: Int) -> DocumentNode {
+        add(Node(kind: kind, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
+                 start: Int32(truncatingIfNeeded: byteOffset), count: Int32(truncatingIfNeeded: length)))
+    }
+
+    /// Adds a scalar with text of its own.
+    mutating func addScalar(_ kind: Kind, text: String, line: Int, column: Int) -> DocumentNode {
+        strings.append(text)
+        return add(Node(kind: kind, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
+                        start: Int32(truncatingIfNeeded: -strings.count), count: 0))
+    }
+
+    /// Adds a null.
+    mutating func addNull(line: Int, column: Int) -> DocumentNode {
+        add(Node(kind: .null, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column), start: 0, count: 0))
+    }
+
+    /// Adds a mapping (`members` are key, value, key, value, ... by node index) or a sequence.
+    mutating func addContainer(_ kind: Kind, members: ArraySlice<Int32>, line: Int, column: Int) -> DocumentNode {
+        let start = children.count
+        children.append(contentsOf: members)
+        let count = kind == .mapping ? members.count / 2 : members.count
+        return add(Node(kind: kind, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
+                        start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: count)))
+    }
+
+    /// Marks the top node.
+    mutating func setRoot(_ node: DocumentNode) {
+        root = node
+    }
+
+    private mutating func add(_ node: Node) -> DocumentNode {
+        nodes.append(node)
+        return DocumentNode(index: Int32(truncatingIfNeeded: nodes.count - 1))
+    }
+
+    // MARK: Reading
+
+    subscript(node: DocumentNode) -> Node {
+        nodes[Int(node.index)]
+    }
+
+    /// The scalar text of a node; nil for null, mappings and sequences.
+    func text(of node: DocumentNode) -> String? {
+        let item = self[node]
+        guard item.kind == .quoted || item.kind == .plain else { return nil }
+        if item.start < 0 { return strings[Int(-1 - item.start)] }
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(item.start)..<Int(item.start + item.count)]), as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a scalar's text, without making a string
+    /// when the text is a slice of the source; nil for other nodes.
+    func withScalarBytes<Result>(_ node: DocumentNode, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let item = self[node]
+        guard item.kind == .quoted || item.kind == .plain else { return nil }
+        if item.start < 0 {
+            var text = strings[Int(-1 - item.start)]
+            return text.withUTF8(body)
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(item.start)..<Int(item.start + item.count)]))
+        }
+    }
+
+    /// Whether a node is a scalar whose text is exactly `utf8`.
+    func scalar(_ node: DocumentNode, equals utf8: [UInt8]) -> Bool {
+        withScalarBytes(node) { $0.elementsEqual(utf8) } ?? false
+    }
+
+    /// A mapping's pairs; empty for other nodes.
+    func pairs(of node: DocumentNode) -> [(key: DocumentNode, value: DocumentNode)] {
+        let item = self[node]
+        guard item.kind == .mapping else { return [] }
+        return (0..<Int(item.count)).map { pairIndex in
+            let position = Int(item.start) + 2 * pairIndex
+            return (DocumentNode(index: children[position]), DocumentNode(index: children[position + 1]))
+        }
+    }
+
+    /// The key and value of one pair of a mapping.
+    func pair(_ pairIndex: Int, of node: DocumentNode) -> (key: DocumentNode, value: DocumentNode) {
+        let position = Int(self[node].start) + 2 * pairIndex
+        return (DocumentNode(index: children[position]), DocumentNode(index: children[position + 1]))
+    }
+
+    /// A sequence's elements; empty for other nodes.
+    func elements(of node: DocumentNode) -> [DocumentNode] {
+        let item = self[node]
+        guard item.kind == .sequence else { return [] }
+        return children[Int(item.start)..<Int(item.start + item.count)].map(DocumentNode.init(index:))
+    }
+
+    /// "a mapping", "a list", "a string", "a value", "null": for wrong-type messages.
+    func kindDescription(of node: DocumentNode) -> String {
+        switch self[node].kind {
+        case .quoted: "a string"
+        case .plain: "a value"
+        case .null: "null"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        }
+    }
+}
+
+/// A node of a `Document`, by position: four bytes, free to copy.
+struct DocumentNode: Hashable, Sendable {
+    let index: Int32
+}
