@@ -20,7 +20,7 @@ public struct HypothesisSearch: Sendable {
     /// Sum ranges wider than this skip the bitset (the target is then the difference itself).
     public var bitsetLimit = 1 << 24
 
-    public init(top: Int = 3, budget: Int = 400_000) {
+    public init(top: Int = 3, budget: Int = 1_500_000) {
         self.top = top
         self.budget = budget
     }

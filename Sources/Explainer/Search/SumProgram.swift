@@ -1,7 +1,8 @@
 /// The dynamic program over sums: group by group, every sum reached keeps its few
 /// best partial answers (by `RankKey`, which adds up, so keeping the best few per
-/// sum keeps the best few overall). States that can no longer reach the target
-/// are dropped; every transition counts against the budget.
+/// sum keeps the best few overall). Sums live in flat arrays indexed from the
+/// lowest reachable sum; states that can no longer reach the target are dropped;
+/// every transition counts against the budget.
 struct SumProgram {
     typealias Option = HypothesisSearch.Option
     typealias RankKey = HypothesisSearch.RankKey
@@ -12,6 +13,10 @@ struct SumProgram {
         var node: Int32
     }
 
+    /// Sum ranges wider than this (times `keep`) are not attempted: the answer then comes
+    /// from `FewCauses` alone, and the search says it stopped early.
+    static let cellLimit = 1_000_000
+
     let options: [[Option]]
     let keep: Int
     let budget: Int
@@ -19,15 +24,36 @@ struct SumProgram {
     private(set) var stoppedEarly = false
     /// Paths of taken options: (group, option, previous node); -1 ends a path.
     private var nodes: [(group: Int32, option: Int32, parent: Int32)] = []
-    private var states: [Int: [Partial]] = [0: [Partial(key: RankKey(), node: -1)]]
+    /// The sum index 0 stands for, and how many sums there are.
+    private let low: Int
+    private let width: Int
+    /// The partials of each sum (`keep` cells per sum), how many each has, which sums have any.
+    private var cells: [Partial]
+    private var counts: [UInt8]
+    private var active: [Int] = []
 
     init(options: [[Option]], keep: Int, budget: Int) {
         self.options = options
-        self.keep = max(1, keep)
+        self.keep = max(1, min(keep, 255))
         self.budget = budget
+        low = options.reduce(0) { $0 + min(0, $1.map(\.amount).min() ?? 0) }
+        let high = options.reduce(0) { $0 + max(0, $1.map(\.amount).max() ?? 0) }
+        width = high - low + 1
+        cells = []
+        counts = []
     }
 
     mutating func run(toward target: Int) {
+        guard width * keep <= Self.cellLimit, target >= low, target - low < width else {
+            stoppedEarly = true
+            return
+        }
+        cells = Array(repeating: Partial(key: RankKey(), node: -1), count: width * keep)
+        counts = Array(repeating: 0, count: width)
+        var nextCells = cells
+        var nextCounts = counts
+        counts[-low] = 1
+        active = [-low]
         // What the groups after each one can still add, to drop hopeless states.
         var lowAfter = [Int](repeating: 0, count: options.count + 1)
         var highAfter = [Int](repeating: 0, count: options.count + 1)
@@ -35,47 +61,60 @@ struct SumProgram {
             lowAfter[j] = lowAfter[j + 1] + min(0, options[j].map(\.amount).min() ?? 0)
             highAfter[j] = highAfter[j + 1] + max(0, options[j].map(\.amount).max() ?? 0)
         }
-        func canReach(_ sum: Int, after j: Int) -> Bool {
-            let rest = target - sum
-            return lowAfter[j + 1] <= rest && rest <= highAfter[j + 1]
-        }
+        let targetIndex = target - low
         for (j, group) in options.enumerated() {
             // The budget is checked per group, from counts alone, so that where the
-            // program stops never depends on the order a dictionary is visited in.
-            let cost = states.values.reduce(0) { $0 + $1.count } * group.count
+            // program stops never depends on anything but the input.
+            let cost = active.reduce(0) { $0 + Int(counts[$1]) } * (group.count + 1)
             if steps + cost > budget {
                 stoppedEarly = true
                 return
             }
             steps += cost
-            var next: [Int: [Partial]] = [:]
-            for (sum, partials) in states where canReach(sum, after: j) {
-                for partial in partials { insert(partial, at: sum, into: &next) }
+            let (restLow, restHigh) = (lowAfter[j + 1], highAfter[j + 1])
+            var nextActive: [Int] = []
+            func place(_ partial: Partial, at index: Int) {
+                if nextCounts[index] == 0 { nextActive.append(index) }
+                insert(partial, at: index, cells: &nextCells, counts: &nextCounts)
             }
-            for (sum, partials) in states {
+            for index in active {
+                let rest = targetIndex - index
+                let base = index * keep
+                if restLow <= rest && rest <= restHigh {
+                    for r in 0..<Int(counts[index]) { place(cells[base + r], at: index) }
+                }
                 for (o, option) in group.enumerated() {
-                    let reached = sum + option.amount
-                    guard canReach(reached, after: j) else { continue }
-                    for partial in partials {
+                    let reached = index + option.amount
+                    let left = targetIndex - reached
+                    guard restLow <= left && left <= restHigh else { continue }
+                    for r in 0..<Int(counts[index]) {
+                        let partial = cells[base + r]
                         nodes.append((Int32(j), Int32(o), partial.node))
-                        insert(Partial(key: partial.key + option.key, node: Int32(nodes.count - 1)), at: reached, into: &next)
+                        place(Partial(key: partial.key + option.key, node: Int32(nodes.count - 1)), at: reached)
                     }
                 }
             }
-            states = next
+            for index in active { counts[index] = 0 }
+            swap(&cells, &nextCells)
+            swap(&counts, &nextCounts)
+            active = nextActive
         }
     }
 
     /// The best answers for `target`, or, when the program stopped before reaching it,
     /// for the reachable sum of the delta's sign that explains the most.
     func best(toward target: Int, delta: Int) -> [HypothesisSearch.Answer] {
-        var sum = target
-        if states[target] == nil {
-            let candidates = states.keys.filter { $0 != 0 && ($0 < 0) == (delta < 0) && abs($0) <= abs(delta) }
-            guard let closest = candidates.max(by: { abs($0) < abs($1) || (abs($0) == abs($1) && $0 > $1) }) else { return [] }
-            sum = closest
+        guard !counts.isEmpty else { return [] }
+        var index = target - low
+        if index < 0 || index >= width || counts[index] == 0 {
+            let sums = active.map { $0 + low }.filter { $0 != 0 && ($0 < 0) == (delta < 0) && abs($0) <= abs(delta) }
+            guard let closest = sums.max(by: { abs($0) < abs($1) || (abs($0) == abs($1) && $0 > $1) }) else { return [] }
+            index = closest - low
         }
-        return (states[sum] ?? []).map { HypothesisSearch.Answer(members: members(of: $0.node), key: $0.key, sum: sum) }
+        return (0..<Int(counts[index])).map { r in
+            let partial = cells[index * keep + r]
+            return HypothesisSearch.Answer(members: members(of: partial.node), key: partial.key, sum: index + low)
+        }
     }
 
     /// The causes a path took, sorted.
@@ -90,21 +129,27 @@ struct SumProgram {
         return result.sorted()
     }
 
-    /// Keeps the best `keep` partials at a sum; ties broken by the causes taken, so that
-    /// the result does not depend on the order states were visited in.
-    private func insert(_ partial: Partial, at sum: Int, into table: inout [Int: [Partial]]) {
-        var list = table[sum] ?? []
-        var index = list.count
-        while index > 0, better(partial, than: list[index - 1]) { index -= 1 }
-        guard index < keep else { return }
-        list.insert(partial, at: index)
-        if list.count > keep { list.removeLast() }
-        table[sum] = list
+    /// Keeps the best `keep` partials at a sum; ties go to the path found first (states are
+    /// visited in an order that depends only on the input, never on hashing).
+    private func insert(_ partial: Partial, at index: Int, cells: inout [Partial], counts: inout [UInt8]) {
+        let base = index * keep
+        var count = Int(counts[index])
+        var position = count
+        while position > 0, better(partial, than: cells[base + position - 1]) { position -= 1 }
+        guard position < keep else { return }
+        if count == keep { count -= 1 }
+        var r = count
+        while r > position {
+            cells[base + r] = cells[base + r - 1]
+            r -= 1
+        }
+        cells[base + position] = partial
+        counts[index] = UInt8(count + 1)
     }
 
     private func better(_ a: Partial, than b: Partial) -> Bool {
         if a.key < b.key { return true }
         if b.key < a.key { return false }
-        return members(of: a.node).lexicographicallyPrecedes(members(of: b.node))
+        return a.node < b.node
     }
 }
