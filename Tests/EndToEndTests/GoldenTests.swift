@@ -27,7 +27,13 @@ enum GoldenOutput: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case .explainJSON: "json"
         }
     }
-    var fileExtension: String { ["text": "txt", "markdown": "md", "json": "json"][format]! }
+    var fileExtension: String {
+        switch format {
+        case "markdown": "md"
+        case "json": "json"
+        default: "txt"
+        }
+    }
     var testDescription: String { "\(command) --format \(format)" }
 }
 
