@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// A malformed command line exits 2 like every other usage error (SPEC section 4),
@@ -24,4 +25,27 @@ func malformedCommandLinesExitTwo(arguments: [String], firstLine: String) throws
     let output = try BinaryRunner.run(["--help"])
     #expect(output.status == 0)
     #expect(output.stdout.contains("explain"))
+}
+
+/// An installed copy works alone: the binary copied into an empty folder and run
+/// there, far from the source tree, still has its rule pack and policy.
+@Test func anInstalledCopyCarriesItsRulePack() throws {
+    let manager = FileManager.default
+    let folder = manager.temporaryDirectory.appendingPathComponent("credits-installed-\(UUID().uuidString)")
+    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? manager.removeItem(at: folder) }
+    let installed = folder.appendingPathComponent("credits")
+    try manager.copyItem(at: BinaryRunner.binary, to: installed)
+    let snapshot = try String(contentsOf: BinaryRunner.packageRoot
+        .appendingPathComponent("seeds/examples/bluebird-bakery-in-flight.yaml"), encoding: .utf8)
+
+    let explain = try BinaryRunner.run(["explain", "--snapshot", "-", "--expected", "200", "--format", "json"],
+                                       stdin: snapshot, executable: installed, directory: folder)
+    #expect(explain.status == 0)
+    #expect(explain.stderr == "")
+    #expect(explain.stdout.contains(#""rule": "in-flight-submissions""#))
+
+    let lint = try BinaryRunner.run(["rules", "lint"], executable: installed, directory: folder)
+    #expect(lint.status == 0)
+    #expect(lint.stdout.hasPrefix("21 rules"))
 }
