@@ -31,7 +31,11 @@ extension CELTimestamp {
     /// so finer digits would be noise (`.123` would come back as `.122999996`).
     public init(date: Date) {
         // Split off whole seconds before scaling, so the fraction keeps the Double's precision.
-        let interval = date.timeIntervalSinceReferenceDate
+        // Clamp first: a Date may hold any Double, and converting one beyond Int64 would trap.
+        // Anything clamped is far outside CEL's range, which `isInRange` then reports.
+        let limit = 1e15
+        let raw = date.timeIntervalSinceReferenceDate
+        let interval = raw.isNaN ? 0 : Swift.min(Swift.max(raw, -limit), limit)
         let whole = interval.rounded(.down)
         var nanos = Int64(((interval - whole) * 1e6).rounded()) * 1000
         var seconds = Int64(whole) + Self.referenceDateOffset
