@@ -7,11 +7,13 @@ public struct CELTimestamp: Hashable, Comparable, Sendable {
     /// Nanoseconds within the second, 0..<1_000_000_000.
     public var nanos: Int32
 
+    /// The instant `seconds` and `nanos` after the Unix epoch, as given (see `isInRange`).
     public init(seconds: Int64, nanos: Int32 = 0) {
         self.seconds = seconds
         self.nanos = nanos
     }
 
+    /// Earlier instants first.
     public static func < (a: CELTimestamp, b: CELTimestamp) -> Bool {
         (a.seconds, a.nanos) < (b.seconds, b.nanos)
     }
