@@ -84,3 +84,32 @@ extension ProgramTests {
         #expect(try program.evaluate(["texts": .list([.string("abc")])]) == .bool(true))
     }
 }
+
+extension ProgramTests {
+    /// The deepest expressions the parser accepts compile and evaluate on a 512 KiB thread stack (a
+    /// secondary thread on macOS), even in a debug build, whose frames are several times larger.
+    @Test func deepestAcceptedExpressionsFitASmallStack() throws {
+        let sources = [
+            String(repeating: "(", count: 99) + "1" + String(repeating: ")", count: 99),
+            Array(repeating: "x", count: 100).joined(separator: " + "),
+            String(repeating: "[", count: 99) + "1" + String(repeating: "]", count: 99),
+            String(repeating: "x > 0 ? 1 : ", count: 49) + "2",
+            String(repeating: "[1].map(a, ", count: 49) + "a" + String(repeating: ")", count: 49),
+        ]
+        let outcomes = Mutex<[String]>([])
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let results = sources.map { outcome($0, environment: testEnvironment(), bindings: testBindings) }
+            outcomes.withLock { $0 = results }
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        let results = outcomes.withLock { $0 }
+        #expect(results.count == 5)
+        #expect(results.first == "1")
+        #expect(results.dropFirst().first == "300")
+        #expect(results.allSatisfy { !$0.contains("error") }, "\(results)")
+    }
+}
