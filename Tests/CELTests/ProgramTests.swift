@@ -25,6 +25,17 @@ struct ProgramTests {
         }
     }
 
+    @Test func anActivationBelongsToTheProgramThatMadeIt() throws {
+        let first = try testEnvironment().compile("x + 1")
+        let second = try testEnvironment().compile("x + 1")
+        var activation = first.makeActivation()
+        activation["x"] = .int(1)
+        #expect(try first.evaluate(&activation) == .int(2))
+        #expect(throws: CELError("this activation was made by another program; use this program's makeActivation()")) {
+            try second.evaluate(&activation)
+        }
+    }
+
     @Test func oneProgramEvaluatesFromManyThreadsAtOnce() throws {
         let program = try testEnvironment().compile("entries.map(e, e.amount * x).filter(a, a < 0).size() == 2 && x > 0")
         let failures = Mutex(0)
