@@ -51,4 +51,15 @@ struct CELConformanceCommand: ParsableCommand {
     }
 }
 
-CELConformanceCommand.main()
+// A usage error (no files given, an unknown flag) exits 2 like unreadable input
+// (SPEC section 7), not ArgumentParser's EX_USAGE (64).
+do {
+    var command = try CELConformanceCommand.parseAsRoot()
+    try command.run()
+} catch {
+    if CELConformanceCommand.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((CELConformanceCommand.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    CELConformanceCommand.exit(withError: error)
+}
