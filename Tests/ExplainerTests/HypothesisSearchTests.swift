@@ -99,3 +99,20 @@ struct HypothesisSearchTests {
         #expect(first == ["c0+c1=-50/0", "c0+c2=-50/0", "c0+c3=-50/0"])
     }
 }
+
+extension HypothesisSearchTests {
+    @Test func causesThatShareAnEntryRankFirst() {
+        // A reload that cites the charge it paid for, and that charge, tell one story; the
+        // same amounts from unrelated entries are a coincidence.
+        let causes = [
+            Self.cause("reload-today", 100, claims: [("r-1", 100)], day: 30, order: 0),
+            Self.cause("charge-today", -88, claims: [("c-1", -88)], day: 30, order: 1),
+            Self.cause("reload-old", 100, claims: [("r-2", 100)], day: 31, order: 2),
+        ]
+        let linked = Cause(rule: "reload-today", title: "", amount: 100, claims: [Claim(movement: "r-1", amount: 100)],
+                           entries: ["r-1", "c-1"], text: "", weight: 0.5, latest: causes[0].latest, order: 0)
+        let result = Self.run([linked, causes[1], causes[2]], delta: 12)
+        #expect(Self.summary(result) == ["charge-today+reload-today=12/0", "charge-today+reload-old=12/0"])
+        #expect(result.hypotheses.map(\.links) == [1, 0])
+    }
+}
