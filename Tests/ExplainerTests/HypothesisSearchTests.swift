@@ -116,3 +116,13 @@ extension HypothesisSearchTests {
         #expect(result.hypotheses.map(\.links) == [1, 0])
     }
 }
+
+extension HypothesisSearchTests {
+    @Test func aFewCauseAnswerStandsWhenTheSearchForAlternativesStops() {
+        var causes = (0..<300).map { Self.cause("c\($0)", -2 * (1 + ($0 * 37) % 100), order: $0) }
+        causes.append(Self.cause("exact", -1001, order: 300))
+        let result = Self.run(causes, delta: -1001, budget: 50_000)
+        #expect(!result.stoppedEarly)
+        #expect(Self.summary(result).first == "exact=-1001/0")
+    }
+}

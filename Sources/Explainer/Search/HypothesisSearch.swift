@@ -90,7 +90,10 @@ public struct HypothesisSearch: Sendable {
             let known = Set(answers.map(\.members))
             answers += program.best(toward: target, delta: delta).filter { !known.contains($0.members) }
             steps += program.steps
-            stoppedEarly = program.stoppedEarly
+            // Answers of up to three causes were all found above, and fewer causes rank first:
+            // when there are any, the program only looks for alternatives, and the best answer
+            // stands even if it stops early.
+            stoppedEarly = program.stoppedEarly && few.answers.isEmpty
         }
         // Causes that rest on the same entries (a reload and the charge it paid for, a renewal
         // and the plan tokens it expired) tell one story: among answers with as many causes,
