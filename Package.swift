@@ -48,7 +48,7 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "BuiltinRules"], exclude: ["Fixtures"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "BuiltinRules"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Ledger", "CEL", "BuiltinRules"]),
         .testTarget(name: "EndToEndTests", dependencies: ["credits", .product(name: "Yams", package: "Yams")], exclude: ["Expected", "Scenarios"]),

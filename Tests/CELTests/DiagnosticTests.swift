@@ -29,6 +29,15 @@ struct DiagnosticTests {
         ("has(x)", "1:5: error: has() needs a field selection, such as has(entry.note)", "  has(x)\n      ^"),
         ("1 2", "1:3: error: unexpected '2' after the end of the expression", "  1 2\n    ^"),
         ("x.`a b`()", "1:8: error: unexpected '(' after the end of the expression", "  x.`a b`()\n         ^"),
+        ("1e", "1:1: error: invalid number literal '1e'", "  1e\n  ^"),
+        ("0x", "1:1: error: hexadecimal literal without digits", "  0x\n  ^"),
+        ("1.", "1:3: error: expected a field name after '.', found end of input", "  1.\n    ^"),
+        ("a.in", "1:3: error: keyword 'in' cannot be a field name", "  a.in\n    ^"),
+        ("in", "1:1: error: unexpected 'in', expected an expression", "  in\n  ^"),
+        ("'é' + # 1", "1:7: error: unexpected character '#'", "  'é' + # 1\n        ^"),
+        ("{1: 2, 3}", "1:9: error: expected ':' between a map key and its value, found '}'", "  {1: 2, 3}\n          ^"),
+        ("Entry{1: 2}", "1:7: error: expected a field name, found '1'", "  Entry{1: 2}\n        ^"),
+        ("x ? 1", "1:6: error: expected ':' in a conditional expression, found end of input", "  x ? 1\n       ^"),
         ("[1,\n  2,,]", "2:5: error: unexpected ',', expected an expression", "    2,,]\n      ^"),
     ])
     func syntaxErrors(source: String, headline: String, caret: String) {

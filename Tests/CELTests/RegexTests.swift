@@ -234,6 +234,25 @@ import Testing
 
     /// RE2 bounds its programs by memory (it takes this one: about 700 literal scalars times
     /// 1000 fit); here a program may have 100,000 instructions, one per literal scalar.
+    /// Nesting is followed with explicit stacks, not recursion: 200 groups compile and match
+    /// on a thread with a 128 KiB stack, even in a debug build.
+    @Test func compilesDeepNestingOnASmallStack() {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var results: [Bool] = []
+        let thread = Thread {
+            let alternatives = String(repeating: "(?:a{2}|", count: 200) + "b" + String(repeating: "){0,1}", count: 200)
+            let stars = String(repeating: "(", count: 200) + "^b" + String(repeating: ")*", count: 200)
+            results = [(alternatives, "xb"), (stars, "bx")].map { pattern, text in
+                (try? CELRegex(pattern: pattern).matches(text)) ?? false
+            }
+            done.signal()
+        }
+        thread.stackSize = 128 * 1024
+        thread.start()
+        done.wait()
+        #expect(results == [true, true])
+    }
+
     @Test func refusesProgramsTooLarge() throws {
         #expect(try CELRegex(pattern: "(?:" + String(repeating: "a", count: 99) + "){1000}").matches("a") == false)
         let pattern = "(?:" + String(repeating: "a", count: 101) + "){1000}"

@@ -42,12 +42,14 @@ enum BinaryRunner {
         return folder.appendingPathComponent("credits")
     }
 
-    /// Runs `credits` with arguments (and optional standard input) and waits for it.
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Output {
+    /// Runs `credits` (or another copy of it) with arguments and optional standard input,
+    /// in the package root unless told otherwise, and waits for it.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    executable: URL? = nil, directory: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         // Files, not pipes: a long output cannot fill a pipe and stall the child.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("credits-e2e-\(UUID().uuidString)")

@@ -1,17 +1,3 @@
-/// A failed operation, before it is given the place of the node that ran it.
-struct OperationFailure: Error {
-    var message: String
-
-    init(_ message: String) {
-        self.message = message
-    }
-
-    /// The failure for a function with no implementation for these argument kinds.
-    static func noOverload(_ function: String, _ arguments: CELValue...) -> OperationFailure {
-        let kinds = arguments.map { $0.type.typeValueName }.joined(separator: ", ")
-        return OperationFailure("no matching overload for '\(Operator.display(function))' applied to (\(kinds))")
-    }
-}
 
 /// The standard operators on values: arithmetic with overflow errors, comparison, membership and indexing.
 /// Pure functions, shared by the nodes that run them and the planner that folds constants.

@@ -114,8 +114,8 @@ struct Planner {
         let function = rawName.hasPrefix(".") ? String(rawName.dropFirst()) : rawName
         let operands = ((target.map { [$0] } ?? []) + arguments).map { plan($0) }
         switch (function, operands.count) {
-        case (Operator.logicalAnd, 2): return fold(AndNode(operands[0], operands[1], offset: offset))
-        case (Operator.logicalOr, 2): return fold(OrNode(operands[0], operands[1], offset: offset))
+        case (Operator.logicalAnd, 2): return fold(LogicalNode(operands[0], operands[1], decisive: false, offset: offset))
+        case (Operator.logicalOr, 2): return fold(LogicalNode(operands[0], operands[1], decisive: true, offset: offset))
         case (Operator.logicalNot, 1): return fold(NotNode(operands[0], offset: offset))
         case (Operator.conditional, 3): return fold(ConditionalNode(operands[0], operands[1], operands[2], offset: offset))
         default: break
@@ -210,8 +210,7 @@ struct Planner {
         case let node as BinaryNode: operands = [node.left, node.right]
         case let node as UnaryNode: operands = [node.operand]
         case let node as NotNode: operands = [node.operand]
-        case let node as AndNode: operands = [node.left, node.right]
-        case let node as OrNode: operands = [node.left, node.right]
+        case let node as LogicalNode: operands = [node.left, node.right]
         case let node as ConditionalNode: operands = [node.condition, node.whenTrue, node.whenFalse]
         case let node as ListNode: operands = node.elements
         case let node as MapNode: operands = node.keys + node.values

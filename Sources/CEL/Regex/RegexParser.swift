@@ -188,19 +188,26 @@ struct RegexParser {
         items.append(node)
     }
 
-    /// RE2's `RepetitionWalker`: the budget left after dividing by every nested count; zero
-    /// means the nesting would repeat its innermost part more than 1000 times.
-    private static func repetitionBudget(_ node: RegexNode, _ budget: Int) -> Int {
-        switch node {
-        case .repetition(let operand, let min, let max):
-            let count = max ?? min
-            let inner = count > 0 ? budget / count : budget
-            return Swift.min(inner, repetitionBudget(operand, inner))
-        case .concatenation(let items), .alternation(let items):
-            return items.reduce(budget) { Swift.min($0, repetitionBudget($1, budget)) }
-        default:
-            return budget
+    /// RE2's `RepetitionWalker`: the least budget left after dividing by the counts of the
+    /// repetitions nested on any path; zero means some part would be repeated more than 1000
+    /// times. Walked with an explicit stack, like everything that follows nesting here.
+    private static func repetitionBudget(_ root: RegexNode, _ budget: Int) -> Int {
+        var lowest = budget
+        var pending = [(root, budget)]
+        while let (node, budget) = pending.popLast() {
+            switch node {
+            case .repetition(let operand, let min, let max):
+                let count = max ?? min
+                let inner = count > 0 ? budget / count : budget
+                lowest = Swift.min(lowest, inner)
+                pending.append((operand, inner))
+            case .concatenation(let items), .alternation(let items):
+                pending += items.map { ($0, budget) }
+            default:
+                break
+            }
         }
+        return lowest
     }
 
     /// Reads the opening of `(...)`, `(?:...)`, `(?P<name>...)`, `(?<name>...)` or

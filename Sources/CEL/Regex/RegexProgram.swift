@@ -36,58 +36,102 @@ struct RegexProgram: Sendable {
 
     // MARK: Compiling
 
-    private mutating func emit(_ node: RegexNode, pattern: String) throws(CELError) {
-        guard instructions.count <= Self.maximumInstructions else {
-            throw CELError("invalid regular expression '\(pattern)': pattern too large (more than \(Self.maximumInstructions) instructions)")
+    /// One piece of work for the compiler: a node to emit, or the bookkeeping that closes a
+    /// construct once its operands are emitted (filling in the targets of forward jumps).
+    private enum Step {
+        case node(RegexNode)
+        /// A split whose second target is filled in later; remembered on the marks stack.
+        case openSplit
+        /// Points the remembered split's second target here.
+        case closeSplit
+        /// Remembers where a loop body starts.
+        case markLoop
+        /// After a `+` body: a split back to its start or on.
+        case closePlus
+        /// After a `*` body: a jump back to its split, which now exits here.
+        case closeStar
+        /// Starts collecting the exit jumps of an alternation.
+        case beginAlternation
+        /// After an alternative: a jump to the end (filled in later); the next one starts here.
+        case endAlternative
+        /// Points the alternation's exit jumps here.
+        case endAlternation
+    }
+
+    /// Thompson's construction, driven by an explicit stack of steps rather than recursion,
+    /// so that deep nesting costs heap, not call stack.
+    private mutating func emit(_ root: RegexNode, pattern: String) throws(CELError) {
+        var work: [Step] = [.node(root)]
+        var marks: [Int] = []
+        var exits: [[Int]] = []
+        while let step = work.popLast() {
+            guard instructions.count <= Self.maximumInstructions else {
+                throw CELError("invalid regular expression '\(pattern)': pattern too large (more than \(Self.maximumInstructions) instructions)")
+            }
+            switch step {
+            case .node(let node):
+                // Steps run last-in first-out: push a node's steps in reverse.
+                work += steps(for: node).reversed()
+            case .openSplit:
+                marks.append(instructions.count)
+                instructions.append(.split(instructions.count + 1, -1))
+            case .closeSplit:
+                let split = marks.removeLast()
+                instructions[split] = .split(split + 1, instructions.count)
+            case .markLoop:
+                marks.append(instructions.count)
+            case .closePlus:
+                instructions.append(.split(marks.removeLast(), instructions.count + 1))
+            case .closeStar:
+                let split = marks.removeLast()
+                instructions.append(.jump(split))
+                instructions[split] = .split(split + 1, instructions.count)
+            case .beginAlternation:
+                exits.append([])
+            case .endAlternative:
+                exits[exits.count - 1].append(instructions.count)
+                instructions.append(.jump(-1))
+                let split = marks.removeLast()
+                instructions[split] = .split(split + 1, instructions.count)
+            case .endAlternation:
+                for exit in exits.removeLast() { instructions[exit] = .jump(instructions.count) }
+            }
         }
+    }
+
+    /// Emits a leaf now; returns the steps for a composite node.
+    private mutating func steps(for node: RegexNode) -> [Step] {
         switch node {
         case .empty:
-            break
+            return []
         case .scalar(let value):
             instructions.append(.scalar(value))
+            return []
         case .charClass(let set):
             classes.append(RegexCompiledClass(set))
             instructions.append(.charClass(classes.count - 1))
+            return []
         case .assertion(let assertion):
             instructions.append(.assertion(assertion))
+            return []
         case .concatenation(let items):
-            for item in items { try emit(item, pattern: pattern) }
+            return items.map(Step.node)
         case .alternation(let branches):
-            var exits: [Int] = []
-            for branch in branches.dropLast() {
-                let split = instructions.count
-                instructions.append(.split(split + 1, -1))
-                try emit(branch, pattern: pattern)
-                exits.append(instructions.count)
-                instructions.append(.jump(-1))
-                instructions[split] = .split(split + 1, instructions.count)
-            }
-            if let last = branches.last { try emit(last, pattern: pattern) }
-            for exit in exits { instructions[exit] = .jump(instructions.count) }
+            // split L1, L2; L1: a; jump end; L2: split ...; last branch; end.
+            guard let last = branches.last else { return [] }
+            return [.beginAlternation] + branches.dropLast().flatMap { [.openSplit, .node($0), .endAlternative] }
+                + [.node(last), .endAlternation]
         case .repetition(let operand, let min, nil) where min >= 1:
             // x{3,} is xx then x+, and x+ is x with a way back: no copy for the loop.
-            for _ in 1..<min { try emit(operand, pattern: pattern) }
-            let loop = instructions.count
-            try emit(operand, pattern: pattern)
-            instructions.append(.split(loop, instructions.count + 1))
-        case .repetition(let operand, let min, let max):
-            for _ in 0..<min { try emit(operand, pattern: pattern) }
-            if let max {
-                // x{2,5} is xx then up to three optional x; skipping one skips the rest.
-                var skips: [Int] = []
-                for _ in min..<max {
-                    skips.append(instructions.count)
-                    instructions.append(.split(instructions.count + 1, -1))
-                    try emit(operand, pattern: pattern)
-                }
-                for skip in skips { instructions[skip] = .split(skip + 1, instructions.count) }
-            } else {
-                let loop = instructions.count
-                instructions.append(.split(loop + 1, -1))
-                try emit(operand, pattern: pattern)
-                instructions.append(.jump(loop))
-                instructions[loop] = .split(loop + 1, instructions.count)
-            }
+            return Array(repeating: .node(operand), count: min - 1) + [.markLoop, .node(operand), .closePlus]
+        case .repetition(let operand, _, nil):
+            return [.openSplit, .node(operand), .closeStar]
+        case .repetition(let operand, let min, let max?):
+            // x{2,5} is xx then up to three optional x; skipping one skips the rest.
+            let optional = max - min
+            return Array(repeating: .node(operand), count: min)
+                + Array(repeating: [Step.openSplit, .node(operand)], count: optional).flatMap { $0 }
+                + Array(repeating: .closeSplit, count: optional)
         }
     }
 

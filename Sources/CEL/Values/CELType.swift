@@ -54,3 +54,14 @@ public indirect enum CELType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension CELType {
+    /// The name of a type value as CEL prints it: `int`, `list`, `map`, `type`.
+    public var typeValueName: String {
+        switch self {
+        case .list: "list"
+        case .map: "map"
+        default: description
+        }
+    }
+}

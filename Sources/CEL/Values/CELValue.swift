@@ -110,14 +110,3 @@ extension String {
         self = String(Int64(value)) + ".0"
     }
 }
-
-extension CELType {
-    /// The name of a type value as CEL prints it: `int`, `list`, `map`, `type`.
-    public var typeValueName: String {
-        switch self {
-        case .list: "list"
-        case .map: "map"
-        default: description
-        }
-    }
-}

@@ -85,7 +85,7 @@ public struct Replay: Sendable {
 }
 
 /// The running buckets, and how each kind of entry moves them.
-struct Buckets {
+private struct Buckets {
     var plan: Int
     var rollover: Int
     var outstanding: Int

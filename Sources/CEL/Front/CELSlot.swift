@@ -1,0 +1,4 @@
+/// A variable's place in a program's activation.
+public struct CELSlot: Hashable, Sendable {
+    let index: Int
+}

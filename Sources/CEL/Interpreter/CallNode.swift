@@ -1,0 +1,22 @@
+/// A function of any arity, such as a user-declared overload.
+final class CallNode: Node, @unchecked Sendable {
+    let arguments: [Node]
+    let apply: @Sendable ([CELValue]) throws(OperationFailure) -> CELValue
+
+    init(_ arguments: [Node], offset: Int, apply: @escaping @Sendable ([CELValue]) throws(OperationFailure) -> CELValue) {
+        self.arguments = arguments
+        self.apply = apply
+        super.init(offset: offset)
+    }
+
+    override func evaluate(_ frame: inout Frame) throws(EvalError) -> CELValue {
+        var values: [CELValue] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments { values.append(try argument.evaluate(&frame)) }
+        do {
+            return try apply(values)
+        } catch {
+            throw fail(error.message)
+        }
+    }
+}
