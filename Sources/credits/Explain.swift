@@ -42,10 +42,10 @@ struct ExplainOptions: ParsableArguments {
 
     @OptionGroup var input: SnapshotOptions
 
-    @Option(help: "The balance the customer expected.")
+    @Option(help: ArgumentHelp("The balance the customer expected.", valueName: "n"))
     var expected: Int
 
-    @Option(help: "The balance seen (default: the snapshot's balance).")
+    @Option(help: ArgumentHelp("The balance seen (default: the snapshot's balance).", valueName: "n"))
     var actual: Int?
 
     @Option(help: ArgumentHelp("Start of the window: a date (2026-11-20), a timestamp with offset, or a span back from now (7d, 48h). Default: 35 days before now.", valueName: "when"))
@@ -57,10 +57,10 @@ struct ExplainOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What \"now\" is (default: the snapshot's generated_at).", valueName: "when"))
     var now: String?
 
-    @Option(help: "text (default), markdown or json.")
+    @Option(help: "text for a terminal, markdown for a ticket or a chat, json for programs.")
     var format: Format = .text
 
-    @Option(help: "How many explanations to show.")
+    @Option(help: ArgumentHelp("How many explanations to show.", valueName: "n"))
     var top: Int = 3
 
     /// The checked inputs and the explanation.
