@@ -42,10 +42,10 @@ struct ExplainOptions: ParsableArguments {
 
     @OptionGroup var input: SnapshotOptions
 
-    @Option(help: ArgumentHelp("The balance the customer expected.", valueName: "n"))
+    @Option(help: "The balance the customer expected.")
     var expected: Int
 
-    @Option(help: ArgumentHelp("The balance seen (default: the snapshot's balance).", valueName: "n"))
+    @Option(help: "The balance seen (default: the snapshot's balance).")
     var actual: Int?
 
     @Option(help: ArgumentHelp("Start of the window: a date (2026-11-20), a timestamp with offset, or a span back from now (7d, 48h). Default: 35 days before now.", valueName: "when"))
