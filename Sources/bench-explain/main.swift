@@ -54,6 +54,25 @@ for (label, since) in [("35-day window", nil as String?), ("7-day window", "7d")
         + "(\(best?.causes.map(\.rule).joined(separator: ", ") ?? "")), stopped early: \(explanation.stoppedEarly)")
 }
 
+// A busy window: routine work up to three days ago, about two thousand entries in the window.
+do {
+    var busy = LargeSnapshot.generate(entries: 100_000, creatives: 10_000, quietDays: 3)
+    let draft = try SnapshotReader.read(text: busy.text, name: "busy.json", policy: pack.policy)
+    let balance = Replay.run(draft, policy: pack.policy).replayedBalance
+    busy.text = busy.text.replacingOccurrences(of: "\"balance\": 0}", with: "\"balance\": \(balance)}")
+    let snapshot = try SnapshotReader.read(text: busy.text, name: "busy.json", policy: pack.policy)
+    for expected in [balance + 192, balance + 1_001, balance - 20_000] {
+        let query = try ExplainQuery.resolve(snapshot: snapshot, expected: expected, actual: balance)
+        var explanation: Explanation!
+        let time = measure { explanation = Explainer(pack: pack).explain(snapshot, query) }
+        let window = snapshot.entries.filter { $0.at >= query.since && $0.at <= query.until }.count
+        let best = explanation.hypotheses.first
+        print("explain, busy 35-day window (\(window) entries), difference \(query.delta): \(format(time)) after loading; "
+            + "\(explanation.candidates.count) candidate causes; status \(explanation.status.rawValue), "
+            + "best answer explains \(best?.explained ?? 0) with \(best?.causes.count ?? 0) causes; stopped early: \(explanation.stoppedEarly)")
+    }
+}
+
 for (label, causes, delta) in SearchCases.all() {
     let search = HypothesisSearch()
     var result: HypothesisSearch.Result!

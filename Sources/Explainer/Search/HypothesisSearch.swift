@@ -80,21 +80,22 @@ public struct HypothesisSearch: Sendable {
         }
         let target = ReachableSums(options.map { $0.map(\.amount) }, limit: bitsetLimit).target(for: delta)
         guard let target else { return Result(hypotheses: [], stoppedEarly: false, steps: 0) }
-        let few = FewCauses(options).find(target: target, keep: top, budget: budget)
+        // Half the budget for answers of up to four causes, the rest for the program.
+        let few = FewCauses(options).find(target: target, keep: top, budget: budget / 2)
         var answers = few.answers
         var steps = few.steps
-        var stoppedEarly = few.stoppedEarly
-        if answers.count < top && !stoppedEarly {
+        var programStopped = false
+        if answers.count < top {
             var program = SumProgram(options: options, keep: top, budget: budget - steps)
             program.run(toward: target)
             let known = Set(answers.map(\.members))
             answers += program.best(toward: target, delta: delta).filter { !known.contains($0.members) }
             steps += program.steps
-            // Answers of up to three causes were all found above, and fewer causes rank first:
-            // when there are any, the program only looks for alternatives, and the best answer
-            // stands even if it stops early.
-            stoppedEarly = program.stoppedEarly && few.answers.isEmpty
+            programStopped = program.stoppedEarly
         }
+        // Fewer causes rank first: a best answer found at a level searched completely stands,
+        // even when the search for alternatives stops early.
+        let stoppedEarly = !few.settled && (few.stoppedEarly || programStopped)
         // Causes that rest on the same entries (a reload and the charge it paid for, a renewal
         // and the plan tokens it expired) tell one story: among answers with as many causes,
         // the more linked ones rank first.
@@ -106,7 +107,7 @@ public struct HypothesisSearch: Sendable {
         let hypotheses = Self.ranked(answers, delta: delta).prefix(top).map { answer in
             hypothesis(answer.members, links: answer.links, causes: causes, keys: keys, delta: delta)
         }
-        return Result(hypotheses: hypotheses, stoppedEarly: stoppedEarly, steps: steps)
+        return Result(hypotheses: Array(hypotheses), stoppedEarly: stoppedEarly, steps: steps)
     }
 
     /// How many pairs of causes share an entry they cite or a movement they claim.
