@@ -126,3 +126,22 @@ extension HypothesisSearchTests {
         #expect(Self.summary(result).first == "exact=-1001/0")
     }
 }
+
+extension HypothesisSearchTests {
+    @Test func fourCausesAreFoundWithoutTheProgram() {
+        let causes = [-101, -203, -307, -409, -1].enumerated().map { Self.cause("f\($0.offset)", $0.element, order: $0.offset) }
+        let result = Self.run(causes, delta: -1020, budget: 10_000)
+        #expect(Self.summary(result) == ["f0+f1+f2+f3=-1020/0"])
+        #expect(!result.stoppedEarly)
+    }
+
+    @Test func outOfBudgetTheProgramGoesOnAsABeam() {
+        // Twelve causes of -90 and many small ones: no answer of four causes reaches -1001;
+        // the budget cannot carry every sum, so the beam finds one and says it stopped early.
+        var causes = (0..<12).map { Self.cause("big\($0)", -90, order: $0) }
+        causes += (0..<200).map { Self.cause("small\($0)", -1 - ($0 % 7), order: 12 + $0) }
+        let result = Self.run(causes, delta: -1001, budget: 60_000)
+        #expect(result.stoppedEarly)
+        #expect(result.hypotheses.first?.explained == -1001)
+    }
+}
