@@ -25,6 +25,17 @@ struct ProgramTests {
         }
     }
 
+    @Test func anActivationBelongsToTheProgramThatMadeIt() throws {
+        let first = try testEnvironment().compile("x + 1")
+        let second = try testEnvironment().compile("x + 1")
+        var activation = first.makeActivation()
+        activation["x"] = .int(1)
+        #expect(try first.evaluate(&activation) == .int(2))
+        #expect(throws: CELError("this activation was made by another program; use this program's makeActivation()")) {
+            try second.evaluate(&activation)
+        }
+    }
+
     @Test func oneProgramEvaluatesFromManyThreadsAtOnce() throws {
         let program = try testEnvironment().compile("entries.map(e, e.amount * x).filter(a, a < 0).size() == 2 && x > 0")
         let failures = Mutex(0)
@@ -82,5 +93,34 @@ extension ProgramTests {
             try program.evaluate(["texts": .list([long])])
         }
         #expect(try program.evaluate(["texts": .list([.string("abc")])]) == .bool(true))
+    }
+}
+
+extension ProgramTests {
+    /// The deepest expressions the parser accepts compile and evaluate on a 512 KiB thread stack (a
+    /// secondary thread on macOS), even in a debug build, whose frames are several times larger.
+    @Test func deepestAcceptedExpressionsFitASmallStack() throws {
+        let sources = [
+            String(repeating: "(", count: 99) + "1" + String(repeating: ")", count: 99),
+            Array(repeating: "x", count: 100).joined(separator: " + "),
+            String(repeating: "[", count: 99) + "1" + String(repeating: "]", count: 99),
+            String(repeating: "x > 0 ? 1 : ", count: 49) + "2",
+            String(repeating: "[1].map(a, ", count: 49) + "a" + String(repeating: ")", count: 49),
+        ]
+        let outcomes = Mutex<[String]>([])
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let results = sources.map { outcome($0, environment: testEnvironment(), bindings: testBindings) }
+            outcomes.withLock { $0 = results }
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        let results = outcomes.withLock { $0 }
+        #expect(results.count == 5)
+        #expect(results.first == "1")
+        #expect(results.dropFirst().first == "300")
+        #expect(results.allSatisfy { !$0.contains("error") }, "\(results)")
     }
 }

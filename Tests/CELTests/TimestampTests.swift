@@ -118,6 +118,10 @@ import Testing
         #expect(CELTimestamp(date: Date(timeIntervalSince1970: 1_234_567_890.5)) == CELTimestamp(seconds: 1_234_567_890, nanos: 500_000_000))
         #expect(CELTimestamp(date: Date(timeIntervalSince1970: -0.25)) == CELTimestamp(seconds: -1, nanos: 750_000_000))
         #expect(CELTimestamp(seconds: 1_234_567_890).date == Date(timeIntervalSince1970: 1_234_567_890))
+        #expect(CELTimestamp(date: Date(timeIntervalSinceReferenceDate: .infinity)).isInRange == false)
+        #expect(CELTimestamp(date: Date(timeIntervalSinceReferenceDate: -.infinity)).isInRange == false)
+        #expect(CELTimestamp(date: .distantPast).isInRange == false)  // 0000-12-30, before year 1
+        #expect(CELTimestamp(date: .distantFuture).celString == "4001-01-01T00:00:00Z")
     }
 
     @Test func ordersByInstant() throws {

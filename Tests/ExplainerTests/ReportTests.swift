@@ -37,9 +37,9 @@ struct ReportTests {
             Acme Coffee (acme): expected 200, seeing 112; looking at Oct 20, 10:00 AM CDT to Nov 24, 9:00 AM CST.
 
             What happened:
-              - Submission still in production (-88). 'Summer Promo' took 88 tokens when it was submitted on
-                Nov 20, 10:14 AM CST. It is still in production: tokens are taken at submit time, not at
-                delivery.
+              - Submission still in production (-88). 'Summer Promo' was submitted on Nov 20, 10:14 AM CST and
+                took 88 tokens (40 base + 6 clips x 8 s of Product Showcase = 48 deposit). Its video is still in
+                production: tokens are taken at submit time, not at delivery.
                   Nov 20, 10:14 AM CST  Submission  -88  [e-1043]
 
             What to check next:
@@ -72,7 +72,7 @@ struct ReportTests {
 
             ### What happened
 
-            - **Submission still in production** (-88): 'Summer Promo' took 88 tokens when it was submitted on Nov 20, 10:14 AM CST. It is still in production: tokens are taken at submit time, not at delivery.
+            - **Submission still in production** (-88): 'Summer Promo' was submitted on Nov 20, 10:14 AM CST and took 88 tokens (40 base + 6 clips x 8 s of Product Showcase = 48 deposit). Its video is still in production: tokens are taken at submit time, not at delivery.
 
               | When | Type | Amount | Entry |
               | --- | --- | ---: | --- |
@@ -120,7 +120,7 @@ struct ReportTests {
                       "entries": [
                         "e-1043"
                       ],
-                      "text": "'Summer Promo' took 88 tokens when it was submitted on Nov 20, 10:14 AM CST. It is still in production: tokens are taken at submit time, not at delivery."
+                      "text": "'Summer Promo' was submitted on Nov 20, 10:14 AM CST and took 88 tokens (40 base + 6 clips x 8 s of Product Showcase = 48 deposit). Its video is still in production: tokens are taken at submit time, not at delivery."
                     }
                   ]
                 }
@@ -157,7 +157,7 @@ struct ReportTests {
               - Nov 20, 10:14 AM CST  Submission  -88  [e-1043]: The charge of 88 tokens on Nov 20, 10:14 AM CST looks odd.
 
             What the log already explains:
-              - -88: 'Summer Promo' took 88 tokens when it was submitted on Nov 20, 10:14 AM CST. It is still in production: tokens are taken at submit time, not at delivery.
+              - -88: 'Summer Promo' was submitted on Nov 20, 10:14 AM CST and took 88 tokens (40 base + 6 clips x 8 s of Product Showcase = 48 deposit). Its video is still in production: tokens are taken at submit time, not at delivery.
 
             Earlier reports with no correction on the log:
               none

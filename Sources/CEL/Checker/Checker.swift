@@ -28,57 +28,73 @@ struct Checker {
         locals.last { $0.name == name }?.type
     }
 
+    // `infer` and the functions it recurses through stay small, and the work after the recursion
+    // (overload resolution, messages) is done in helpers, so that each level of nesting costs
+    // little stack.
     private mutating func infer(_ expr: Expr) -> CELType {
         switch expr.kind {
-        case .literal(let value):
-            return value.type
-        case .identifier(let name):
-            return identifier(name, offset: expr.offset)
-        case .select(let operand, let field, let testOnly):
-            if !testOnly, let resolved = environment.resolvePrefix(of: expr, isLocal: { local($0) != nil }) {
-                var type = environment.variables[resolved.variable] ?? .dyn
-                types[resolved.root.id] = type
-                for link in resolved.selections {
-                    guard case .select(_, let linkField, _) = link.kind else { continue }
-                    type = select(linkField, from: type, offset: link.offset)
-                    types[link.id] = type
-                }
-                return type
+        case .literal(let value): value.type
+        case .identifier(let name): identifier(name, offset: expr.offset)
+        case .select: selection(expr)
+        case .call(let function, let target, let arguments): call(function, target: target, arguments: arguments, offset: expr.offset)
+        case .list(let elements): list(elements)
+        case .map(let entries): map(entries)
+        case .object(let typeName, let fields): object(typeName, fields: fields, offset: expr.offset)
+        case .comprehension(let comprehension): self.comprehension(comprehension, offset: expr.offset)
+        }
+    }
+
+    private mutating func list(_ elements: [Expr]) -> CELType {
+        .list(join(elements.map { check($0) }))
+    }
+
+    private mutating func map(_ entries: [Expr.MapEntry]) -> CELType {
+        let keys = entries.map { check($0.key) }
+        for (entry, key) in zip(entries, keys) where !Checker.isMapKey(key) {
+            report("a map key cannot be of type '\(key)'", at: entry.key.offset)
+        }
+        return .map(key: join(keys), value: join(entries.map { check($0.value) }))
+    }
+
+    private mutating func selection(_ expr: Expr) -> CELType {
+        guard case .select(let operand, let field, let testOnly) = expr.kind else { return .error }
+        if !testOnly, let type = qualifiedName(expr) { return type }
+        let operandType = check(operand)
+        if testOnly { return presenceTest(field, on: operandType, offset: expr.offset) }
+        return select(field, from: operandType, offset: expr.offset)
+    }
+
+    /// `a.b.c` as a declared variable (the longest dotted prefix) with fields after it, or as a type name.
+    private mutating func qualifiedName(_ expr: Expr) -> CELType? {
+        if let resolved = environment.resolvePrefix(of: expr, isLocal: { local($0) != nil }) {
+            var type = environment.variables[resolved.variable] ?? .dyn
+            types[resolved.root.id] = type
+            for link in resolved.selections {
+                guard case .select(_, let linkField, _) = link.kind else { continue }
+                type = select(linkField, from: type, offset: link.offset)
+                types[link.id] = type
             }
-            if !testOnly, let name = expr.qualifiedName, environment.typeValue(named: name) != nil,
-               name.hasPrefix(".") || local(String(name.prefix { $0 != "." })) == nil {
-                return .type
+            return type
+        }
+        if let name = expr.qualifiedName, environment.typeValue(named: name) != nil,
+           name.hasPrefix(".") || local(String(name.prefix { $0 != "." })) == nil {
+            return .type
+        }
+        return nil
+    }
+
+    private mutating func presenceTest(_ field: String, on operandType: CELType, offset: Int) -> CELType {
+        switch operandType {
+        case .object(let name):
+            if let declared = environment.objectTypes[name], declared.fields[field] == nil {
+                report("no such field '\(field)' on type '\(name)'", at: offset)
+                return .error
             }
-            let operandType = check(operand)
-            if testOnly {
-                switch operandType {
-                case .object(let name):
-                    if let declared = environment.objectTypes[name], declared.fields[field] == nil {
-                        report("no such field '\(field)' on type '\(name)'", at: expr.offset)
-                        return .error
-                    }
-                    return .bool
-                case .map, .dyn, .error, .typeParam: return .bool
-                default:
-                    report("has() cannot test a field of type '\(operandType)'", at: expr.offset)
-                    return .error
-                }
-            }
-            return select(field, from: operandType, offset: expr.offset)
-        case .call(let function, let target, let arguments):
-            return call(function, target: target, arguments: arguments, offset: expr.offset)
-        case .list(let elements):
-            return .list(join(elements.map { check($0) }))
-        case .map(let entries):
-            let keys = entries.map { check($0.key) }
-            for (entry, key) in zip(entries, keys) where !Checker.isMapKey(key) {
-                report("a map key cannot be of type '\(key)'", at: entry.key.offset)
-            }
-            return .map(key: join(keys), value: join(entries.map { check($0.value) }))
-        case .object(let typeName, let fields):
-            return object(typeName, fields: fields, offset: expr.offset)
-        case .comprehension(let comprehension):
-            return self.comprehension(comprehension, offset: expr.offset)
+            return .bool
+        case .map, .dyn, .error, .typeParam: return .bool
+        default:
+            report("has() cannot test a field of type '\(operandType)'", at: offset)
+            return .error
         }
     }
 
@@ -178,8 +194,15 @@ struct Checker {
     // MARK: calls
 
     private mutating func call(_ rawName: String, target: Expr?, arguments: [Expr], offset: Int) -> CELType {
+        var argumentTypes: [CELType] = []
+        if let target { argumentTypes.append(check(target)) }
+        for argument in arguments { argumentTypes.append(check(argument)) }
+        return resolve(rawName, receiverStyle: target != nil, argumentTypes: argumentTypes, offset: offset)
+    }
+
+    /// The overloads of a function that accept these argument types, and the result type they give.
+    private mutating func resolve(_ rawName: String, receiverStyle: Bool, argumentTypes: [CELType], offset: Int) -> CELType {
         let function = rawName.hasPrefix(".") ? String(rawName.dropFirst()) : rawName
-        let argumentTypes = ((target.map { [$0] } ?? []) + arguments).map { check($0) }
         let declared = environment.functions[function]?.map(\.signature) ?? []
         let signatures = declared.isEmpty ? StandardLibrary.signatures[function] ?? [] : declared
         guard !signatures.isEmpty else {
@@ -193,7 +216,7 @@ struct Checker {
         if argumentTypes.contains(.error) { return .error }
         var results: [CELType] = []
         for signature in signatures
-        where signature.receiverStyle == (target != nil) && signature.parameters.count == argumentTypes.count {
+        where signature.receiverStyle == receiverStyle && signature.parameters.count == argumentTypes.count {
             var bindings: [String: CELType] = [:]
             if zip(argumentTypes, signature.parameters).allSatisfy({ Checker.isAssignable($0, to: $1, &bindings) }) {
                 results.append(Checker.substitute(signature.result, bindings))
@@ -201,7 +224,7 @@ struct Checker {
         }
         guard !results.isEmpty else {
             let shown = argumentTypes.map(\.description)
-            let applied = target != nil
+            let applied = receiverStyle
                 ? "\(shown[0]).(\(shown.dropFirst().joined(separator: ", ")))"
                 : "(\(shown.joined(separator: ", ")))"
             report("found no matching overload for '\(Operator.display(function))' applied to '\(applied)'", at: offset)

@@ -44,7 +44,7 @@ public struct CELProgram: Sendable {
     /// A reusable set of bindings for this program, resolved to slots: the fast path for evaluating
     /// one program over many inputs. Use one activation per thread.
     public func makeActivation() -> CELActivation {
-        CELActivation(slotCount: slotNames.count, slotsByName: slotsByName)
+        CELActivation(slotCount: slotNames.count, slotsByName: slotsByName, program: ObjectIdentifier(root))
     }
 
     /// The slot of a variable, for `CELActivation.subscript(slot:)`; nil when the expression does not read it.
@@ -54,6 +54,9 @@ public struct CELProgram: Sendable {
 
     /// Evaluates against an activation's bindings, without allocating for the bindings.
     public func evaluate(_ activation: inout CELActivation) throws(CELError) -> CELValue {
+        guard activation.program == ObjectIdentifier(root) else {
+            throw CELError("this activation was made by another program; use this program's makeActivation()")
+        }
         var frame = Frame(slots: [], remainingCost: costLimit)
         swap(&frame.slots, &activation.slots)
         defer { swap(&frame.slots, &activation.slots) }

@@ -15,38 +15,49 @@ struct Planner {
         self.types = types
     }
 
+    // `plan` and the functions it recurses through stay small, with the work after the recursion
+    // (choosing nodes, folding) in helpers, so that each level of nesting costs little stack.
     mutating func plan(_ expr: Expr) -> Node {
         switch expr.kind {
-        case .literal(let value):
-            return ConstantNode(value, offset: expr.offset)
-        case .identifier(let name):
-            return identifier(name, offset: expr.offset)
-        case .select(let operand, let field, let testOnly):
-            if testOnly { return HasNode(plan(operand), field: field, offset: expr.offset) }
-            if let resolved = qualifiedVariable(expr) { return resolved }
-            if let type = qualifiedTypeName(expr) { return ConstantNode(.type(type), offset: expr.offset) }
-            return select(plan(operand), field: field, operandType: types?[operand.id], offset: expr.offset)
-        case .call(let function, let target, let arguments):
-            return call(function, target: target, arguments: arguments, offset: expr.offset)
-        case .list(let elements):
-            return fold(ListNode(elements.map { plan($0) }, offset: expr.offset))
-        case .map(let entries):
-            let keys = entries.map { plan($0.key) }
-            let values = entries.map { plan($0.value) }
-            return fold(MapNode(keys: keys, values: values, offset: expr.offset))
-        case .object(let typeName, let fields):
-            let name = environment.resolveObjectType(typeName)?.name ?? typeName
-            return ObjectNode(typeName: name, names: fields.map(\.name), values: fields.map { plan($0.value) }, offset: expr.offset)
-        case .comprehension(let comprehension):
-            let range = plan(comprehension.range)
-            let slot = slotNames.count
-            slotNames.append("@" + comprehension.variable)
-            locals.append((comprehension.variable, slot))
-            let filter = comprehension.filter.map { plan($0) }
-            let body = plan(comprehension.body)
-            locals.removeLast()
-            return ComprehensionNode(kind: comprehension.kind, range: range, slot: slot, body: body, filter: filter, offset: expr.offset)
+        case .literal(let value): ConstantNode(value, offset: expr.offset)
+        case .identifier(let name): identifier(name, offset: expr.offset)
+        case .select: selection(expr)
+        case .call(let function, let target, let arguments): call(function, target: target, arguments: arguments, offset: expr.offset)
+        case .list(let elements): fold(ListNode(elements.map { plan($0) }, offset: expr.offset))
+        case .map(let entries): map(entries, offset: expr.offset)
+        case .object(let typeName, let fields): object(typeName, fields: fields, offset: expr.offset)
+        case .comprehension(let comprehension): self.comprehension(comprehension, offset: expr.offset)
         }
+    }
+
+    private mutating func selection(_ expr: Expr) -> Node {
+        guard case .select(let operand, let field, let testOnly) = expr.kind else { return FailureNode("", offset: expr.offset) }
+        if testOnly { return HasNode(plan(operand), field: field, offset: expr.offset) }
+        if let resolved = qualifiedVariable(expr) { return resolved }
+        if let type = qualifiedTypeName(expr) { return ConstantNode(.type(type), offset: expr.offset) }
+        return select(plan(operand), field: field, operandType: types?[operand.id], offset: expr.offset)
+    }
+
+    private mutating func map(_ entries: [Expr.MapEntry], offset: Int) -> Node {
+        let keys = entries.map { plan($0.key) }
+        let values = entries.map { plan($0.value) }
+        return fold(MapNode(keys: keys, values: values, offset: offset))
+    }
+
+    private mutating func object(_ typeName: String, fields: [Expr.FieldInit], offset: Int) -> Node {
+        let name = environment.resolveObjectType(typeName)?.name ?? typeName
+        return ObjectNode(typeName: name, names: fields.map(\.name), values: fields.map { plan($0.value) }, offset: offset)
+    }
+
+    private mutating func comprehension(_ comprehension: Expr.Comprehension, offset: Int) -> Node {
+        let range = plan(comprehension.range)
+        let slot = slotNames.count
+        slotNames.append("@" + comprehension.variable)
+        locals.append((comprehension.variable, slot))
+        let filter = comprehension.filter.map { plan($0) }
+        let body = plan(comprehension.body)
+        locals.removeLast()
+        return ComprehensionNode(kind: comprehension.kind, range: range, slot: slot, body: body, filter: filter, offset: offset)
     }
 
     // MARK: names
@@ -111,8 +122,15 @@ struct Planner {
     // MARK: calls
 
     private mutating func call(_ rawName: String, target: Expr?, arguments: [Expr], offset: Int) -> Node {
+        var operands: [Node] = []
+        if let target { operands.append(plan(target)) }
+        for argument in arguments { operands.append(plan(argument)) }
+        return callNode(rawName, receiverStyle: target != nil, operands: operands, offset: offset)
+    }
+
+    /// The node that runs a function on planned operands.
+    private mutating func callNode(_ rawName: String, receiverStyle: Bool, operands: [Node], offset: Int) -> Node {
         let function = rawName.hasPrefix(".") ? String(rawName.dropFirst()) : rawName
-        let operands = ((target.map { [$0] } ?? []) + arguments).map { plan($0) }
         switch (function, operands.count) {
         case (Operator.logicalAnd, 2): return fold(LogicalNode(operands[0], operands[1], decisive: false, offset: offset))
         case (Operator.logicalOr, 2): return fold(LogicalNode(operands[0], operands[1], decisive: true, offset: offset))
@@ -121,12 +139,12 @@ struct Planner {
         default: break
         }
         if let overloads = environment.functions[function] {
-            return userCall(function, overloads: overloads, receiverStyle: target != nil, operands: operands, offset: offset)
+            return userCall(function, overloads: overloads, receiverStyle: receiverStyle, operands: operands, offset: offset)
         }
         if function == "matches", operands.count == 2 {
             return regexMatch(subject: operands[0], pattern: operands[1], offset: offset)
         }
-        if target != nil, operands.count == 2, case .string(let zoneName)? = operands[1].constantValue,
+        if receiverStyle, operands.count == 2, case .string(let zoneName)? = operands[1].constantValue,
            TimestampGetter(rawValue: function) != nil {
             return constantZoneGetter(function, zone: zoneName, subject: operands[0], offset: offset, zoneOffset: operands[1].offset)
         }

@@ -2,7 +2,7 @@
 struct RegexCompiledClass: Sendable {
     private let asciiLow: UInt64
     private let asciiHigh: UInt64
-    private let set: RegexCharClass
+    let set: RegexCharClass
 
     init(_ set: RegexCharClass) {
         self.set = set

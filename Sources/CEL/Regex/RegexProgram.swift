@@ -22,16 +22,41 @@ struct RegexProgram: Sendable {
     /// A pattern that can match by empty-width steps alone from such a place (`\B`, `\BA?`)
     /// therefore matches, in RE2, any text that has a non-ASCII scalar; so it does here.
     private(set) var matchesInsideMultibyteScalar = false
+    /// The scalars that some match can begin with, when every match consumes at least one:
+    /// the search skips positions where no match can start without trying them.
+    private(set) var firstScalars: RegexCompiledClass? = nil
 
     init(_ node: RegexNode, pattern: String) throws(CELError) {
         isAnchoredAtStart = node.isAnchoredAtStart
         try emit(node, pattern: pattern)
         instructions.append(.match)
-        var threads = RegexThreadSet(capacity: instructions.count)
-        var stack: [Int] = []
         let continuationByte: UInt32 = 0x80  // stands for any byte that is neither a word character nor \n
         matchesInsideMultibyteScalar = !isAnchoredAtStart
-            && follow(0, into: &threads, previous: continuationByte, next: continuationByte, stack: &stack)
+            && RegexThreadSet.withThreadSets(capacity: instructions.count) { threads, _, stack in
+                follow(0, into: &threads, previous: continuationByte, next: continuationByte, stack: &stack)
+            }
+        firstScalars = startingScalars()
+    }
+
+    /// The union of what the instructions reachable from the start without consuming can
+    /// consume, taking every assertion as passable (so never too small); nil when a match
+    /// can be reached without consuming anything.
+    private func startingScalars() -> RegexCompiledClass? {
+        var seen = Set<Int>()
+        var pending = [0]
+        var union = RegexCharClass()
+        while let pc = pending.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch instructions[pc] {
+            case .match: return nil
+            case .jump(let target): pending.append(target)
+            case .split(let first, let second): pending += [first, second]
+            case .assertion: pending.append(pc + 1)
+            case .scalar(let value): union = union.union(RegexCharClass([value...value]))
+            case .charClass(let index): union = union.union(classes[index].set)
+            }
+        }
+        return RegexCompiledClass(union)
     }
 
     // MARK: Compiling
@@ -140,17 +165,24 @@ struct RegexProgram: Sendable {
     /// Whether some substring of `text` matches (an unanchored search).
     func matches(_ text: String) -> Bool {
         if matchesInsideMultibyteScalar, text.utf8.contains(where: { $0 >= 0x80 }) { return true }
-        var current = RegexThreadSet(capacity: instructions.count)
-        var next = RegexThreadSet(capacity: instructions.count)
-        var stack: [Int] = []
+        return RegexThreadSet.withThreadSets(capacity: instructions.count) { current, next, stack in
+            search(text, current: &current, next: &next, stack: &stack)
+        }
+    }
+
+    private func search(
+        _ text: String, current: inout RegexThreadSet, next: inout RegexThreadSet, stack: inout RegexPCStack
+    ) -> Bool {
         var scalars = text.unicodeScalars.makeIterator()
         var scalar = scalars.next()?.value
-        if follow(0, into: &current, previous: nil, next: scalar, stack: &stack) { return true }
+        if mayStart(before: scalar), follow(0, into: &current, previous: nil, next: scalar, stack: &stack) {
+            return true
+        }
         while let consumed = scalar {
             let following = scalars.next()?.value
             next.removeAll()
             for index in 0..<current.count {
-                let pc = current.members[index]
+                let pc = current[index]
                 let advances = switch instructions[pc] {
                 case .scalar(let value): value == consumed
                 case .charClass(let set): classes[set].contains(consumed)
@@ -162,7 +194,9 @@ struct RegexProgram: Sendable {
             }
             if !isAnchoredAtStart {
                 // A match may also start here.
-                if follow(0, into: &next, previous: consumed, next: following, stack: &stack) { return true }
+                if mayStart(before: following), follow(0, into: &next, previous: consumed, next: following, stack: &stack) {
+                    return true
+                }
             } else if next.count == 0 {
                 return false
             }
@@ -172,25 +206,32 @@ struct RegexProgram: Sendable {
         return false
     }
 
+    /// Whether a match could start just before `scalar` (nil: the end of the text).
+    private func mayStart(before scalar: UInt32?) -> Bool {
+        guard let firstScalars else { return true }
+        guard let scalar else { return false }
+        return firstScalars.contains(scalar)
+    }
+
     /// Adds the thread at `start` and everything reachable from it without consuming input;
     /// true as soon as one of them is the match.
     private func follow(
-        _ start: Int, into set: inout RegexThreadSet, previous: UInt32?, next: UInt32?, stack: inout [Int]
+        _ start: Int, into set: inout RegexThreadSet, previous: UInt32?, next: UInt32?, stack: inout RegexPCStack
     ) -> Bool {
-        stack.append(start)
-        while let pc = stack.popLast() {
+        stack.push(start)
+        while let pc = stack.pop() {
             guard set.insert(pc) else { continue }
             switch instructions[pc] {
             case .match:
-                stack.removeAll(keepingCapacity: true)
+                stack.removeAll()
                 return true
             case .jump(let target):
-                stack.append(target)
+                stack.push(target)
             case .split(let first, let second):
-                stack.append(second)
-                stack.append(first)
+                stack.push(second)
+                stack.push(first)
             case .assertion(let assertion):
-                if assertion.holds(previous: previous, next: next) { stack.append(pc + 1) }
+                if assertion.holds(previous: previous, next: next) { stack.push(pc + 1) }
             case .scalar, .charClass:
                 break
             }

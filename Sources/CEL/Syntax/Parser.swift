@@ -73,92 +73,80 @@ struct Parser {
         guard nesting <= Parser.maximumDepth else {
             throw SyntaxError(message: "expression nests too deeply (more than \(Parser.maximumDepth) levels)", offset: current.offset)
         }
-        let condition = try logicalOr()
+        let condition = try binary(above: 0)
         guard isPunctuation("?") else { return condition }
+        return try conditional(condition)
+    }
+
+    // The functions on the recursive path (expression, binary, unary, member, primary, and one of
+    // parenthesized, listLiteral, mapLiteral) are kept small, with the rest of the work in helpers
+    // that return before the parser descends, so that each nesting level costs little stack.
+
+    private mutating func conditional(_ condition: Expr) throws(SyntaxError) -> Expr {
         let question = advance()
-        let whenTrue = try logicalOr()
+        let whenTrue = try binary(above: 0)
         _ = try expect(":", "in a conditional expression")
         let whenFalse = try expression()
         return try call(Operator.conditional, at: question.offset, [condition, whenTrue, whenFalse])
     }
 
-    private mutating func logicalOr() throws(SyntaxError) -> Expr {
-        var left = try logicalAnd()
-        while isPunctuation("||") {
-            let token = advance()
-            left = try call(Operator.logicalOr, at: token.offset, [left, try logicalAnd()])
-        }
-        return left
-    }
-
-    private mutating func logicalAnd() throws(SyntaxError) -> Expr {
-        var left = try relation()
-        while isPunctuation("&&") {
-            let token = advance()
-            left = try call(Operator.logicalAnd, at: token.offset, [left, try relation()])
-        }
-        return left
-    }
-
-    private mutating func relation() throws(SyntaxError) -> Expr {
-        var left = try addition()
-        while true {
-            let function: String
-            switch current.kind {
-            case .inKeyword: function = Operator.in
-            case .punctuation(let text) where ["<", "<=", ">", ">=", "==", "!="].contains(text):
-                function = Operator.binary[text]!
-            default: return left
+    /// The binary operator at the current token and its precedence (higher binds tighter), if any.
+    private var binaryOperator: (function: String, precedence: Int)? {
+        switch current.kind {
+        case .inKeyword: return (Operator.in, 3)
+        case .punctuation(let text):
+            switch text {
+            case "||": return (Operator.logicalOr, 1)
+            case "&&": return (Operator.logicalAnd, 2)
+            case "<", "<=", ">", ">=", "==", "!=": return (Operator.binary[text]!, 3)
+            case "+", "-": return (Operator.binary[text]!, 4)
+            case "*", "/", "%": return (Operator.binary[text]!, 5)
+            default: return nil
             }
-            let token = advance()
-            left = try call(function, at: token.offset, [left, try addition()])
+        default: return nil
         }
     }
 
-    private mutating func addition() throws(SyntaxError) -> Expr {
-        var left = try multiplication()
-        while isPunctuation("+") || isPunctuation("-") {
-            let token = advance()
-            guard case .punctuation(let text) = token.kind else { break }
-            left = try call(Operator.binary[text]!, at: token.offset, [left, try multiplication()])
-        }
-        return left
-    }
-
-    private mutating func multiplication() throws(SyntaxError) -> Expr {
+    /// Operators binding tighter than `minimum`, left-associative, by precedence climbing: one
+    /// frame per precedence level in use rather than one per grammar rule, so that nesting costs
+    /// little stack.
+    private mutating func binary(above minimum: Int) throws(SyntaxError) -> Expr {
         var left = try unary()
-        while isPunctuation("*") || isPunctuation("/") || isPunctuation("%") {
+        while let (function, precedence) = binaryOperator, precedence > minimum {
             let token = advance()
-            guard case .punctuation(let text) = token.kind else { break }
-            left = try call(Operator.binary[text]!, at: token.offset, [left, try unary()])
+            let right = try binary(above: precedence)
+            left = try call(function, at: token.offset, [left, right])
         }
         return left
     }
 
     private mutating func unary() throws(SyntaxError) -> Expr {
-        if isPunctuation("!") || isPunctuation("-") {
-            var operators: [Token] = []
-            let symbol = current.kind
-            while current.kind == symbol {
-                operators.append(advance())
-                guard operators.count <= Parser.maximumDepth else {
-                    throw SyntaxError(message: "expression nests too deeply (more than \(Parser.maximumDepth) levels)", offset: current.offset)
-                }
-            }
-            var operand: Expr
-            if symbol == .punctuation("-"), current.isNumber, let literal = try negativeLiteral(at: operators.last!.offset) {
-                operators.removeLast()
-                operand = try member(startingWith: literal)
-            } else {
-                operand = try member()
-            }
-            let function = symbol == .punctuation("!") ? Operator.logicalNot : Operator.negate
-            for token in operators.reversed() {
-                operand = try call(function, at: token.offset, [operand])
-            }
-            return operand
-        }
+        if isPunctuation("!") || isPunctuation("-") { return try prefixed() }
         return try member()
+    }
+
+    /// `!x`, `--x`, `-1`: prefix operators, folding `-` into a number literal.
+    private mutating func prefixed() throws(SyntaxError) -> Expr {
+        var operators: [Token] = []
+        let symbol = current.kind
+        while current.kind == symbol {
+            operators.append(advance())
+            guard operators.count <= Parser.maximumDepth else {
+                throw SyntaxError(message: "expression nests too deeply (more than \(Parser.maximumDepth) levels)", offset: current.offset)
+            }
+        }
+        var operand: Expr
+        if symbol == .punctuation("-"), current.isNumber, let literal = try negativeLiteral(at: operators.last!.offset) {
+            operators.removeLast()
+            operand = try member(startingWith: literal)
+        } else {
+            operand = try member()
+        }
+        let function = symbol == .punctuation("!") ? Operator.logicalNot : Operator.negate
+        for token in operators.reversed() {
+            operand = try call(function, at: token.offset, [operand])
+        }
+        return operand
     }
 
     /// `-` directly before a number is part of the literal, so that `-9223372036854775808` is an int.
@@ -179,9 +167,13 @@ struct Parser {
         }
     }
 
-    private mutating func member(startingWith start: Expr? = nil) throws(SyntaxError) -> Expr {
-        var operand: Expr
-        if let start { operand = start } else { operand = try primary() }
+    private mutating func member() throws(SyntaxError) -> Expr {
+        try member(startingWith: try primary())
+    }
+
+    /// Selections, calls, indexes and `Type{...}` after an operand.
+    private mutating func member(startingWith start: Expr) throws(SyntaxError) -> Expr {
+        var operand = start
         while true {
             if isPunctuation(".") {
                 let dot = advance()
@@ -227,6 +219,27 @@ struct Parser {
     }
 
     private mutating func primary() throws(SyntaxError) -> Expr {
+        if isPunctuation("(") { return try parenthesized() }
+        if isPunctuation("[") { return try listLiteral() }
+        if isPunctuation("{") { return try mapLiteral(at: advance().offset) }
+        return try atom()
+    }
+
+    private mutating func parenthesized() throws(SyntaxError) -> Expr {
+        _ = advance()
+        let inner = try expression()
+        _ = try expect(")", "to close the parenthesis")
+        return inner
+    }
+
+    private mutating func listLiteral() throws(SyntaxError) -> Expr {
+        let bracket = advance()
+        let elements = try expressionList(closing: "]")
+        return try make(.list(elements), at: bracket.offset, children: elements)
+    }
+
+    /// A literal or a name (with its call arguments, if any).
+    private mutating func atom() throws(SyntaxError) -> Expr {
         let token = advance()
         switch token.kind {
         case .intLiteral(let digits, let radix):
@@ -254,15 +267,6 @@ struct Parser {
                 throw SyntaxError(message: "expected a name after a leading '.', found \(next.quoted)", offset: next.offset)
             }
             return try identifier(name, token: next, rooted: true, at: token.offset)
-        case .punctuation("("):
-            let inner = try expression()
-            _ = try expect(")", "to close the parenthesis")
-            return inner
-        case .punctuation("["):
-            let elements = try expressionList(closing: "]")
-            return try make(.list(elements), at: token.offset, children: elements)
-        case .punctuation("{"):
-            return try mapLiteral(at: token.offset)
         case .end:
             throw SyntaxError(message: "unexpected end of input, expected an expression", offset: token.offset)
         default:

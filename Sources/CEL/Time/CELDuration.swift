@@ -6,11 +6,14 @@ public struct CELDuration: Hashable, Comparable, Sendable {
     /// Nanoseconds, with the same sign as `seconds` (or zero), magnitude below 1_000_000_000.
     public var nanos: Int32
 
+    /// The span as given; use `init(totalNanoseconds:)` or `parse` for a normalised value,
+    /// which equality, hashing and ordering assume.
     public init(seconds: Int64, nanos: Int32 = 0) {
         self.seconds = seconds
         self.nanos = nanos
     }
 
+    /// Shorter (more negative) spans first.
     public static func < (a: CELDuration, b: CELDuration) -> Bool {
         (a.seconds, a.nanos) < (b.seconds, b.nanos)
     }

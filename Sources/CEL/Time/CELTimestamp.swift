@@ -7,11 +7,13 @@ public struct CELTimestamp: Hashable, Comparable, Sendable {
     /// Nanoseconds within the second, 0..<1_000_000_000.
     public var nanos: Int32
 
+    /// The instant `seconds` and `nanos` after the Unix epoch, as given (see `isInRange`).
     public init(seconds: Int64, nanos: Int32 = 0) {
         self.seconds = seconds
         self.nanos = nanos
     }
 
+    /// Earlier instants first.
     public static func < (a: CELTimestamp, b: CELTimestamp) -> Bool {
         (a.seconds, a.nanos) < (b.seconds, b.nanos)
     }
@@ -31,7 +33,11 @@ extension CELTimestamp {
     /// so finer digits would be noise (`.123` would come back as `.122999996`).
     public init(date: Date) {
         // Split off whole seconds before scaling, so the fraction keeps the Double's precision.
-        let interval = date.timeIntervalSinceReferenceDate
+        // Clamp first: a Date may hold any Double, and converting one beyond Int64 would trap.
+        // Anything clamped is far outside CEL's range, which `isInRange` then reports.
+        let limit = 1e15
+        let raw = date.timeIntervalSinceReferenceDate
+        let interval = raw.isNaN ? 0 : Swift.min(Swift.max(raw, -limit), limit)
         let whole = interval.rounded(.down)
         var nanos = Int64(((interval - whole) * 1e6).rounded()) * 1000
         var seconds = Int64(whole) + Self.referenceDateOffset

@@ -9,14 +9,22 @@ public struct CELMap: Hashable, Sendable {
         var values: [CELValue] = []
         keys.reserveCapacity(pairs.count)
         values.reserveCapacity(pairs.count)
+        // Small maps (most records) find repeats by scanning; only large ones pay for a hash index.
+        let hashed = pairs.count > Storage.linearLimit
+        var smallKeys: [MapKey?] = []
         var index: [MapKey: Int] = [:]
         for (key, value) in pairs {
             let mapKey = MapKey(key)
-            if let mapKey, let existing = index[mapKey] {
+            let existing = mapKey.flatMap { found in hashed ? index[found] : smallKeys.firstIndex(of: found) }
+            if let existing {
                 values[existing] = value
                 continue
             }
-            if let mapKey { index[mapKey] = keys.count }
+            if hashed {
+                if let mapKey { index[mapKey] = keys.count }
+            } else {
+                smallKeys.append(mapKey)
+            }
             keys.append(key)
             values.append(value)
         }

@@ -43,16 +43,6 @@ public indirect enum CELType: Hashable, Sendable, CustomStringConvertible {
         default: self
         }
     }
-
-    /// Whether the type mentions `dyn` or a type parameter anywhere, so that a value of it needs run-time checks.
-    var isDynamicOrParameterised: Bool {
-        switch self {
-        case .dyn, .typeParam, .error: true
-        case .list(let element): element.isDynamicOrParameterised
-        case .map(let key, let value): key.isDynamicOrParameterised || value.isDynamicOrParameterised
-        default: false
-        }
-    }
 }
 
 extension CELType {

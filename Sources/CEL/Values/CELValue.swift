@@ -61,7 +61,7 @@ public enum CELValue: Hashable, Sendable, CustomStringConvertible {
     static func format(double value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-        if value == value.rounded(), abs(value) < 1e16 { return String(format: value) }
+        if value == value.rounded(), abs(value) < 1e16 { return String(wholeDouble: value) }
         return "\(value)"
     }
 
@@ -106,7 +106,7 @@ public enum CELValue: Hashable, Sendable, CustomStringConvertible {
 
 extension String {
     /// A whole double as `3.0`, so that doubles read as doubles.
-    fileprivate init(format value: Double) {
+    fileprivate init(wholeDouble value: Double) {
         self = String(Int64(value)) + ".0"
     }
 }

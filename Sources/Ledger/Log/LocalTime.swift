@@ -7,6 +7,7 @@ public struct LocalTime {
     private let withYear: DateFormatter
     private let referenceYear: Int
     private let calendar: Calendar
+    private let zoneNames: ZoneNames
 
     /// A formatter for `zone`; `reference` (the snapshot's "now") decides which year goes unsaid.
     public init(zone: TimeZone, reference: Date) {
@@ -17,8 +18,9 @@ public struct LocalTime {
             formatter.dateFormat = format
             return formatter
         }
-        formatter = make("MMM d, h:mm a zzz")
-        withYear = make("MMM d, yyyy, h:mm a zzz")
+        formatter = make("MMM d, h:mm a")
+        withYear = make("MMM d, yyyy, h:mm a")
+        zoneNames = ZoneNames(zone: zone, around: reference)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         self.calendar = calendar
@@ -27,6 +29,7 @@ public struct LocalTime {
 
     /// `Nov 20, 10:14 AM CST`, or `Nov 20, 2025, 10:14 AM CST` in another year.
     public func string(from date: Date) -> String {
-        calendar.component(.year, from: date) == referenceYear ? formatter.string(from: date) : withYear.string(from: date)
+        let time = calendar.component(.year, from: date) == referenceYear ? formatter.string(from: date) : withYear.string(from: date)
+        return "\(time) \(zoneNames.abbreviation(at: date))"
     }
 }
