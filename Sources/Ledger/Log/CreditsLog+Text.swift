@@ -5,7 +5,7 @@ extension CreditsLog {
     /// buckets after each row, and whether the replay gives the balance shown.
     public func text(_ page: Page) -> String {
         let client = snapshot.client
-        let time = LocalTime(zone: timeZone, reference: snapshot.generatedAt)
+        let time = TimeFormat(zone: timeZone, reference: snapshot.generatedAt)
         var lines: [String] = []
         lines.append("Credits log of \(client.name) (\(client.id)), page \(page.number) of \(page.count)")
         lines.append("Newest first, times in \(timeZoneName). Balance after each row = plan tokens + rolled-over tokens.")
@@ -27,7 +27,7 @@ extension CreditsLog {
                 label = "Plan tokens expired"
                 details = "no log entry: unused plan tokens expired at the renewal (\(movement.entries.joined(separator: ", ")))"
             }
-            table.append([time.string(from: row.at), id, label, CreditsLog.signed(row.amount), String(row.planAfter),
+            table.append([time.dateTime(row.at), id, label, CreditsLog.signed(row.amount), String(row.planAfter),
                           String(row.rolloverAfter), String(row.balanceAfter), details])
         }
         if page.rows.isEmpty {
