@@ -16,7 +16,9 @@ enum LargeSnapshot {
 
     /// The snapshot's JSON text; `delta`, the difference its six causes make without the
     /// expiry (which only the replay knows); `renewal`, the id of the renewal among them.
-    static func generate(entries total: Int, creatives creativeCount: Int) -> (text: String, delta: Int, renewal: String) {
+    /// `quietDays`: how many days before now the routine activity stops (40: the window holds
+    /// little besides the six causes; 3: a busy window of about two thousand entries).
+    static func generate(entries total: Int, creatives creativeCount: Int, quietDays: Int = 40) -> (text: String, delta: Int, renewal: String) {
         var random = Random(state: 42)
         let now = 1_795_532_400 // 2026-11-24T15:00:00Z
         let start = now - 5 * 365 * 86_400
@@ -42,7 +44,7 @@ enum LargeSnapshot {
         // Routine creatives: submission, delivery, refund of unused seconds a day later.
         let routine = creativeCount - 6
         for index in 0..<routine {
-            let t = start + 2 * 86_400 + index * ((now - start - 45 * 86_400) / routine)
+            let t = start + 2 * 86_400 + index * ((now - start - (quietDays + 5) * 86_400) / routine)
             let clips = (0..<(1 + random.next(6))).map { _ in 4 + random.next(9) }
             let deposit = clips.reduce(0, +)
             let delivered = deposit - random.next(4)
@@ -70,7 +72,7 @@ enum LargeSnapshot {
         var t = start + 3 * 86_400
         let fill = total - lines.count
         for index in 0..<fill {
-            t = start + 3 * 86_400 + Int(Double(index) * Double(now - start - 40 * 86_400) / Double(fill))
+            t = start + 3 * 86_400 + Int(Double(index) * Double(now - start - quietDays * 86_400) / Double(fill))
             if index % 20 == 0 { entry(t, "manual_top_up", 200) } else { entry(t, "image_generation", -2) }
         }
         let text = """

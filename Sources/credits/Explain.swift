@@ -57,10 +57,10 @@ struct ExplainOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What \"now\" is (default: the snapshot's generated_at).", valueName: "when"))
     var now: String?
 
-    @Option(help: "text (default), markdown or json.")
+    @Option(help: "text for a terminal, markdown for a ticket or a chat, json for programs.")
     var format: Format = .text
 
-    @Option(help: "How many explanations to show.")
+    @Option(help: ArgumentHelp("How many explanations to show.", valueName: "n"))
     var top: Int = 3
 
     /// The checked inputs and the explanation.

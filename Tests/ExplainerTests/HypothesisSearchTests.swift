@@ -99,3 +99,49 @@ struct HypothesisSearchTests {
         #expect(first == ["c0+c1=-50/0", "c0+c2=-50/0", "c0+c3=-50/0"])
     }
 }
+
+extension HypothesisSearchTests {
+    @Test func causesThatShareAnEntryRankFirst() {
+        // A reload that cites the charge it paid for, and that charge, tell one story; the
+        // same amounts from unrelated entries are a coincidence.
+        let causes = [
+            Self.cause("reload-today", 100, claims: [("r-1", 100)], day: 30, order: 0),
+            Self.cause("charge-today", -88, claims: [("c-1", -88)], day: 30, order: 1),
+            Self.cause("reload-old", 100, claims: [("r-2", 100)], day: 31, order: 2),
+        ]
+        let linked = Cause(rule: "reload-today", title: "", amount: 100, claims: [Claim(movement: "r-1", amount: 100)],
+                           entries: ["r-1", "c-1"], text: "", weight: 0.5, latest: causes[0].latest, order: 0)
+        let result = Self.run([linked, causes[1], causes[2]], delta: 12)
+        #expect(Self.summary(result) == ["charge-today+reload-today=12/0", "charge-today+reload-old=12/0"])
+        #expect(result.hypotheses.map(\.links) == [1, 0])
+    }
+}
+
+extension HypothesisSearchTests {
+    @Test func aFewCauseAnswerStandsWhenTheSearchForAlternativesStops() {
+        var causes = (0..<300).map { Self.cause("c\($0)", -2 * (1 + ($0 * 37) % 100), order: $0) }
+        causes.append(Self.cause("exact", -1001, order: 300))
+        let result = Self.run(causes, delta: -1001, budget: 50_000)
+        #expect(!result.stoppedEarly)
+        #expect(Self.summary(result).first == "exact=-1001/0")
+    }
+}
+
+extension HypothesisSearchTests {
+    @Test func fourCausesAreFoundWithoutTheProgram() {
+        let causes = [-101, -203, -307, -409, -1].enumerated().map { Self.cause("f\($0.offset)", $0.element, order: $0.offset) }
+        let result = Self.run(causes, delta: -1020, budget: 10_000)
+        #expect(Self.summary(result) == ["f0+f1+f2+f3=-1020/0"])
+        #expect(!result.stoppedEarly)
+    }
+
+    @Test func outOfBudgetTheProgramGoesOnAsABeam() {
+        // Twelve causes of -90 and many small ones: no answer of four causes reaches -1001;
+        // the budget cannot carry every sum, so the beam finds one and says it stopped early.
+        var causes = (0..<12).map { Self.cause("big\($0)", -90, order: $0) }
+        causes += (0..<200).map { Self.cause("small\($0)", -1 - ($0 % 7), order: 12 + $0) }
+        let result = Self.run(causes, delta: -1001, budget: 60_000)
+        #expect(result.stoppedEarly)
+        #expect(result.hypotheses.first?.explained == -1001)
+    }
+}

@@ -151,7 +151,7 @@ struct ReportTests {
             Balance expected: 200
             Balance seen: 112 (88 lower than expected)
             Window: Oct 20, 10:00 AM CDT to Nov 24, 9:00 AM CST
-            Status: Your balance is 88 lower than you expected; the log explains all of it. Something in the log looks wrong; see below.
+            Status: Your balance is 88 lower than you expected; the log explains all of it. Something looks wrong; see below.
 
             Entries that look wrong:
               - Nov 20, 10:14 AM CST  Submission  -88  [e-1043]: The charge of 88 tokens on Nov 20, 10:14 AM CST looks odd.

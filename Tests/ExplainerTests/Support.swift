@@ -9,9 +9,13 @@ enum Support {
     static let builtinFiles = Dictionary(uniqueKeysWithValues: BuiltinRules.files.map { ($0.path, $0.text) })
     static let policyText = BuiltinRules.text(of: "policy.yaml")!
 
-    /// The built-in pack (cheap to load: a few milliseconds).
-    static func builtinPack() throws -> RulePack {
+    /// The built-in pack, loaded once for all tests (it reads every example's snapshot).
+    private static let loadedPack = Result { () throws(DiagnosticsError) -> RulePack in
         try RulePack.load(RuleFiles(folder: "Rules", files: builtinFiles))
+    }
+
+    static func builtinPack() throws -> RulePack {
+        try loadedPack.get()
     }
 
     /// A pack of the given files plus the built-in policy; the problems it reports, one headline each.

@@ -22,11 +22,13 @@ public struct Explanation: Sendable {
     /// The best hypothesis's explained amount (0 when there is none).
     public var explained: Int { hypotheses.first?.explained ?? 0 }
     public var unexplained: Int { delta - explained }
-    /// Two or more exact hypotheses with as few causes as the best: the log alone cannot
-    /// tell which one it was.
+    /// Two or more exact hypotheses alike in everything the ranking weighs but recency (as
+    /// many causes, as linked, the same weights): the log alone cannot tell which one it was.
     public var isAmbiguous: Bool {
-        hypotheses.count > 1 && hypotheses[0].isExact && hypotheses[1].isExact
-            && hypotheses[0].causes.count == hypotheses[1].causes.count
+        guard hypotheses.count > 1, hypotheses[0].isExact, hypotheses[1].isExact else { return false }
+        let (a, b) = (hypotheses[0], hypotheses[1])
+        let weight = { (h: Hypothesis) in h.causes.reduce(0) { $0 + $1.weight } }
+        return a.causes.count == b.causes.count && a.links == b.links && abs(weight(a) - weight(b)) < 1e-9
     }
     /// A ticket is due.
     public var needsTicket: Bool { status.needsTicket }

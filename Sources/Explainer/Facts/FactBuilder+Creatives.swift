@@ -5,16 +5,25 @@ import Ledger
 extension FactBuilder {
     /// The entries of the whole log that name one creative, by kind.
     struct CreativeEntries {
+        /// One of its entries is inside the window.
+        var inWindow = false
         var charges: [String] = [], charged = 0
         var refunds: [String] = [], refunded = 0
         var overages: [String] = [], overageCharged = 0
     }
 
-    /// Every creative as a CEL object (in input order), and by id; one pass over the log.
+    /// The creatives that matter to the question, as CEL objects (in input order), and by
+    /// id; one pass over the log. A creative matters when one of its entries, its submission
+    /// or its delivery is inside the window, when it is still in production, or when it was
+    /// delivered and its reconciliation never landed. The others (years of settled work in
+    /// a long log) cannot move the balance of the window, and building them is most of the
+    /// cost of the facts.
     func creatives(timeOrdered: [LedgerEntry]) -> (items: [Facts.Item], byID: [String: CELValue]) {
         var byCreative: [String: CreativeEntries] = [:]
+        let window = queryValue.since...queryValue.until
         for entry in timeOrdered {
             guard let id = entry.creative else { continue }
+            if window.contains(entry.at) { byCreative[id, default: .init()].inWindow = true }
             switch entry.type {
             case .submission:
                 byCreative[id, default: .init()].charges.append(entry.id)
@@ -33,12 +42,24 @@ extension FactBuilder {
         var byID: [String: CELValue] = [:]
         items.reserveCapacity(snapshot.creatives.count)
         for creative in snapshot.creatives {
-            let value = creativeValue(creative, entries: byCreative[creative.id] ?? .init())
+            let entries = byCreative[creative.id] ?? .init()
+            guard matters(creative, entries, window: window) else { continue }
+            let value = creativeValue(creative, entries: entries)
             byID[creative.id] = value
             items.append(Facts.Item(bindings: [("creative", value)], value: value, at: creative.submittedAt,
                                     creativeKey: creative.id, id: creative.id))
         }
         return (items, byID)
+    }
+
+    private func matters(_ creative: Creative, _ entries: CreativeEntries, window: ClosedRange<Date>) -> Bool {
+        if entries.inWindow || creative.status == .inFlight { return true }
+        if let submitted = creative.submittedAt, window.contains(submitted) { return true }
+        if let delivered = creative.deliveredAt, window.contains(delivered) { return true }
+        let settled = creative.deliveredSeconds.map {
+            policy.showcaseDeposit(clips: creative.clips) == $0 * policy.showcasePerSecond
+        } ?? true
+        return !settled && entries.refunds.isEmpty && entries.overages.isEmpty
     }
 
     private func creativeValue(_ creative: Creative, entries: CreativeEntries) -> CELValue {

@@ -39,7 +39,10 @@ struct Facts: Sendable {
         self.snapshot = snapshot
         self.replay = replay
         let builder = FactBuilder(snapshot: snapshot, policy: policy, replay: replay, query: query)
-        let timeOrdered = snapshot.entries.sorted { ($0.at, $0.logIndex) < ($1.at, $1.logIndex) }
+        let inOrder = { (a: LedgerEntry, b: LedgerEntry) in (a.at, a.logIndex) < (b.at, b.logIndex) }
+        // Logs usually come in time order already: check before sorting.
+        let timeOrdered = zip(snapshot.entries, snapshot.entries.dropFirst()).allSatisfy { inOrder($0, $1) }
+            ? snapshot.entries : snapshot.entries.sorted(by: inOrder)
         var movements: [String: (amount: Int, order: Int?)] = Dictionary(minimumCapacity: timeOrdered.count + replay.movements.count)
         for (position, entry) in timeOrdered.enumerated() { movements[entry.id] = (entry.amount, position) }
         for movement in replay.movements { movements[movement.id] = (movement.amount, nil) }

@@ -75,7 +75,7 @@ struct ReportContent {
         let delta = explanation.delta
         guard delta != 0 else {
             let base = "Your balance is what you expected (\(explanation.query.actual))."
-            return explanation.status == .suspicious ? base + " Something in the log looks wrong, though; see below." : base
+            return explanation.status == .suspicious ? base + " Something looks wrong, though; see below." : base
         }
         let direction = "Your balance is \(abs(delta)) \(delta < 0 ? "lower" : "higher") than you expected"
         let explained = explanation.explained
@@ -86,7 +86,7 @@ struct ReportContent {
             sentence = "\(direction); the log explains \(abs(explained)) of it, and \(abs(delta - explained)) \(abs(delta - explained) == 1 ? "is" : "are") still unexplained."
         default: sentence = "\(direction), and the log does not explain it."
         }
-        if explanation.status == .suspicious { sentence += " Something in the log looks wrong; see below." }
+        if explanation.status == .suspicious { sentence += " Something looks wrong; see below." }
         return sentence
     }
 

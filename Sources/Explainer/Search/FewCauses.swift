@@ -25,37 +25,85 @@ struct FewCauses {
         self.byAmount = byAmount
     }
 
-    /// Answers for `target` with up to three options, level by level, stopping after the
-    /// first level that gives `keep` answers. `steps` counts lookups against `budget`.
-    func find(target: Int, keep: Int, budget: Int) -> (answers: [Answer], steps: Int, stoppedEarly: Bool) {
+    /// What `find` gives: the answers, the steps used, whether it ran out of budget, and
+    /// whether its best answer is settled (found at a level it searched completely, so no
+    /// answer with fewer options exists).
+    struct Found {
         var answers: [Answer] = []
         var steps = 0
+        var stoppedEarly = false
+        var settled = false
+    }
+
+    /// Answers for `target` with up to four options, level by level, stopping after the
+    /// first level that gives `keep` answers. `steps` counts lookups against `budget`.
+    func find(target: Int, keep: Int, budget: Int) -> Found {
+        var found = Found()
         func add(_ parts: [Int]) {
             let options = parts.map { units[$0].option }
-            answers.append(Answer(members: options.flatMap(\.members).sorted(), key: options.map(\.key).reduce(.init(), +), sum: target))
+            found.answers.append(Answer(members: options.flatMap(\.members).sorted(), key: options.map(\.key).reduce(.init(), +), sum: target))
             // Many identical amounts can match in many ways: keep the best few, not all of them.
-            if answers.count >= 4096 { answers = Array(HypothesisSearch.ranked(answers, delta: target).prefix(keep)) }
+            if found.answers.count >= 4096 { found.answers = Array(HypothesisSearch.ranked(found.answers, delta: target).prefix(keep)) }
+        }
+        /// After a complete level: done when it gave enough answers.
+        func levelDone() -> Bool {
+            if !found.answers.isEmpty { found.settled = true }
+            return found.answers.count >= keep
         }
         for index in byAmount[target] ?? [] { add([index]) }
-        guard answers.count < keep else { return (answers, steps, false) }
+        if levelDone() { return found }
         for i in units.indices {
             for j in byAmount[target - units[i].option.amount] ?? [] where j > i && units[j].group != units[i].group {
-                steps += 1
+                found.steps += 1
                 add([i, j])
             }
-            steps += 1
+            found.steps += 1
         }
-        guard answers.count < keep else { return (answers, steps, false) }
+        if levelDone() { return found }
         for i in units.indices {
             for j in units.index(after: i)..<units.count where units[j].group != units[i].group {
-                steps += 1
-                if steps > budget { return (answers, steps, true) }
+                found.steps += 1
+                if found.steps > budget {
+                    found.stoppedEarly = true
+                    return found
+                }
                 let rest = target - units[i].option.amount - units[j].option.amount
                 for l in byAmount[rest] ?? [] where l > j && units[l].group != units[i].group && units[l].group != units[j].group {
                     add([i, j, l])
                 }
             }
         }
-        return (answers, steps, false)
+        if levelDone() { return found }
+        // Four: every pair, indexed by its sum, meets every other pair (meet in the middle).
+        let pairCount = units.count * (units.count - 1) / 2
+        guard found.steps + 2 * pairCount <= budget else {
+            found.stoppedEarly = true
+            return found
+        }
+        var pairs: [Int: [(Int32, Int32)]] = [:]
+        for i in units.indices {
+            for j in units.index(after: i)..<units.count where units[j].group != units[i].group {
+                pairs[units[i].option.amount + units[j].option.amount, default: []].append((Int32(i), Int32(j)))
+            }
+        }
+        found.steps += pairCount
+        for i in units.indices {
+            for j in units.index(after: i)..<units.count where units[j].group != units[i].group {
+                let rest = target - units[i].option.amount - units[j].option.amount
+                for (k32, l32) in pairs[rest] ?? [] {
+                    found.steps += 1
+                    if found.steps > budget {
+                        found.stoppedEarly = true
+                        return found
+                    }
+                    let (k, l) = (Int(k32), Int(l32))
+                    guard k > j else { continue }
+                    let groups = [units[i].group, units[j].group, units[k].group, units[l].group]
+                    if Set(groups).count == 4 { add([i, j, k, l]) }
+                }
+            }
+        }
+        _ = levelDone()
+        return found
     }
 }

@@ -8,6 +8,8 @@ public struct Hypothesis: Sendable {
     /// 0 to 1, shown to people; the ranking itself is exact-first, then fewer causes,
     /// then weights, then recency.
     public let score: Double
+    /// How many pairs of its causes rest on a common entry: one story rather than coincidences.
+    public let links: Int
 
     /// It accounts for the whole difference.
     public var isExact: Bool { unexplained == 0 }

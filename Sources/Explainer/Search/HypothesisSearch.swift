@@ -80,27 +80,54 @@ public struct HypothesisSearch: Sendable {
         }
         let target = ReachableSums(options.map { $0.map(\.amount) }, limit: bitsetLimit).target(for: delta)
         guard let target else { return Result(hypotheses: [], stoppedEarly: false, steps: 0) }
-        let few = FewCauses(options).find(target: target, keep: top, budget: budget)
+        // Half the budget for answers of up to four causes, the rest for the program.
+        let few = FewCauses(options).find(target: target, keep: top, budget: budget / 2)
         var answers = few.answers
         var steps = few.steps
-        var stoppedEarly = few.stoppedEarly
-        if answers.count < top && !stoppedEarly {
+        var programStopped = false
+        if answers.count < top {
             var program = SumProgram(options: options, keep: top, budget: budget - steps)
             program.run(toward: target)
             let known = Set(answers.map(\.members))
             answers += program.best(toward: target, delta: delta).filter { !known.contains($0.members) }
             steps += program.steps
-            stoppedEarly = program.stoppedEarly
+            programStopped = program.stoppedEarly
         }
-        let hypotheses = Self.ranked(answers, delta: delta).prefix(top).map { hypothesis($0.members, causes: causes, keys: keys, delta: delta) }
-        return Result(hypotheses: hypotheses, stoppedEarly: stoppedEarly, steps: steps)
+        // Fewer causes rank first: a best answer found at a level searched completely stands,
+        // even when the search for alternatives stops early.
+        let stoppedEarly = !few.settled && (few.stoppedEarly || programStopped)
+        // Causes that rest on the same entries (a reload and the charge it paid for, a renewal
+        // and the plan tokens it expired) tell one story: among answers with as many causes,
+        // the more linked ones rank first.
+        answers = answers.map { answer in
+            var linked = answer
+            linked.links = Self.links(answer.members.map { causes[$0] })
+            return linked
+        }
+        let hypotheses = Self.ranked(answers, delta: delta).prefix(top).map { answer in
+            hypothesis(answer.members, links: answer.links, causes: causes, keys: keys, delta: delta)
+        }
+        return Result(hypotheses: Array(hypotheses), stoppedEarly: stoppedEarly, steps: steps)
     }
 
-    /// Answers best first: closest to the difference, then by rank, then by the causes taken.
+    /// How many pairs of causes share an entry they cite or a movement they claim.
+    static func links(_ causes: [Cause]) -> Int {
+        var links = 0
+        for (i, a) in causes.enumerated() {
+            let mine = Set(a.entries + a.claims.map(\.movement))
+            for b in causes[(i + 1)...] where !mine.isDisjoint(with: b.entries + b.claims.map(\.movement)) { links += 1 }
+        }
+        return links
+    }
+
+    /// Answers best first: closest to the difference, then fewer causes, then more linked,
+    /// then by rank (weights, recency), then by the causes taken.
     static func ranked(_ answers: [Answer], delta: Int) -> [Answer] {
         answers.sorted { a, b in
             let (da, db) = (abs(delta - a.sum), abs(delta - b.sum))
             if da != db { return da < db }
+            if a.key.count != b.key.count { return a.key.count < b.key.count }
+            if a.links != b.links { return a.links > b.links }
             if a.key < b.key { return true }
             if b.key < a.key { return false }
             return a.members.lexicographicallyPrecedes(b.members)
@@ -112,6 +139,8 @@ public struct HypothesisSearch: Sendable {
         let members: [Int]
         let key: RankKey
         let sum: Int
+        /// See `links(_:)`; counted once answers are collected.
+        var links = 0
     }
 
     /// The valid subsets of one conflict group (or its single causes when it is large).
@@ -146,13 +175,13 @@ public struct HypothesisSearch: Sendable {
         }
     }
 
-    private func hypothesis(_ members: [Int], causes: [Cause], keys: [RankKey], delta: Int) -> Hypothesis {
+    private func hypothesis(_ members: [Int], links: Int, causes: [Cause], keys: [RankKey], delta: Int) -> Hypothesis {
         let chosen = members.map { causes[$0] }.sorted { ($0.latest ?? .distantPast, $0.order) < ($1.latest ?? .distantPast, $1.order) }
         let explained = chosen.reduce(0) { $0 + $1.amount }
         let coverage = 1 - Double(abs(delta - explained)) / Double(abs(delta))
         let meanWeight = chosen.isEmpty ? 0 : chosen.reduce(0) { $0 + $1.weight } / Double(chosen.count)
         let raw = max(0, coverage) * (0.5 + 0.5 * meanWeight) * pow(0.9, Double(max(0, chosen.count - 1)))
         return Hypothesis(causes: chosen, explained: explained, unexplained: delta - explained,
-                          score: (raw * 100).rounded() / 100)
+                          score: (raw * 100).rounded() / 100, links: links)
     }
 }

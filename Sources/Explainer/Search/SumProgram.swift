@@ -65,10 +65,21 @@ struct SumProgram {
         for (j, group) in options.enumerated() {
             // The budget is checked per group, from counts alone, so that where the
             // program stops never depends on anything but the input.
-            let cost = active.reduce(0) { $0 + Int(counts[$1]) } * (group.count + 1)
-            if steps + cost > budget {
+            var cost = active.reduce(0) { $0 + Int(counts[$1]) } * (group.count + 1)
+            // Each group left may spend an equal share of what the budget has left; a group
+            // that would spend more goes on as a beam, keeping only the sums nearest the
+            // target (the program then says it stopped early: the answer is the best found).
+            let share = (budget - steps) / (options.count - j)
+            if cost > share {
                 stoppedEarly = true
-                return
+                let beam = share / ((group.count + 1) * keep)
+                guard beam >= 4 else { return }
+                if active.count > beam {
+                    active.sort { (abs(targetIndex - $0), $0) < (abs(targetIndex - $1), $1) }
+                    for index in active[beam...] { counts[index] = 0 }
+                    active.removeSubrange(beam...)
+                }
+                cost = active.reduce(0) { $0 + Int(counts[$1]) } * (group.count + 1)
             }
             steps += cost
             let (restLow, restHigh) = (lowAfter[j + 1], highAfter[j + 1])
