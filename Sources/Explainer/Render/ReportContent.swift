@@ -5,12 +5,22 @@ import Ledger
 /// ticket: the verdict, the best answer's causes with their entries, the other
 /// answers, the findings and what to check next.
 struct ReportContent {
-    /// One cited entry as the credits page shows it.
+    /// One cited entry as the credits page shows it, or a movement the replay computed.
     struct EntryLine {
         let when: String
         let label: String
         let amount: String
-        let id: String
+        /// The entry's id; nil for a computed movement (an expiry), which has no entry.
+        let id: String?
+        /// Cited to show where a cause comes from, but not counted in its amount (the
+        /// renewal's +575 under the plan tokens it expired, the charge under an auto reload).
+        let forReference: Bool
+
+        /// The cells of an aligned table: time, type, amount, id, and the reference mark.
+        var cells: [String] { [when, label, amount, id ?? Self.noEntry] + (forReference ? ["(for reference)"] : []) }
+
+        /// Written where a computed movement's id would be.
+        static let noEntry = "no log entry"
     }
 
     /// A cause or a finding.
@@ -24,26 +34,30 @@ struct ReportContent {
 
     let explanation: Explanation
     let verdict: String
-    /// Who, which numbers, which window.
+    /// Whose balance, and the two numbers: `Bluebird Bakery (bluebird-bakery): you expected 200 tokens and see 112.`
     let question: String
+    /// The window in words: `Period looked at: Oct 20 to Nov 24, 12:30 PM CST (the last 35 days).`
+    let period: String
     let causes: [Block]
     let notes: [String]
     /// The other hypotheses, one line each.
     let alternatives: [String]
+    /// Why the first answer ranks above the others, when that is not plain from the lines.
+    let alternativesNote: String?
     let findings: [Block]
     let nextSteps: [String]
 
     init(_ explanation: Explanation) {
         self.explanation = explanation
-        let time = explanation.query.time
+        let query = explanation.query
         verdict = Self.verdict(explanation)
         let client = explanation.snapshot.client
-        question = "\(client.name) (\(client.id)): expected \(explanation.query.expected), seeing \(explanation.query.actual); "
-            + "looking at \(time.dateTime(explanation.query.since)) to \(time.dateTime(explanation.query.until))."
+        question = "\(client.name) (\(client.id)): you expected \(Self.tokens(query.expected)) and see \(query.actual)."
+        period = "Period looked at: \(Self.period(query))."
         let best = explanation.hypotheses.first
         causes = (best?.causes ?? []).map { cause in
             Block(title: cause.title, text: cause.text, amount: cause.amount, severity: nil,
-                  entries: Self.lines(cause.entries, explanation))
+                  entries: Self.lines(of: cause, explanation))
         }
         var notes: [String] = []
         if let best, !best.isExact, best.explained != 0 {
@@ -56,14 +70,14 @@ struct ReportContent {
             notes.append("The search stopped early: there were too many combinations to try them all, so these are the best found, not necessarily the best there are.")
         }
         self.notes = notes
+        let first = explanation.hypotheses.first
         alternatives = explanation.hypotheses.dropFirst().map { hypothesis in
-            let parts = hypothesis.causes.map { cause in
-                let day = cause.latest.map { ", \(time.shortDate($0))" } ?? ""
-                return "\(cause.title) (\(Self.signed(cause.amount))\(day))"
-            }.joined(separator: " + ")
+            let parts = hypothesis.causes.map { Self.describe($0, explanation) }.joined(separator: " + ")
             let rest = hypothesis.isExact ? "" : "; \(Self.signed(hypothesis.unexplained)) left unexplained"
-            return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)"
+            let mark = first.map { Self.isLessLikely(hypothesis, than: $0) } ?? false ? " (less likely)" : ""
+            return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)\(mark)"
         }
+        alternativesNote = Self.whyFirst(explanation)
         findings = explanation.findings.map { finding in
             Block(title: finding.title, text: finding.text, amount: nil, severity: finding.severity,
                   entries: Self.lines(finding.entries, explanation))
@@ -74,31 +88,153 @@ struct ReportContent {
     static func verdict(_ explanation: Explanation) -> String {
         let delta = explanation.delta
         guard delta != 0 else {
-            let base = "Your balance is what you expected (\(explanation.query.actual))."
-            return explanation.status == .suspicious ? base + " Something looks wrong, though; see below." : base
+            let base = "Your balance is what you expected (\(tokens(explanation.query.actual)))."
+            return explanation.status == .suspicious ? base + " Something in the log looks wrong, though; see below." : base
         }
-        let direction = "Your balance is \(abs(delta)) \(delta < 0 ? "lower" : "higher") than you expected"
+        let direction = "Your balance is \(tokens(abs(delta))) \(delta < 0 ? "lower" : "higher") than you expected"
         let explained = explanation.explained
         var sentence: String
         switch explanation.hypotheses.first {
         case let best? where best.isExact: sentence = "\(direction); the log explains all of it."
         case _ where explained != 0:
-            sentence = "\(direction); the log explains \(abs(explained)) of it, and \(abs(delta - explained)) \(abs(delta - explained) == 1 ? "is" : "are") still unexplained."
+            let left = abs(delta - explained)
+            sentence = "\(direction); the log explains \(abs(explained)) of it, and \(left) \(left == 1 ? "is" : "are") still unexplained."
         default: sentence = "\(direction), and the log does not explain it."
         }
-        if explanation.status == .suspicious { sentence += " Something looks wrong; see below." }
+        if explanation.status == .suspicious { sentence += " Something in the log looks wrong; see below." }
         return sentence
+    }
+
+    /// The status in a few words for a support agent: `explained: the log accounts for all of -88`.
+    static func status(_ explanation: Explanation) -> String {
+        let delta = explanation.delta, explained = explanation.explained
+        let accounted: String = switch explanation.hypotheses.first {
+        case let best? where best.isExact: "the log accounts for all of \(signed(delta))"
+        case _ where explained != 0: "the log accounts for \(signed(explained)) of \(signed(delta)), \(signed(delta - explained)) unexplained"
+        default: "the log accounts for none of \(signed(delta))"
+        }
+        switch explanation.status {
+        case .noDiscrepancy: return "no difference: the balance is what was expected"
+        case .explained: return "explained: \(accounted)"
+        case .partial: return "partly explained: \(accounted)"
+        case .unexplained: return "unexplained: \(accounted)"
+        case .suspicious:
+            let count = explanation.findings.filter { $0.severity == .warning }.count
+            let wrong = "\(count) \(count == 1 ? "thing looks" : "things look") wrong"
+            return delta == 0 ? "suspicious: \(wrong), though the balance is what was expected" : "suspicious: \(wrong); \(accounted)"
+        }
     }
 
     /// `+50`, `-88`, `0`.
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
 
-    static func lines(_ ids: [String], _ explanation: Explanation) -> [EntryLine] {
+    /// `1 token`, `88 tokens`.
+    static func tokens(_ n: Int) -> String { "\(n) \(abs(n) == 1 ? "token" : "tokens")" }
+
+    /// The window as a person reads it: the first day, the last moment, and how long
+    /// (`Oct 20 to Nov 24, 12:30 PM CST (the last 35 days)`). Exact times are in the
+    /// JSON and the ticket.
+    static func period(_ query: ExplainQuery) -> String {
+        let time = query.time
+        let seconds = query.until.timeIntervalSince(query.since)
+        let days = (seconds / 86_400).rounded()
+        // Whole days, give or take a daylight-saving hour; else whole hours.
+        let length = days >= 1 && abs(seconds - days * 86_400) <= 3600
+            ? "\(Int(days)) \(days == 1 ? "day" : "days")"
+            : "\(Int((seconds / 3600).rounded())) \((seconds / 3600).rounded() == 1 ? "hour" : "hours")"
+        let last = abs(query.until.timeIntervalSince(query.now)) < 1 ? "the last " : ""
+        return "\(time.shortDate(query.since)) to \(time.dateTime(query.until)) (\(last)\(length))"
+    }
+
+    /// The entries a cause cites, and the computed movements it claims (an expiry has no
+    /// entry of its own), in time order; cited entries it does not claim are for reference.
+    static func lines(of cause: Cause, _ explanation: Explanation) -> [EntryLine] {
+        let claimed = Set(cause.claims.map(\.movement))
         let time = explanation.query.time
-        let byID = Dictionary(explanation.snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return ids.compactMap { byID[$0] }.map { entry in
-            EntryLine(when: time.dateTime(entry.at), label: entry.type.label, amount: signed(entry.amount), id: entry.id)
+        var rows: [(at: Date, order: Int, line: EntryLine)] = cause.entries.compactMap { id in
+            explanation.snapshot.entry(id: id).map { entry in
+                (entry.at, 1, line(entry, time, forReference: !claimed.contains(entry.id)))
+            }
         }
+        for movement in explanation.replay.movements where claimed.contains(movement.id) {
+            // An expiry comes just before the allocation it cites, as on the credits log.
+            rows.append((movement.at, 0, EntryLine(when: time.dateTime(movement.at), label: movementLabel(movement.kind),
+                                                 amount: signed(movement.amount), id: nil, forReference: false)))
+        }
+        return rows.enumerated().sorted { a, b in
+            (a.element.at, a.element.order, a.offset) < (b.element.at, b.element.order, b.offset)
+        }.map(\.element.line)
+    }
+
+    /// The entries a finding cites, in the order given.
+    static func lines(_ ids: [String], _ explanation: Explanation) -> [EntryLine] {
+        ids.compactMap { explanation.snapshot.entry(id: $0) }.map { line($0, explanation.query.time, forReference: false) }
+    }
+
+    private static func line(_ entry: LedgerEntry, _ time: TimeFormat, forReference: Bool) -> EntryLine {
+        EntryLine(when: time.dateTime(entry.at), label: entry.type.label, amount: signed(entry.amount), id: entry.id,
+                  forReference: forReference)
+    }
+
+    private static func movementLabel(_ kind: ComputedMovement.Kind) -> String {
+        switch kind {
+        case .planTokensExpired: "Plan tokens expired"
+        }
+    }
+
+    /// One cause of another answer, with what tells it apart from others of its kind:
+    /// `Product Showcase deposit for 'Spring Menu' (-38, Nov 11)`, `Plan renewed (+150, Nov 3, e-9995)`.
+    static func describe(_ cause: Cause, _ explanation: Explanation) -> String {
+        let snapshot = explanation.snapshot
+        let entries = cause.entries.compactMap { snapshot.entry(id: $0) }
+        var titles: [String] = []
+        for entry in entries {
+            guard let id = entry.creative else { continue }
+            let title = snapshot.creative(id: id).map(\.title) ?? ""
+            let name = title.isEmpty ? id : "'\(title)'"
+            if !titles.contains(name) { titles.append(name) }
+        }
+        let day = cause.latest.map { ", \(explanation.query.time.shortDate($0))" } ?? ""
+        let subject: String
+        switch titles.count {
+        case 0: return "\(cause.title) (\(signed(cause.amount))\(day)\(entries.count == 1 ? ", \(entries[0].id)" : ""))"
+        case 1, 2: subject = titles.joined(separator: " and ")
+        default: subject = "\(titles.count) creatives"
+        }
+        return "\(cause.title) for \(subject) (\(signed(cause.amount))\(day))"
+    }
+
+    /// Another answer whose score is clearly below the first's: it adds up, but by coincidence more than by cause.
+    static func isLessLikely(_ hypothesis: Hypothesis, than first: Hypothesis) -> Bool {
+        hypothesis.score <= first.score * 0.9 + 1e-9
+    }
+
+    /// Why the first answer ranks above the second, when both are shown and the log alone
+    /// does not leave them tied: what the ranking looked at first (SPEC section 5 and
+    /// `Rules/README.md`: exact, fewer causes, linked causes, weights, recency).
+    static func whyFirst(_ explanation: Explanation) -> String? {
+        let hypotheses = explanation.hypotheses
+        guard hypotheses.count > 1, !explanation.isAmbiguous else { return nil }
+        let (first, second) = (hypotheses[0], hypotheses[1])
+        let reason: String
+        if abs(first.unexplained) != abs(second.unexplained) {
+            reason = "it accounts for more of the difference"
+        } else if first.causes.count < second.causes.count {
+            reason = "it needs fewer causes"
+        } else if first.links > second.links {
+            reason = "its causes are about the same entries, one story rather than a coincidence"
+        } else if first.causes.reduce(0, { $0 + $1.weight }) > second.causes.reduce(0, { $0 + $1.weight }) + 1e-9 {
+            reason = "its kind of cause is the more common one"
+        } else {
+            reason = "its entries are more recent"
+        }
+        let marked = hypotheses.dropFirst().filter { isLessLikely($0, than: first) }.count
+        let coincidence = switch marked {
+        case 0: "."
+        case hypotheses.count - 1: "; these add up to the same amount by coincidence."
+        default: "; those marked less likely add up to the same amount by coincidence."
+        }
+        return "The explanation above ranks first because \(reason)\(coincidence)"
     }
 
     /// The advice of the best answer's causes and of the findings, each once; when the

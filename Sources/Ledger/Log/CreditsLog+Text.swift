@@ -33,7 +33,7 @@ extension CreditsLog {
         if page.rows.isEmpty {
             lines.append("The log has no entries.")
         } else {
-            lines += CreditsLog.aligned(table, rightAligned: [3, 4, 5, 6])
+            lines += TextColumns.aligned(table, rightAligned: [3, 4, 5, 6])
         }
         lines.append("")
 
@@ -54,21 +54,5 @@ extension CreditsLog {
     /// `+325`, `-88`, `0`.
     static func signed(_ amount: Int) -> String {
         amount > 0 ? "+\(amount)" : String(amount)
-    }
-
-    /// Columns padded to their widest cell (counted in characters); trailing spaces trimmed.
-    static func aligned(_ table: [[String]], rightAligned: Set<Int>) -> [String] {
-        let columns = table.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in table.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return table.map { cells in
-            var line = ""
-            for (column, cell) in cells.enumerated() {
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                if column > 0 { line += "  " }
-                line += rightAligned.contains(column) ? padding + cell : cell + padding
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }
     }
 }
