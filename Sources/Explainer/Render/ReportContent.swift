@@ -132,18 +132,26 @@ struct ReportContent {
     static func tokens(_ n: Int) -> String { "\(n) \(abs(n) == 1 ? "token" : "tokens")" }
 
     /// The window as a person reads it: the first day, the last moment, and how long
-    /// (`Oct 20 to Nov 24, 12:30 PM CST (the last 35 days)`). Exact times are in the
-    /// JSON and the ticket.
+    /// (`Oct 20 to Nov 24, 12:30 PM CST (the last 35 days)`); the starting hour too when
+    /// the window is shorter than two days. Exact times are in the JSON and the ticket.
     static func period(_ query: ExplainQuery) -> String {
         let time = query.time
         let seconds = query.until.timeIntervalSince(query.since)
         let days = (seconds / 86_400).rounded()
-        // Whole days, give or take a daylight-saving hour; else whole hours.
-        let length = days >= 1 && abs(seconds - days * 86_400) <= 3600
-            ? "\(Int(days)) \(days == 1 ? "day" : "days")"
-            : "\(Int((seconds / 3600).rounded())) \((seconds / 3600).rounded() == 1 ? "hour" : "hours")"
+        let hours = (seconds / 3600).rounded()
         let last = abs(query.until.timeIntervalSince(query.now)) < 1 ? "the last " : ""
-        return "\(time.shortDate(query.since)) to \(time.dateTime(query.until)) (\(last)\(length))"
+        // Whole days, give or take a daylight-saving hour; about so many days; or hours.
+        let length = if days >= 1 && abs(seconds - days * 86_400) <= 3600 {
+            days == 1 ? "\(last.isEmpty ? "1 " : last)day" : "\(last)\(Int(days)) days"
+        } else if days >= 2 {
+            "about \(Int(days)) days"
+        } else {
+            "\(last)\(Int(hours)) \(hours == 1 ? "hour" : "hours")"
+        }
+        // Within a day or two, the hour it starts matters; within one day, the date is said once.
+        let start = days >= 2 ? time.shortDate(query.since) : time.dateTime(query.since)
+        let end = time.day(query.since) == time.day(query.until) ? time.clock(query.until) : time.dateTime(query.until)
+        return "\(start) to \(end) (\(length))"
     }
 
     /// The entries a cause cites, and the computed movements it claims (an expiry has no
