@@ -93,3 +93,35 @@ struct ReportWordingTests {
         #expect(ReportContent.describe(renewal, explanation) == "Plan renewed (+150, Nov 3, e-9995)")
     }
 }
+
+/// Entries under a cause that counts only part of them, and answers that would read the same.
+struct ReportEntryWordingTests {
+    @Test func aChargeCountedInPartSaysHowMuch() throws {
+        let explanation = try ReportTests.explanation(expected: 160)
+        let cause = try #require(explanation.hypotheses.first?.causes.first)
+        #expect(cause.rule == "showcase-deposit")
+        #expect(TextReport.entryTable(ReportContent.lines(of: cause, explanation), indent: "") == """
+            Nov 20, 10:14 AM CST  Submission  -88  e-1043  (-48 of it counted)
+
+            """)
+    }
+
+    static let chargedTwice = """
+        snapshot_version: 1
+        generated_at: 2026-11-24T15:00:00Z
+        client: { id: acme, name: Acme Coffee, timezone: America/Chicago, plan: growth,
+                  billing_anchor: 2026-10-15, balance: 24 }
+        opening: { plan_tokens: 200, rollover_tokens: 0 }
+        entries:
+          - { id: e-1, at: 2026-11-20T10:14:00-06:00, type: submission, amount: -88, creative: cr-77 }
+          - { id: e-2, at: 2026-11-20T10:14:00-06:00, type: submission, amount: -88, creative: cr-77 }
+        creatives:
+          - { id: cr-77, title: Summer Promo, submitted_at: 2026-11-20T10:14:00-06:00,
+              status: in_flight, clips: [8, 8, 8, 8, 8, 8] }
+        """
+
+    @Test func answersThatWouldReadTheSameNameTheirEntries() throws {
+        let explanation = try Support.explain(Self.chargedTwice, expected: 112)
+        #expect(ReportContent(explanation).alternatives == ["Submission still in production for 'Summer Promo' (-88, Nov 20, e-2) = -88"])
+    }
+}

@@ -39,9 +39,9 @@ public struct MarkdownReport {
         return out
     }
 
-    /// The id as code, or the words for a computed movement; `(for reference)` when not counted.
+    /// The id as code, or the words for a computed movement; the note when not all of it counts.
     static func entry(_ line: ReportContent.EntryLine) -> String {
         let id = line.id.map { "`\($0)`" } ?? ReportContent.EntryLine.noEntry
-        return line.forReference ? "\(id) (for reference)" : id
+        return line.note.map { "\(id) (\($0))" } ?? id
     }
 }

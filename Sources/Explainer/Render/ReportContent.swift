@@ -12,12 +12,16 @@ struct ReportContent {
         let amount: String
         /// The entry's id; nil for a computed movement (an expiry), which has no entry.
         let id: String?
-        /// Cited to show where a cause comes from, but not counted in its amount (the
-        /// renewal's +575 under the plan tokens it expired, the charge under an auto reload).
-        let forReference: Bool
+        /// How much of it a cause counts, when not all: `for reference` for an entry cited to
+        /// show where the cause comes from (the renewal's +575 under the plan tokens it
+        /// expired, the charge under an auto reload); `-48 of it counted` for a part.
+        let note: String?
 
-        /// The cells of an aligned table: time, type, amount, id, and the reference mark.
-        var cells: [String] { [when, label, amount, id ?? Self.noEntry] + (forReference ? ["(for reference)"] : []) }
+        /// The cells of an aligned table: time, type, amount, id, and the note in parentheses.
+        var cells: [String] { [when, label, amount, id ?? Self.noEntry] + (note.map { ["(\($0))"] } ?? []) }
+
+        /// The note of an entry cited but not counted.
+        static let forReference = "for reference"
 
         /// Written where a computed movement's id would be.
         static let noEntry = "no log entry"
@@ -71,8 +75,18 @@ struct ReportContent {
         }
         self.notes = notes
         let first = explanation.hypotheses.first
+        // Causes that would read the same but rest on other entries (two charges of one
+        // creative) are told apart by their entries' ids.
+        var entriesByText: [String: Set<[String]>] = [:]
+        for cause in explanation.hypotheses.flatMap(\.causes) {
+            entriesByText[Self.describe(cause, explanation), default: []].insert(cause.entries)
+        }
+        func describe(_ cause: Cause) -> String {
+            let text = Self.describe(cause, explanation)
+            return entriesByText[text, default: []].count > 1 ? Self.describe(cause, explanation, withIDs: true) : text
+        }
         alternatives = explanation.hypotheses.dropFirst().map { hypothesis in
-            let parts = hypothesis.causes.map { Self.describe($0, explanation) }.joined(separator: " + ")
+            let parts = hypothesis.causes.map(describe).joined(separator: " + ")
             let rest = hypothesis.isExact ? "" : "; \(Self.signed(hypothesis.unexplained)) left unexplained"
             let mark = first.map { Self.isLessLikely(hypothesis, than: $0) } ?? false ? " (less likely)" : ""
             return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)\(mark)"
@@ -155,19 +169,25 @@ struct ReportContent {
     }
 
     /// The entries a cause cites, and the computed movements it claims (an expiry has no
-    /// entry of its own), in time order; cited entries it does not claim are for reference.
+    /// entry of its own), in time order; cited entries it does not claim are for reference,
+    /// and those it claims in part say how much.
     static func lines(of cause: Cause, _ explanation: Explanation) -> [EntryLine] {
-        let claimed = Set(cause.claims.map(\.movement))
+        let claimed = Dictionary(cause.claims.map { ($0.movement, $0.amount) }, uniquingKeysWith: +)
         let time = explanation.query.time
         var rows: [(at: Date, order: Int, line: EntryLine)] = cause.entries.compactMap { id in
             explanation.snapshot.entry(id: id).map { entry in
-                (entry.at, 1, line(entry, time, forReference: !claimed.contains(entry.id)))
+                let note = switch claimed[entry.id] {
+                case nil: EntryLine.forReference
+                case entry.amount: nil as String?
+                case let part?: "\(signed(part)) of it counted"
+                }
+                return (entry.at, 1, line(entry, time, note: note))
             }
         }
-        for movement in explanation.replay.movements where claimed.contains(movement.id) {
+        for movement in explanation.replay.movements where claimed[movement.id] != nil {
             // An expiry comes just before the allocation it cites, as on the credits log.
             rows.append((movement.at, 0, EntryLine(when: time.dateTime(movement.at), label: movementLabel(movement.kind),
-                                                 amount: signed(movement.amount), id: nil, forReference: false)))
+                                                 amount: signed(movement.amount), id: nil, note: nil)))
         }
         return rows.enumerated().sorted { a, b in
             (a.element.at, a.element.order, a.offset) < (b.element.at, b.element.order, b.offset)
@@ -176,12 +196,12 @@ struct ReportContent {
 
     /// The entries a finding cites, in the order given.
     static func lines(_ ids: [String], _ explanation: Explanation) -> [EntryLine] {
-        ids.compactMap { explanation.snapshot.entry(id: $0) }.map { line($0, explanation.query.time, forReference: false) }
+        ids.compactMap { explanation.snapshot.entry(id: $0) }.map { line($0, explanation.query.time, note: nil) }
     }
 
-    private static func line(_ entry: LedgerEntry, _ time: TimeFormat, forReference: Bool) -> EntryLine {
+    private static func line(_ entry: LedgerEntry, _ time: TimeFormat, note: String?) -> EntryLine {
         EntryLine(when: time.dateTime(entry.at), label: entry.type.label, amount: signed(entry.amount), id: entry.id,
-                  forReference: forReference)
+                  note: note)
     }
 
     private static func movementLabel(_ kind: ComputedMovement.Kind) -> String {
@@ -191,8 +211,9 @@ struct ReportContent {
     }
 
     /// One cause of another answer, with what tells it apart from others of its kind:
-    /// `Product Showcase deposit for 'Spring Menu' (-38, Nov 11)`, `Plan renewed (+150, Nov 3, e-9995)`.
-    static func describe(_ cause: Cause, _ explanation: Explanation) -> String {
+    /// `Product Showcase deposit for 'Spring Menu' (-38, Nov 11)`, `Plan renewed (+150, Nov 3, e-9995)`;
+    /// `withIDs`: the entries' ids too, `(-88, Nov 23, e-8127)`.
+    static func describe(_ cause: Cause, _ explanation: Explanation, withIDs: Bool = false) -> String {
         let snapshot = explanation.snapshot
         let entries = cause.entries.compactMap { snapshot.entry(id: $0) }
         var titles: [String] = []
@@ -203,13 +224,14 @@ struct ReportContent {
             if !titles.contains(name) { titles.append(name) }
         }
         let day = cause.latest.map { ", \(explanation.query.time.shortDate($0))" } ?? ""
+        let ids = entries.count <= 2 ? entries.map { ", \($0.id)" }.joined() : ", \(entries.count) entries"
         let subject: String
         switch titles.count {
-        case 0: return "\(cause.title) (\(signed(cause.amount))\(day)\(entries.count == 1 ? ", \(entries[0].id)" : ""))"
+        case 0: return "\(cause.title) (\(signed(cause.amount))\(day)\(entries.count == 1 || withIDs ? ids : ""))"
         case 1, 2: subject = titles.joined(separator: " and ")
         default: subject = "\(titles.count) creatives"
         }
-        return "\(cause.title) for \(subject) (\(signed(cause.amount))\(day))"
+        return "\(cause.title) for \(subject) (\(signed(cause.amount))\(day)\(withIDs ? ids : ""))"
     }
 
     /// Another answer whose score is clearly below the first's: it adds up, but by coincidence more than by cause.

@@ -49,9 +49,9 @@ public struct SupportTicket {
             Item(text: "\(cause.title) (\(ReportContent.signed(cause.amount))): \(cause.text)",
                  entries: ReportContent.lines(of: cause, explanation))
         }
-        if explanation.unexplained != 0 {
+        if !explained.isEmpty && explanation.unexplained != 0 {
             let left = explanation.unexplained
-            explained.append(Item(text: "Unexplained: \(ReportContent.signed(left)) \(abs(left) == 1 ? "token" : "tokens")."))
+            explained.append(Item(text: "Still unexplained: \(ReportContent.signed(left)) \(abs(left) == 1 ? "token" : "tokens")."))
         }
         let reports = explanation.snapshot.reports.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }.compactMap { report -> Item? in
             let landed = explanation.snapshot.entries.contains { $0.type == .adminAdjustment && $0.at > report.openedAt }
