@@ -12,8 +12,8 @@ struct ReportWordingTests {
         ("on Dec 31, 2025, 5:59 PM CST.", ["on", "Dec 31, 2025, 5:59 PM CST."]),
         ("at 6:00 AM GMT+5:30 today", ["at", "6:00 AM GMT+5:30", "today"]),
         ("the plans (325 - 150 = +175 tokens a cycle)", ["the", "plans", "(325 - 150 = +175", "tokens", "a", "cycle)"]),
-        ("(-88, Nov 23) = +12", ["(-88,", "Nov 23) = +12"]),
-        ("charged (-2, Nov 21) + Unused", ["charged", "(-2,", "Nov 21) + Unused"]),
+        ("(-88, Nov 23) = +12", ["(-88, Nov 23) = +12"]),
+        ("charged (-2, Nov 21) + Unused", ["charged", "(-2, Nov 21) + Unused"]),
         ("= -88 (less likely)", ["= -88", "(less likely)"]),
         ("May I ask", ["May I", "ask"]),   // a month name glues what follows: harmless, a line breaks elsewhere
     ])

@@ -245,26 +245,42 @@ struct ReportContent {
     static func whyFirst(_ explanation: Explanation) -> String? {
         let hypotheses = explanation.hypotheses
         guard hypotheses.count > 1, !explanation.isAmbiguous else { return nil }
-        let (first, second) = (hypotheses[0], hypotheses[1])
-        let reason: String
-        if abs(first.unexplained) != abs(second.unexplained) {
-            reason = "it accounts for more of the difference"
-        } else if first.causes.count < second.causes.count {
-            reason = "it needs fewer causes"
-        } else if first.links > second.links {
-            reason = "its causes are about the same entries, one story rather than a coincidence"
-        } else if first.causes.reduce(0, { $0 + $1.weight }) > second.causes.reduce(0, { $0 + $1.weight }) + 1e-9 {
-            reason = "its kind of cause is the more common one"
-        } else {
-            reason = "its entries are more recent"
+        let first = hypotheses[0]
+        // The reason against each other answer, each reason once, naming the answers it is
+        // about when they differ.
+        var reasons: [(reason: String, ranks: [Int])] = []
+        for (offset, other) in hypotheses.enumerated().dropFirst() {
+            guard let reason = reason(first, above: other) else { continue }
+            if let index = reasons.firstIndex(where: { $0.reason == reason }) {
+                reasons[index].ranks.append(offset + 1)
+            } else {
+                reasons.append((reason, [offset + 1]))
+            }
         }
+        guard !reasons.isEmpty else { return nil }
+        let because = reasons.count == 1 ? reasons[0].reason : reasons.map { reason, ranks in
+            "\(reason) (against \(ranks.map(String.init).joined(separator: " and ")))"
+        }.joined(separator: ", and ")
         let marked = hypotheses.dropFirst().filter { isLessLikely($0, than: first) }.count
         let coincidence = switch marked {
         case 0: "."
         case hypotheses.count - 1: "; these add up to the same amount by coincidence."
         default: "; those marked less likely add up to the same amount by coincidence."
         }
-        return "The explanation above ranks first because \(reason)\(coincidence)"
+        return "The explanation above ranks first because \(because)\(coincidence)"
+    }
+
+    /// What puts `first` above `other`, in the order the search ranks answers (closest to
+    /// the difference, fewer causes, more linked, weights, recency); nil when nothing does.
+    private static func reason(_ first: Hypothesis, above other: Hypothesis) -> String? {
+        let weight = { (h: Hypothesis) in h.causes.reduce(0) { $0 + $1.weight } }
+        let latest = { (h: Hypothesis) in h.causes.compactMap(\.latest).max() ?? .distantPast }
+        if abs(first.unexplained) != abs(other.unexplained) { return "it accounts for more of the difference" }
+        if first.causes.count != other.causes.count { return "it needs fewer causes" }
+        if first.links != other.links { return "its causes are about the same entries, one story rather than a coincidence" }
+        if abs(weight(first) - weight(other)) > 1e-9 { return "its kind of cause is the more common one" }
+        if latest(first) != latest(other) { return "its entries are more recent" }
+        return nil
     }
 
     /// The advice of the best answer's causes and of the findings, each once; when the

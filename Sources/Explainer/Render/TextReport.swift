@@ -89,6 +89,7 @@ public struct TextReport {
         if operators.contains(previous) || operators.contains(token) { return true }
         if previous == "(less" && token.hasPrefix("likely") { return true }              // (less likely)
         if months.contains(previous.drop { $0 == "(" }) { return true }                      // Nov | 24,
+        if previous.hasPrefix("(") && previous.hasSuffix(",") && months.contains(token) { return true }   // (+100, | Nov 13)
         if isDateEnd(previous) && (isClock(token) || isYear(token)) { return true }       // 24, | 10:14   24, | 2025,
         if isClock(previous) && isMeridiem(token) { return true }                         // 10:14 | AM
         if isMeridiem(previous.prefix(2)) && previous.count == 2 && isZone(token) { return true }   // AM | CST
