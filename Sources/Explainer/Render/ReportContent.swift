@@ -225,13 +225,14 @@ struct ReportContent {
         }
         let day = cause.latest.map { ", \(explanation.query.time.shortDate($0))" } ?? ""
         let ids = entries.count <= 2 ? entries.map { ", \($0.id)" }.joined() : ", \(entries.count) entries"
-        let subject: String
-        switch titles.count {
-        case 0: return "\(cause.title) (\(signed(cause.amount))\(day)\(entries.count == 1 || withIDs ? ids : ""))"
-        case 1, 2: subject = titles.joined(separator: " and ")
-        default: subject = "\(titles.count) creatives"
+        let subject: String? = switch titles.count {
+        case 0: nil
+        case 1, 2: titles.joined(separator: " and ")
+        default: "\(titles.count) creatives"
         }
-        return "\(cause.title) for \(subject) (\(signed(cause.amount))\(day)\(withIDs ? ids : ""))"
+        // Without a creative, a single entry's id is what names the cause.
+        let showIDs = withIDs || (subject == nil && entries.count == 1)
+        return "\(cause.title)\(subject.map { " for \($0)" } ?? "") (\(signed(cause.amount))\(day)\(showIDs ? ids : ""))"
     }
 
     /// Another answer whose score is clearly below the first's: it adds up, but by coincidence more than by cause.
