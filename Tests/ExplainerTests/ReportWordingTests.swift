@@ -125,3 +125,22 @@ struct ReportEntryWordingTests {
         #expect(ReportContent(explanation).alternatives == ["Submission still in production for 'Summer Promo' (-88, Nov 20, e-2) = -88"])
     }
 }
+
+/// The article's checklist, added when the log does not explain everything, asks nothing twice.
+struct ReportChecklistTests {
+    @Test func theChecklistLeavesOutWhatTheAdviceAlreadyAsks() throws {
+        #expect(ReportContent.nextSteps(try ReportTests.explanation(expected: 250)) == [
+            "Cross-check the creatives still in production on the client's page; each one has already been paid for, even if its video has not arrived yet.",
+            "Confirm you are looking at the right client's log: each client has its own balance (/dashboard/clients/acme/credits).",
+            "Read the ten most recent entries, top to bottom.",
+            "Cross-check the billing cycle date and the auto reload setting on the client's settings page.",
+            "If that does not settle it, run `credits ticket` with the same options and send its text to your account manager.",
+        ])
+    }
+
+    @Test func withoutAdviceTheWholeChecklistIsThere() throws {
+        let steps = ReportContent.nextSteps(try ReportTests.explanation(expected: 50))
+        #expect(steps.contains("Cross-check the creatives still in production, the billing cycle date and the auto reload setting on the client's settings page."))
+        #expect(steps.contains("Read the ten most recent entries, top to bottom."))
+    }
+}

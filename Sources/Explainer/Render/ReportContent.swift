@@ -297,8 +297,18 @@ struct ReportContent {
         if explanation.status != .explained && explanation.status != .noDiscrepancy {
             let client = explanation.snapshot.client
             add("Confirm you are looking at the right client's log: each client has its own balance (/dashboard/clients/\(client.id)/credits).")
-            add("Read the ten most recent entries, top to bottom.")
-            add("Cross-check the creatives still in production, the billing cycle date and the auto reload setting on the client's settings page.")
+            // What the advice above already asks for is not asked again.
+            if !steps.contains(where: { $0.lowercased().contains("ten entries") }) {
+                add("Read the ten most recent entries, top to bottom.")
+            }
+            let checks = [("still in production", "the creatives still in production"),
+                          ("billing cycle date", "the billing cycle date"),
+                          ("auto reload", "the auto reload setting")]
+                .filter { key, _ in !steps.contains { $0.lowercased().contains(key) } }.map(\.1)
+            if !checks.isEmpty {
+                let list = checks.count == 1 ? checks[0] : checks.dropLast().joined(separator: ", ") + " and " + checks.last!
+                add("Cross-check \(list) on the client's settings page.")
+            }
         }
         if explanation.needsTicket {
             add("If that does not settle it, run `credits ticket` with the same options and send its text to your account manager.")
