@@ -30,8 +30,8 @@ struct ExplainTests {
     @Test func theVerdictComesFirstInText() throws {
         let output = try BinaryRunner.run(["explain", "--snapshot", Self.bluebird, "--expected", "200"])
         #expect(output.status == 0)
-        #expect(output.stdout.hasPrefix("Your balance is 88 lower than you expected; the log explains all of it.\n"))
-        #expect(output.stdout.contains(" AM CST  Submission  -88  [e-"))
+        #expect(output.stdout.hasPrefix("Your balance is 88 tokens lower than you expected; the log explains all of it.\n"))
+        #expect(output.stdout.contains(" AM CST  Submission  -88  e-40403\n"))
     }
 
     @Test func noDifferenceExitsZero() throws {

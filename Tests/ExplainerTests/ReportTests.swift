@@ -33,14 +33,15 @@ struct ReportTests {
 
     @Test func textOfAnExplainedDifference() throws {
         #expect(TextReport().render(try Self.explanation(expected: 200)) == """
-            Your balance is 88 lower than you expected; the log explains all of it.
-            Acme Coffee (acme): expected 200, seeing 112; looking at Oct 20, 10:00 AM CDT to Nov 24, 9:00 AM CST.
+            Your balance is 88 tokens lower than you expected; the log explains all of it.
+            Acme Coffee (acme): you expected 200 tokens and see 112.
+            Period looked at: Oct 20 to Nov 24, 9:00 AM CST (the last 35 days).
 
             What happened:
               - Submission still in production (-88). 'Summer Promo' was submitted on Nov 20, 10:14 AM CST and
                 took 88 tokens (40 base + 6 clips x 8 s of Product Showcase = 48 deposit). Its video is still in
                 production: tokens are taken at submit time, not at delivery.
-                  Nov 20, 10:14 AM CST  Submission  -88  [e-1043]
+                  Nov 20, 10:14 AM CST  Submission  -88  e-1043
 
             What to check next:
               - Cross-check the creatives still in production on the client's page; each one has already been
@@ -51,24 +52,25 @@ struct ReportTests {
 
     @Test func textOfAPartialAnswer() throws {
         let text = TextReport().render(try Self.explanation(expected: 250))
-        #expect(text.hasPrefix("Your balance is 138 lower than you expected; the log explains 88 of it, and 50 are still unexplained.\n"))
+        #expect(text.hasPrefix("Your balance is 138 tokens lower than you expected; the log explains 88 of it, and 50 are still unexplained.\n"))
         #expect(text.contains("\nStill unexplained: -50 tokens.\n"))
         #expect(text.contains("  - If that does not settle it, run `credits ticket` with the same options and send its text to your\n    account manager.\n"))
     }
 
     @Test func textWhenNothingIsMissing() throws {
         #expect(TextReport().render(try Self.explanation(expected: 112)) == """
-            Your balance is what you expected (112).
-            Acme Coffee (acme): expected 112, seeing 112; looking at Oct 20, 10:00 AM CDT to Nov 24, 9:00 AM CST.
+            Your balance is what you expected (112 tokens).
+            Acme Coffee (acme): you expected 112 tokens and see 112.
+            Period looked at: Oct 20 to Nov 24, 9:00 AM CST (the last 35 days).
 
             """)
     }
 
     @Test func markdownOfAnExplainedDifference() throws {
         #expect(MarkdownReport().render(try Self.explanation(expected: 200)) == """
-            **Your balance is 88 lower than you expected; the log explains all of it.**
+            **Your balance is 88 tokens lower than you expected; the log explains all of it.**
 
-            Acme Coffee (acme): expected 200, seeing 112; looking at Oct 20, 10:00 AM CDT to Nov 24, 9:00 AM CST.
+            Acme Coffee (acme): you expected 200 tokens and see 112. Period looked at: Oct 20 to Nov 24, 9:00 AM CST (the last 35 days).
 
             ### What happened
 
@@ -148,16 +150,18 @@ struct ReportTests {
             Credit balance question: Acme Coffee (acme)
 
             Client: Acme Coffee (acme)
-            Balance expected: 200
-            Balance seen: 112 (88 lower than expected)
+            Balance expected: 200 tokens
+            Balance seen: 112 tokens (88 lower than expected)
             Window: Oct 20, 10:00 AM CDT to Nov 24, 9:00 AM CST
-            Status: Your balance is 88 lower than you expected; the log explains all of it. Something looks wrong; see below.
+            Status: suspicious: 1 thing looks wrong; the log accounts for all of -88
 
             Entries that look wrong:
-              - Nov 20, 10:14 AM CST  Submission  -88  [e-1043]: The charge of 88 tokens on Nov 20, 10:14 AM CST looks odd.
+              - Odd charge: The charge of 88 tokens on Nov 20, 10:14 AM CST looks odd.
+                  Nov 20, 10:14 AM CST  Submission  -88  e-1043
 
             What the log already explains:
-              - -88: 'Summer Promo' was submitted on Nov 20, 10:14 AM CST and took 88 tokens (40 base + 6 clips x 8 s of Product Showcase = 48 deposit). Its video is still in production: tokens are taken at submit time, not at delivery.
+              - Submission still in production (-88): 'Summer Promo' was submitted on Nov 20, 10:14 AM CST and took 88 tokens (40 base + 6 clips x 8 s of Product Showcase = 48 deposit). Its video is still in production: tokens are taken at submit time, not at delivery.
+                  Nov 20, 10:14 AM CST  Submission  -88  e-1043
 
             Earlier reports with no correction on the log:
               none

@@ -26,6 +26,11 @@ struct RuleFunctions: Sendable {
                 .string(DisplayTime.format.shortDate(try Self.timestamp(arguments[0]).date))
             },
         ])
+        environment.declareFunction("fmtClock", overloads: [
+            CELOverload(id: "fmtClock_timestamp", parameters: [.timestamp], result: .string) { arguments throws(CELError) in
+                .string(DisplayTime.format.clock(try Self.timestamp(arguments[0]).date))
+            },
+        ])
         environment.declareFunction("signed", overloads: [
             CELOverload(id: "signed_int", parameters: [.int], result: .string) { arguments throws(CELError) in
                 let n = try Self.int(arguments[0])

@@ -4,7 +4,7 @@ public struct MarkdownReport {
 
     public func render(_ explanation: Explanation) -> String {
         let content = ReportContent(explanation)
-        var out = "**\(content.verdict)**\n\n\(content.question)\n"
+        var out = "**\(content.verdict)**\n\n\(content.question) \(content.period)\n"
         if !content.causes.isEmpty {
             out += "\n### What happened\n\n"
             out += content.causes.map(block).joined(separator: "\n")
@@ -15,6 +15,7 @@ public struct MarkdownReport {
         if !content.alternatives.isEmpty {
             out += "\n### Other possible explanations\n\n"
             for (index, line) in content.alternatives.enumerated() { out += "\(index + 2). \(line)\n" }
+            if let note = content.alternativesNote { out += "\n\(note)\n" }
         }
         if !content.findings.isEmpty {
             out += "\n### Worth checking\n\n"
@@ -33,8 +34,14 @@ public struct MarkdownReport {
         var out = "- \(tag)**\(block.title)**\(amount): \(block.text)\n"
         if !block.entries.isEmpty {
             out += "\n  | When | Type | Amount | Entry |\n  | --- | --- | ---: | --- |\n"
-            for line in block.entries { out += "  | \(line.when) | \(line.label) | \(line.amount) | `\(line.id)` |\n" }
+            for line in block.entries { out += "  | \(line.when) | \(line.label) | \(line.amount) | \(Self.entry(line)) |\n" }
         }
         return out
+    }
+
+    /// The id as code, or the words for a computed movement; the note when not all of it counts.
+    static func entry(_ line: ReportContent.EntryLine) -> String {
+        let id = line.id.map { "`\($0)`" } ?? ReportContent.EntryLine.noEntry
+        return line.note.map { "\(id) (\($0))" } ?? id
     }
 }

@@ -5,12 +5,26 @@ import Ledger
 /// ticket: the verdict, the best answer's causes with their entries, the other
 /// answers, the findings and what to check next.
 struct ReportContent {
-    /// One cited entry as the credits page shows it.
+    /// One cited entry as the credits page shows it, or a movement the replay computed.
     struct EntryLine {
         let when: String
         let label: String
         let amount: String
-        let id: String
+        /// The entry's id; nil for a computed movement (an expiry), which has no entry.
+        let id: String?
+        /// How much of it a cause counts, when not all: `for reference` for an entry cited to
+        /// show where the cause comes from (the renewal's +575 under the plan tokens it
+        /// expired, the charge under an auto reload); `-48 of it counted` for a part.
+        let note: String?
+
+        /// The cells of an aligned table: time, type, amount, id, and the note in parentheses.
+        var cells: [String] { [when, label, amount, id ?? Self.noEntry] + (note.map { ["(\($0))"] } ?? []) }
+
+        /// The note of an entry cited but not counted.
+        static let forReference = "for reference"
+
+        /// Written where a computed movement's id would be.
+        static let noEntry = "no log entry"
     }
 
     /// A cause or a finding.
@@ -24,26 +38,30 @@ struct ReportContent {
 
     let explanation: Explanation
     let verdict: String
-    /// Who, which numbers, which window.
+    /// Whose balance, and the two numbers: `Bluebird Bakery (bluebird-bakery): you expected 200 tokens and see 112.`
     let question: String
+    /// The window in words: `Period looked at: Oct 20 to Nov 24, 12:30 PM CST (the last 35 days).`
+    let period: String
     let causes: [Block]
     let notes: [String]
     /// The other hypotheses, one line each.
     let alternatives: [String]
+    /// Why the first answer ranks above the others, when that is not plain from the lines.
+    let alternativesNote: String?
     let findings: [Block]
     let nextSteps: [String]
 
     init(_ explanation: Explanation) {
         self.explanation = explanation
-        let time = explanation.query.time
+        let query = explanation.query
         verdict = Self.verdict(explanation)
         let client = explanation.snapshot.client
-        question = "\(client.name) (\(client.id)): expected \(explanation.query.expected), seeing \(explanation.query.actual); "
-            + "looking at \(time.dateTime(explanation.query.since)) to \(time.dateTime(explanation.query.until))."
+        question = "\(client.name) (\(client.id)): you expected \(Self.tokens(query.expected)) and see \(query.actual)."
+        period = "Period looked at: \(Self.period(query))."
         let best = explanation.hypotheses.first
         causes = (best?.causes ?? []).map { cause in
             Block(title: cause.title, text: cause.text, amount: cause.amount, severity: nil,
-                  entries: Self.lines(cause.entries, explanation))
+                  entries: Self.lines(of: cause, explanation))
         }
         var notes: [String] = []
         if let best, !best.isExact, best.explained != 0 {
@@ -56,14 +74,24 @@ struct ReportContent {
             notes.append("The search stopped early: there were too many combinations to try them all, so these are the best found, not necessarily the best there are.")
         }
         self.notes = notes
-        alternatives = explanation.hypotheses.dropFirst().map { hypothesis in
-            let parts = hypothesis.causes.map { cause in
-                let day = cause.latest.map { ", \(time.shortDate($0))" } ?? ""
-                return "\(cause.title) (\(Self.signed(cause.amount))\(day))"
-            }.joined(separator: " + ")
-            let rest = hypothesis.isExact ? "" : "; \(Self.signed(hypothesis.unexplained)) left unexplained"
-            return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)"
+        let first = explanation.hypotheses.first
+        // Causes that would read the same but rest on other entries (two charges of one
+        // creative) are told apart by their entries' ids.
+        var entriesByText: [String: Set<[String]>] = [:]
+        for cause in explanation.hypotheses.flatMap(\.causes) {
+            entriesByText[Self.describe(cause, explanation), default: []].insert(cause.entries)
         }
+        func describe(_ cause: Cause) -> String {
+            let text = Self.describe(cause, explanation)
+            return entriesByText[text, default: []].count > 1 ? Self.describe(cause, explanation, withIDs: true) : text
+        }
+        alternatives = explanation.hypotheses.dropFirst().map { hypothesis in
+            let parts = hypothesis.causes.map(describe).joined(separator: " + ")
+            let rest = hypothesis.isExact ? "" : "; \(Self.signed(hypothesis.unexplained)) left unexplained"
+            let mark = first.map { Self.isLessLikely(hypothesis, than: $0) } ?? false ? " (less likely)" : ""
+            return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)\(mark)"
+        }
+        alternativesNote = Self.whyFirst(explanation)
         findings = explanation.findings.map { finding in
             Block(title: finding.title, text: finding.text, amount: nil, severity: finding.severity,
                   entries: Self.lines(finding.entries, explanation))
@@ -74,31 +102,186 @@ struct ReportContent {
     static func verdict(_ explanation: Explanation) -> String {
         let delta = explanation.delta
         guard delta != 0 else {
-            let base = "Your balance is what you expected (\(explanation.query.actual))."
-            return explanation.status == .suspicious ? base + " Something looks wrong, though; see below." : base
+            let base = "Your balance is what you expected (\(tokens(explanation.query.actual)))."
+            return explanation.status == .suspicious ? base + " Something in the log looks wrong, though; see below." : base
         }
-        let direction = "Your balance is \(abs(delta)) \(delta < 0 ? "lower" : "higher") than you expected"
+        let direction = "Your balance is \(tokens(abs(delta))) \(delta < 0 ? "lower" : "higher") than you expected"
         let explained = explanation.explained
         var sentence: String
         switch explanation.hypotheses.first {
         case let best? where best.isExact: sentence = "\(direction); the log explains all of it."
         case _ where explained != 0:
-            sentence = "\(direction); the log explains \(abs(explained)) of it, and \(abs(delta - explained)) \(abs(delta - explained) == 1 ? "is" : "are") still unexplained."
+            let left = abs(delta - explained)
+            sentence = "\(direction); the log explains \(abs(explained)) of it, and \(left) \(left == 1 ? "is" : "are") still unexplained."
         default: sentence = "\(direction), and the log does not explain it."
         }
-        if explanation.status == .suspicious { sentence += " Something looks wrong; see below." }
+        if explanation.status == .suspicious { sentence += " Something in the log looks wrong; see below." }
         return sentence
+    }
+
+    /// The status in a few words for a support agent: `explained: the log accounts for all of -88`.
+    static func status(_ explanation: Explanation) -> String {
+        let delta = explanation.delta, explained = explanation.explained
+        let accounted: String = switch explanation.hypotheses.first {
+        case let best? where best.isExact: "the log accounts for all of \(signed(delta))"
+        case _ where explained != 0: "the log accounts for \(signed(explained)) of \(signed(delta)), \(signed(delta - explained)) unexplained"
+        default: "the log accounts for none of \(signed(delta))"
+        }
+        switch explanation.status {
+        case .noDiscrepancy: return "no difference: the balance is what was expected"
+        case .explained: return "explained: \(accounted)"
+        case .partial: return "partly explained: \(accounted)"
+        case .unexplained: return "unexplained: \(accounted)"
+        case .suspicious:
+            let count = explanation.findings.filter { $0.severity == .warning }.count
+            let wrong = "\(count) \(count == 1 ? "thing looks" : "things look") wrong"
+            return delta == 0 ? "suspicious: \(wrong), though the balance is what was expected" : "suspicious: \(wrong); \(accounted)"
+        }
     }
 
     /// `+50`, `-88`, `0`.
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
 
-    static func lines(_ ids: [String], _ explanation: Explanation) -> [EntryLine] {
-        let time = explanation.query.time
-        let byID = Dictionary(explanation.snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return ids.compactMap { byID[$0] }.map { entry in
-            EntryLine(when: time.dateTime(entry.at), label: entry.type.label, amount: signed(entry.amount), id: entry.id)
+    /// `1 token`, `88 tokens`.
+    static func tokens(_ n: Int) -> String { "\(n) \(abs(n) == 1 ? "token" : "tokens")" }
+
+    /// The window as a person reads it: the first day, the last moment, and how long
+    /// (`Oct 20 to Nov 24, 12:30 PM CST (the last 35 days)`); the starting hour too when
+    /// the window is shorter than two days. Exact times are in the JSON and the ticket.
+    static func period(_ query: ExplainQuery) -> String {
+        let time = query.time
+        let seconds = query.until.timeIntervalSince(query.since)
+        let days = (seconds / 86_400).rounded()
+        let hours = (seconds / 3600).rounded()
+        let last = abs(query.until.timeIntervalSince(query.now)) < 1 ? "the last " : ""
+        // Whole days, give or take a daylight-saving hour; about so many days; or hours.
+        let length = if days >= 1 && abs(seconds - days * 86_400) <= 3600 {
+            days == 1 ? "\(last.isEmpty ? "1 " : last)day" : "\(last)\(Int(days)) days"
+        } else if days >= 2 {
+            "about \(Int(days)) days"
+        } else {
+            "\(last)\(Int(hours)) \(hours == 1 ? "hour" : "hours")"
         }
+        // Within a day or two, the hour it starts matters; within one day, the date is said once.
+        let start = days >= 2 ? time.shortDate(query.since) : time.dateTime(query.since)
+        let end = time.day(query.since) == time.day(query.until) ? time.clock(query.until) : time.dateTime(query.until)
+        return "\(start) to \(end) (\(length))"
+    }
+
+    /// The entries a cause cites, and the computed movements it claims (an expiry has no
+    /// entry of its own), in time order; cited entries it does not claim are for reference,
+    /// and those it claims in part say how much.
+    static func lines(of cause: Cause, _ explanation: Explanation) -> [EntryLine] {
+        let claimed = Dictionary(cause.claims.map { ($0.movement, $0.amount) }, uniquingKeysWith: +)
+        let time = explanation.query.time
+        var rows: [(at: Date, order: Int, line: EntryLine)] = cause.entries.compactMap { id in
+            explanation.snapshot.entry(id: id).map { entry in
+                let note = switch claimed[entry.id] {
+                case nil: EntryLine.forReference
+                case entry.amount: nil as String?
+                case let part?: "\(signed(part)) of it counted"
+                }
+                return (entry.at, 1, line(entry, time, note: note))
+            }
+        }
+        for movement in explanation.replay.movements where claimed[movement.id] != nil {
+            // An expiry comes just before the allocation it cites, as on the credits log.
+            rows.append((movement.at, 0, EntryLine(when: time.dateTime(movement.at), label: movementLabel(movement.kind),
+                                                 amount: signed(movement.amount), id: nil, note: nil)))
+        }
+        return rows.enumerated().sorted { a, b in
+            (a.element.at, a.element.order, a.offset) < (b.element.at, b.element.order, b.offset)
+        }.map(\.element.line)
+    }
+
+    /// The entries a finding cites, in the order given.
+    static func lines(_ ids: [String], _ explanation: Explanation) -> [EntryLine] {
+        ids.compactMap { explanation.snapshot.entry(id: $0) }.map { line($0, explanation.query.time, note: nil) }
+    }
+
+    private static func line(_ entry: LedgerEntry, _ time: TimeFormat, note: String?) -> EntryLine {
+        EntryLine(when: time.dateTime(entry.at), label: entry.type.label, amount: signed(entry.amount), id: entry.id,
+                  note: note)
+    }
+
+    private static func movementLabel(_ kind: ComputedMovement.Kind) -> String {
+        switch kind {
+        case .planTokensExpired: "Plan tokens expired"
+        }
+    }
+
+    /// One cause of another answer, with what tells it apart from others of its kind:
+    /// `Product Showcase deposit for 'Spring Menu' (-38, Nov 11)`, `Plan renewed (+150, Nov 3, e-9995)`;
+    /// `withIDs`: the entries' ids too, `(-88, Nov 23, e-8127)`.
+    static func describe(_ cause: Cause, _ explanation: Explanation, withIDs: Bool = false) -> String {
+        let snapshot = explanation.snapshot
+        let entries = cause.entries.compactMap { snapshot.entry(id: $0) }
+        var titles: [String] = []
+        for entry in entries {
+            guard let id = entry.creative else { continue }
+            let title = snapshot.creative(id: id).map(\.title) ?? ""
+            let name = title.isEmpty ? id : "'\(title)'"
+            if !titles.contains(name) { titles.append(name) }
+        }
+        let day = cause.latest.map { ", \(explanation.query.time.shortDate($0))" } ?? ""
+        let ids = entries.count <= 2 ? entries.map { ", \($0.id)" }.joined() : ", \(entries.count) entries"
+        let subject: String? = switch titles.count {
+        case 0: nil
+        case 1, 2: titles.joined(separator: " and ")
+        default: "\(titles.count) creatives"
+        }
+        // Without a creative, a single entry's id is what names the cause.
+        let showIDs = withIDs || (subject == nil && entries.count == 1)
+        return "\(cause.title)\(subject.map { " for \($0)" } ?? "") (\(signed(cause.amount))\(day)\(showIDs ? ids : ""))"
+    }
+
+    /// Another answer whose score is clearly below the first's: it adds up, but by coincidence more than by cause.
+    static func isLessLikely(_ hypothesis: Hypothesis, than first: Hypothesis) -> Bool {
+        hypothesis.score <= first.score * 0.9 + 1e-9
+    }
+
+    /// Why the first answer ranks above the second, when both are shown and the log alone
+    /// does not leave them tied: what the ranking looked at first (SPEC section 5 and
+    /// `Rules/README.md`: exact, fewer causes, linked causes, weights, recency).
+    static func whyFirst(_ explanation: Explanation) -> String? {
+        let hypotheses = explanation.hypotheses
+        guard hypotheses.count > 1, !explanation.isAmbiguous else { return nil }
+        let first = hypotheses[0]
+        // The reason against each other answer, each reason once, naming the answers it is
+        // about when they differ.
+        var reasons: [(reason: String, ranks: [Int])] = []
+        for (offset, other) in hypotheses.enumerated().dropFirst() {
+            guard let reason = reason(first, above: other) else { continue }
+            if let index = reasons.firstIndex(where: { $0.reason == reason }) {
+                reasons[index].ranks.append(offset + 1)
+            } else {
+                reasons.append((reason, [offset + 1]))
+            }
+        }
+        guard !reasons.isEmpty else { return nil }
+        let because = reasons.count == 1 ? reasons[0].reason : reasons.map { reason, ranks in
+            "\(reason) (against \(ranks.map(String.init).joined(separator: " and ")))"
+        }.joined(separator: ", and ")
+        let marked = hypotheses.dropFirst().filter { isLessLikely($0, than: first) }.count
+        let coincidence = switch marked {
+        case 0: "."
+        case hypotheses.count - 1: "; these add up to the same amount by coincidence."
+        default: "; those marked less likely add up to the same amount by coincidence."
+        }
+        return "The explanation above ranks first because \(because)\(coincidence)"
+    }
+
+    /// What puts `first` above `other`, in the order the search ranks answers (closest to
+    /// the difference, fewer causes, more linked, weights, recency); nil when nothing does.
+    private static func reason(_ first: Hypothesis, above other: Hypothesis) -> String? {
+        let weight = { (h: Hypothesis) in h.causes.reduce(0) { $0 + $1.weight } }
+        let latest = { (h: Hypothesis) in h.causes.compactMap(\.latest).max() ?? .distantPast }
+        if abs(first.unexplained) != abs(other.unexplained) { return "it accounts for more of the difference" }
+        if first.causes.count != other.causes.count { return "it needs fewer causes" }
+        if first.links != other.links { return "its causes are about the same entries, one story rather than a coincidence" }
+        if abs(weight(first) - weight(other)) > 1e-9 { return "its kind of cause is the more common one" }
+        if latest(first) != latest(other) { return "its entries are more recent" }
+        return nil
     }
 
     /// The advice of the best answer's causes and of the findings, each once; when the
@@ -114,8 +297,18 @@ struct ReportContent {
         if explanation.status != .explained && explanation.status != .noDiscrepancy {
             let client = explanation.snapshot.client
             add("Confirm you are looking at the right client's log: each client has its own balance (/dashboard/clients/\(client.id)/credits).")
-            add("Read the ten most recent entries, top to bottom.")
-            add("Cross-check the creatives still in production, the billing cycle date and the auto reload setting on the client's settings page.")
+            // What the advice above already asks for is not asked again.
+            if !steps.contains(where: { $0.lowercased().contains("ten entries") }) {
+                add("Read the ten most recent entries, top to bottom.")
+            }
+            let checks = [("still in production", "the creatives still in production"),
+                          ("billing cycle date", "the billing cycle date"),
+                          ("auto reload", "the auto reload setting")]
+                .filter { key, _ in !steps.contains { $0.lowercased().contains(key) } }.map(\.1)
+            if !checks.isEmpty {
+                let list = checks.count == 1 ? checks[0] : checks.dropLast().joined(separator: ", ") + " and " + checks.last!
+                add("Cross-check \(list) on the client's settings page.")
+            }
         }
         if explanation.needsTicket {
             add("If that does not settle it, run `credits ticket` with the same options and send its text to your account manager.")

@@ -11,13 +11,19 @@ public struct SupportTicket {
         self.command = command
     }
 
+    /// One point of a list: a sentence and the entries it rests on.
+    private struct Item {
+        var text: String
+        var entries: [ReportContent.EntryLine] = []
+    }
+
     /// The parts of a ticket, worded once for both layouts.
     private struct Parts {
         var title: String
         var facts: [(String, String)]
-        var suspicious: [String]
-        var explained: [String]
-        var reports: [String]
+        var suspicious: [Item]
+        var explained: [Item]
+        var reports: [Item]
     }
 
     private func parts(_ explanation: Explanation) -> Parts {
@@ -26,35 +32,42 @@ public struct SupportTicket {
         let query = explanation.query
         var facts: [(String, String)] = [
             ("Client", "\(client.name) (\(client.id))"),
-            ("Balance expected", "\(query.expected)"),
-            ("Balance seen", query.delta == 0 ? "\(query.actual)"
-                : "\(query.actual) (\(abs(query.delta)) \(query.delta < 0 ? "lower" : "higher") than expected)"),
+            ("Balance expected", ReportContent.tokens(query.expected)),
+            ("Balance seen", query.delta == 0 ? ReportContent.tokens(query.actual)
+                : "\(ReportContent.tokens(query.actual)) (\(abs(query.delta)) \(query.delta < 0 ? "lower" : "higher") than expected)"),
             ("Window", "\(time.dateTime(query.since)) to \(time.dateTime(query.until))"),
-            ("Status", ReportContent.verdict(explanation)),
+            ("Status", ReportContent.status(explanation)),
         ]
         if !explanation.replay.matchesShownBalance {
             facts.append(("Replayed log", "gives \(explanation.replay.replayedBalance), the page shows \(explanation.replay.shownBalance)"))
         }
-        let suspicious = explanation.findings.filter { $0.severity == .warning }.flatMap { finding in
-            let lines = ReportContent.lines(finding.entries, explanation)
-            guard !lines.isEmpty else { return ["\(finding.title): \(finding.text)"] }
-            return lines.map { "\($0.when)  \($0.label)  \($0.amount)  [\($0.id)]: \(finding.text)" }
+        // A finding is one point, however many entries it cites.
+        let suspicious = explanation.findings.filter { $0.severity == .warning }.map { finding in
+            Item(text: "\(finding.title): \(finding.text)", entries: ReportContent.lines(finding.entries, explanation))
         }
         var explained = (explanation.hypotheses.first?.causes ?? []).map { cause in
-            "\(ReportContent.signed(cause.amount)): \(cause.text)"
+            Item(text: "\(cause.title) (\(ReportContent.signed(cause.amount))): \(cause.text)",
+                 entries: ReportContent.lines(of: cause, explanation))
         }
-        if explanation.unexplained != 0 {
+        if !explained.isEmpty && explanation.unexplained != 0 {
             let left = explanation.unexplained
-            explained.append("Unexplained: \(ReportContent.signed(left)) \(abs(left) == 1 ? "token" : "tokens").")
+            explained.append(Item(text: "Still unexplained: \(ReportContent.signed(left)) \(abs(left) == 1 ? "token" : "tokens")."))
         }
-        let reports = explanation.snapshot.reports.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }.compactMap { report -> String? in
+        let reports = explanation.snapshot.reports.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }.compactMap { report -> Item? in
             let landed = explanation.snapshot.entries.contains { $0.type == .adminAdjustment && $0.at > report.openedAt }
             guard !landed else { return nil }
             let note = report.note.map { " (\"\($0)\")" } ?? ""
-            return "\(report.id), opened \(time.dateTime(report.openedAt)): expected \(report.expected), saw \(report.actual)\(note). No correction has landed on the log since."
+            return Item(text: "\(report.id), opened \(time.dateTime(report.openedAt)): expected \(report.expected), saw \(report.actual)\(note). No correction has landed on the log since.")
         }
         return Parts(title: "Credit balance question: \(client.name) (\(client.id))", facts: facts,
                      suspicious: suspicious, explained: explained, reports: reports)
+    }
+
+    /// The three lists, titled, with what each says when it is empty.
+    private func sections(_ parts: Parts) -> [(title: String, items: [Item], empty: String)] {
+        [("Entries that look wrong", parts.suspicious, "none found"),
+         ("What the log already explains", parts.explained, "nothing"),
+         ("Earlier reports with no correction on the log", parts.reports, "none")]
     }
 
     /// Plain text, the default.
@@ -62,9 +75,13 @@ public struct SupportTicket {
         let parts = parts(explanation)
         var out = parts.title + "\n\n"
         for (key, value) in parts.facts { out += "\(key): \(value)\n" }
-        out += section("Entries that look wrong", parts.suspicious, empty: "none found by the rules")
-        out += section("What the log already explains", parts.explained, empty: "nothing")
-        out += section("Earlier reports with no correction on the log", parts.reports, empty: "none")
+        for section in sections(parts) {
+            out += "\n\(section.title):\n"
+            if section.items.isEmpty { out += "  \(section.empty)\n" }
+            for item in section.items {
+                out += "  - \(item.text)\n" + TextReport.entryTable(item.entries, indent: "      ")
+            }
+        }
         out += "\nReproduce with:\n  \(command)\n"
         return out
     }
@@ -74,17 +91,17 @@ public struct SupportTicket {
         let parts = parts(explanation)
         var out = "### \(parts.title)\n\n"
         for (key, value) in parts.facts { out += "- **\(key):** \(value)\n" }
-        for (title, lines, empty) in [("Entries that look wrong", parts.suspicious, "none found by the rules"),
-                                      ("What the log already explains", parts.explained, "nothing"),
-                                      ("Earlier reports with no correction on the log", parts.reports, "none")] {
-            out += "\n#### \(title)\n\n"
-            out += lines.isEmpty ? "_\(empty)_\n" : lines.map { "- \($0)\n" }.joined()
+        for section in sections(parts) {
+            out += "\n#### \(section.title)\n\n"
+            if section.items.isEmpty { out += "_\(section.empty)_\n" }
+            for item in section.items {
+                out += "- \(item.text)\n"
+                for line in item.entries {
+                    out += "  - \(line.when): \(line.label) \(line.amount), \(MarkdownReport.entry(line))\n"
+                }
+            }
         }
         out += "\n#### Reproduce with\n\n```\n\(command)\n```\n"
         return out
-    }
-
-    private func section(_ title: String, _ lines: [String], empty: String) -> String {
-        "\n\(title):\n" + (lines.isEmpty ? "  \(empty)\n" : lines.map { "  - \($0)\n" }.joined())
     }
 }

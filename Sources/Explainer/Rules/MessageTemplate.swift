@@ -38,7 +38,9 @@ struct MessageTemplate: Sendable {
         return (holes, literals, nil)
     }
 
-    /// The text with every hole filled in from `bindings`.
+    /// The text with every hole filled in from `bindings`, as one line with single spaces:
+    /// a more-indented line of a `>-` block keeps its newline in YAML, and an empty hole
+    /// leaves two spaces side by side; neither is meant to show.
     func render(_ bindings: [String: CELValue]) throws(CELError) -> String {
         var result = ""
         for piece in pieces {
@@ -48,7 +50,12 @@ struct MessageTemplate: Sendable {
                 result += Self.text(of: try expression.evaluate(bindings))
             }
         }
-        return result
+        return Self.collapsingWhitespace(result)
+    }
+
+    /// Runs of spaces, tabs and newlines as one space, none at either end.
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " ")
     }
 
     /// A value as a person reads it: times in the display zone, lists joined.

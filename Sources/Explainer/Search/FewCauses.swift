@@ -37,10 +37,12 @@ struct FewCauses {
 
     /// Answers for `target` with up to four options, level by level, stopping after the
     /// first level that gives `keep` answers. `steps` counts lookups against `budget`.
-    func find(target: Int, keep: Int, budget: Int) -> Found {
+    /// Answers `accept` turns down are not kept and do not count toward `keep`.
+    func find(target: Int, keep: Int, budget: Int, accept: ([Int]) -> Bool = { _ in true }) -> Found {
         var found = Found()
         func add(_ parts: [Int]) {
             let options = parts.map { units[$0].option }
+            guard accept(options.flatMap(\.members)) else { return }
             found.answers.append(Answer(members: options.flatMap(\.members).sorted(), key: options.map(\.key).reduce(.init(), +), sum: target))
             // Many identical amounts can match in many ways: keep the best few, not all of them.
             if found.answers.count >= 4096 { found.answers = Array(HypothesisSearch.ranked(found.answers, delta: target).prefix(keep)) }

@@ -81,7 +81,8 @@ public struct HypothesisSearch: Sendable {
         let target = ReachableSums(options.map { $0.map(\.amount) }, limit: bitsetLimit).target(for: delta)
         guard let target else { return Result(hypotheses: [], stoppedEarly: false, steps: 0) }
         // Half the budget for answers of up to four causes, the rest for the program.
-        let few = FewCauses(options).find(target: target, keep: top, budget: budget / 2)
+        let dominance = Dominance(causes.map(\.amount))
+        let few = FewCauses(options).find(target: target, keep: top, budget: budget / 2) { !dominance.isDominated($0) }
         var answers = few.answers
         var steps = few.steps
         var programStopped = false
@@ -89,7 +90,7 @@ public struct HypothesisSearch: Sendable {
             var program = SumProgram(options: options, keep: top, budget: budget - steps)
             program.run(toward: target)
             let known = Set(answers.map(\.members))
-            answers += program.best(toward: target, delta: delta).filter { !known.contains($0.members) }
+            answers += program.best(toward: target, delta: delta).filter { !known.contains($0.members) && !dominance.isDominated($0.members) }
             steps += program.steps
             programStopped = program.stoppedEarly
         }

@@ -5,7 +5,7 @@ extension CreditsLog {
     /// buckets after each row, and whether the replay gives the balance shown.
     public func text(_ page: Page) -> String {
         let client = snapshot.client
-        let time = LocalTime(zone: timeZone, reference: snapshot.generatedAt)
+        let time = TimeFormat(zone: timeZone, reference: snapshot.generatedAt)
         var lines: [String] = []
         lines.append("Credits log of \(client.name) (\(client.id)), page \(page.number) of \(page.count)")
         lines.append("Newest first, times in \(timeZoneName). Balance after each row = plan tokens + rolled-over tokens.")
@@ -27,13 +27,13 @@ extension CreditsLog {
                 label = "Plan tokens expired"
                 details = "no log entry: unused plan tokens expired at the renewal (\(movement.entries.joined(separator: ", ")))"
             }
-            table.append([time.string(from: row.at), id, label, CreditsLog.signed(row.amount), String(row.planAfter),
+            table.append([time.dateTime(row.at), id, label, CreditsLog.signed(row.amount), String(row.planAfter),
                           String(row.rolloverAfter), String(row.balanceAfter), details])
         }
         if page.rows.isEmpty {
             lines.append("The log has no entries.")
         } else {
-            lines += CreditsLog.aligned(table, rightAligned: [3, 4, 5, 6])
+            lines += TextColumns.aligned(table, rightAligned: [3, 4, 5, 6])
         }
         lines.append("")
 
@@ -54,21 +54,5 @@ extension CreditsLog {
     /// `+325`, `-88`, `0`.
     static func signed(_ amount: Int) -> String {
         amount > 0 ? "+\(amount)" : String(amount)
-    }
-
-    /// Columns padded to their widest cell (counted in characters); trailing spaces trimmed.
-    static func aligned(_ table: [[String]], rightAligned: Set<Int>) -> [String] {
-        let columns = table.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in table.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return table.map { cells in
-            var line = ""
-            for (column, cell) in cells.enumerated() {
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                if column > 0 { line += "  " }
-                line += rightAligned.contains(column) ? padding + cell : cell + padding
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }
     }
 }

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Writes instants as a person in one time zone reads them, always with the zone:
+/// `Nov 20, 10:14 AM CST` in sentences, `2026-11-20T10:14:00-06:00` in JSON. The one
+/// local-time formatter: the credits log and the explainer's messages both use it, so
+/// a time reads the same everywhere. Done by hand (no DateFormatter) because facts
+/// format every entry of large logs; zone names come from `ZoneNames` (`CET`, `IST`).
+public struct TimeFormat: Sendable {
+    /// The zone times are shown in.
+    public var zone: TimeZone { names.zone }
+    /// Dates in this year are shown without it (the year of "now").
+    public let referenceYear: Int?
+    /// The zone's short names, found once for the year around the reference.
+    private let names: ZoneNames
+
+    /// - Parameter reference: "now"; times in its year are shown without the year.
+    public init(zone: TimeZone, reference: Date? = nil) {
+        // Without a reference, any year's names do: standard and daylight time are both found.
+        names = ZoneNames(zone: zone, around: reference ?? Date(timeIntervalSince1970: 1_767_225_600))
+        referenceYear = reference.map { date in
+            let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+            return CivilTime.date(days: Self.floorDivide(seconds, 86_400)).year
+        }
+    }
+
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The local calendar fields of an instant.
+    public struct Local: Sendable {
+        public var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+        /// Seconds east of UTC at that instant.
+        public var offset: Int
+    }
+
+    /// The local calendar fields of `date` in the zone.
+    public func local(_ date: Date) -> Local {
+        let offset = zone.secondsFromGMT(for: date)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = Self.floorDivide(local, 86_400)
+        let time = local - days * 86_400
+        let civil = CivilTime.date(days: days)
+        return Local(year: civil.year, month: civil.month, day: civil.day,
+                     hour: time / 3600, minute: time / 60 % 60, second: time % 60, offset: offset)
+    }
+
+    /// `Nov 20, 10:14 AM CST`, or `Nov 20, 2025, 10:14 AM CST` in another year than the reference's.
+    public func dateTime(_ date: Date) -> String {
+        let l = local(date)
+        let year = referenceYear == nil || referenceYear == l.year ? "" : ", \(l.year)"
+        return "\(Self.months[l.month - 1]) \(l.day)\(year), \(clock(l)) \(abbreviation(date))"
+    }
+
+    /// `10:14 AM CST`: the time of day with the zone.
+    public func clock(_ date: Date) -> String {
+        "\(clock(local(date))) \(abbreviation(date))"
+    }
+
+    /// `Nov 20`, or `Nov 20, 2025` in another year than the reference's.
+    public func shortDate(_ date: Date) -> String {
+        let l = local(date)
+        let year = referenceYear == nil || referenceYear == l.year ? "" : ", \(l.year)"
+        return "\(Self.months[l.month - 1]) \(l.day)\(year)"
+    }
+
+    /// `2026-11-20`, the local date.
+    public func day(_ date: Date) -> String {
+        let l = local(date)
+        return "\(CivilTime.padded(l.year, 4))-\(CivilTime.padded(l.month, 2))-\(CivilTime.padded(l.day, 2))"
+    }
+
+    /// `2026-11-20T10:14:00-06:00` (`Z` in UTC).
+    public func iso(_ date: Date) -> String {
+        let l = local(date)
+        let sign = l.offset < 0 ? "-" : "+"
+        let zonePart = l.offset == 0 ? "Z" : "\(sign)\(CivilTime.padded(abs(l.offset) / 3600, 2)):\(CivilTime.padded(abs(l.offset) / 60 % 60, 2))"
+        return "\(day(date))T\(CivilTime.padded(l.hour, 2)):\(CivilTime.padded(l.minute, 2)):\(CivilTime.padded(l.second, 2))\(zonePart)"
+    }
+
+    /// The zone's short name at that instant (`CST`, `CET`, `IST`, `UTC`).
+    public func abbreviation(_ date: Date) -> String {
+        names.abbreviation(at: date)
+    }
+
+    /// The start of a local calendar day, as an instant.
+    public func startOfDay(year: Int, month: Int, day: Int) -> Date {
+        let guess = Date(timeIntervalSince1970: Double(CivilTime.days(year: year, month: month, day: day) * 86_400))
+        // The offset at local midnight may differ from the one at UTC midnight (DST changes).
+        let first = guess.addingTimeInterval(Double(-zone.secondsFromGMT(for: guess)))
+        return guess.addingTimeInterval(Double(-zone.secondsFromGMT(for: first)))
+    }
+
+    /// The number of days in a month (February of leap years: 29).
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        CivilTime.daysInMonth(year: year, month: month)
+    }
+
+    /// `10:14 AM`.
+    private func clock(_ l: Local) -> String {
+        let hour12 = l.hour % 12 == 0 ? 12 : l.hour % 12
+        return "\(hour12):\(CivilTime.padded(l.minute, 2)) \(l.hour < 12 ? "AM" : "PM")"
+    }
+
+    /// Division rounding toward minus infinity, for instants before 1970.
+    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
+}
