@@ -169,12 +169,21 @@ struct SnapshotDecoder {
     }
 
     private mutating func entryType(_ node: DocumentNode) -> EntryType? {
-        guard let text = reader.string(node, "type") else { return nil }
-        guard text.utf8.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
+        // Read from the bytes: a string is made only for an unknown type, to keep it.
+        let read = reader.document.withScalarBytes(node) { bytes -> EntryType? in
+            guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return nil }
+            return EntryType.known(utf8: bytes) ?? .unknown(String(decoding: bytes, as: UTF8.self))
+        }
+        switch read {
+        case .none:
+            _ = reader.string(node, "type")   // reports what it is instead of text
+            return nil
+        case .some(.none):
             reader.error("type must name an entry type, got an empty string", at: node)
             return nil
+        case .some(.some(let type)):
+            return type
         }
-        return EntryType(label: text)
     }
 
     private static let creativeKeys: DocumentReader.KeySet = [
