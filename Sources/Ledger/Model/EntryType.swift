@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kind of a credits log entry (SPEC section 3), read from the snapshot's
 /// `type` or from the credits page's own label.
 public enum EntryType: Hashable, Sendable, CustomStringConvertible {
@@ -44,8 +46,10 @@ public enum EntryType: Hashable, Sendable, CustomStringConvertible {
 
     /// The known type whose spelling in `spellings` (in the order of `known`) is `bytes`.
     private static func match(_ bytes: UnsafeBufferPointer<UInt8>, among spellings: [[UInt8]]) -> EntryType? {
-        for (index, spelling) in spellings.enumerated() where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
-            return known[index]
+        for (index, spelling) in spellings.enumerated() where spelling.count == bytes.count {
+            if spelling.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }) == 0 {
+                return known[index]
+            }
         }
         return nil
     }
