@@ -117,6 +117,12 @@ struct DocumentReader {
 
     /// A number that may have a fraction (`7.5`), for clip seconds.
     mutating func decimal(_ node: DocumentNode, _ name: String) -> Double? {
+        // Most are whole (`12`): read from the bytes, they need no string and no strtod;
+        // converting the integer rounds as strtod would.
+        if document[node].kind == .plain, let parsed = document.withScalarBytes(node, DocumentReader.wholeNumber),
+           let whole = parsed, whole.magnitude <= DocumentReader.largestWholeNumber {
+            return Double(whole)
+        }
         if document[node].kind == .plain, let text = document.text(of: node), let value = Double(text), value.isFinite {
             guard value.magnitude <= Double(DocumentReader.largestWholeNumber) else {
                 error("\(name) is out of range, got \(shown(node)) (at most \(DocumentReader.largestWholeNumber) either way)", at: node)

@@ -231,6 +231,7 @@ struct SnapshotDecoder {
     private mutating func clips(_ node: DocumentNode) -> [Int] {
         guard let elements = reader.sequence(node, "clips") else { return [] }
         var clips: [Int] = []
+        clips.reserveCapacity(elements.count)
         for element in elements {
             guard let seconds = reader.decimal(element, "clip seconds") else { continue }
             guard seconds > 0 else {
