@@ -47,7 +47,27 @@ struct DocumentReader {
         // the lookups after it cost nothing: a large log has 100,000 of these mappings.
         var fields = Fields(node: node, name: name, keys: allowed)
         var nextSlot = 0
-        for pairIndex in 0..<Int(item.count) {
+        // The fast path, over the document's buffers: keys that are slices of the text
+        // (JSON), allowed and not repeated, as in every valid snapshot. It stops at the
+        // first other pair, which the general loop below takes with its messages.
+        var fastPairs = 0
+        document.withBuffers { nodes, children, bytes in
+            while fastPairs < Int(item.count) {
+                let position = Int(item.start) + 2 * fastPairs
+                let key = nodes[Int(children[position])]
+                guard key.kind == .quoted || key.kind == .plain, key.start >= 0,
+                      let slot = allowed.slot(ofUTF8: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.start + key.count)]),
+                                              from: nextSlot),
+                      fields.valueIndex[slot] < 0
+                else { return }
+                let value = children[position + 1]
+                fields.valueIndex[slot] = value
+                if nodes[Int(value)].kind == .null { fields.nullMask |= 1 << slot }
+                nextSlot = slot + 1
+                fastPairs += 1
+            }
+        }
+        for pairIndex in fastPairs..<Int(item.count) {
             let (key, value) = document.pair(pairIndex, of: node)
             guard document[key].kind == .quoted || document[key].kind == .plain else {
                 error("a key in \(name) must be a name, got \(document.kindDescription(of: key))", at: key)
@@ -244,20 +264,24 @@ struct DocumentReader {
         /// `start` on (wrapping around): keys are usually written in the set's order,
         /// so the one after the previous key's is the likely one.
         func slot(of key: DocumentNode, in document: Document, from start: Int = 0) -> Int? {
-            document.withScalarBytes(key) { bytes in
-                let prefix = KeySet.prefix(bytes)
-                let storage = self.storage
-                let count = storage.lengths.count
-                var slot = start < count ? start : 0
-                for _ in 0..<count {
-                    if storage.prefixes[slot] == prefix, storage.lengths[slot] == bytes.count,
-                       bytes.count <= 8 || storage.utf8[slot].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
-                        return slot
-                    }
-                    slot = slot + 1 == count ? 0 : slot + 1
+            document.withScalarBytes(key) { slot(ofUTF8: $0, from: start) } ?? nil
+        }
+
+        /// The position of the key spelled by `bytes`, looking from `start` on.
+        @inline(__always)
+        func slot(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+            let prefix = KeySet.prefix(bytes)
+            let storage = self.storage
+            let count = storage.lengths.count
+            var slot = start < count ? start : 0
+            for _ in 0..<count {
+                if storage.prefixes[slot] == prefix, storage.lengths[slot] == bytes.count,
+                   bytes.count <= 8 || storage.utf8[slot].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+                    return slot
                 }
-                return nil
-            } ?? nil
+                slot = slot + 1 == count ? 0 : slot + 1
+            }
+            return nil
         }
 
         /// The first eight bytes of `bytes` as an integer, zero-padded.
