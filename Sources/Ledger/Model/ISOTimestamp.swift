@@ -111,7 +111,7 @@ public enum ISOTimestamp {
         /// The two-digit number at `index`; -1 when either byte is not a digit.
         @inline(__always) func twoDigits(_ index: Int) -> Int {
             let tens = Int(bytes[index]) &- 48, ones = Int(bytes[index + 1]) &- 48
-            return UInt(tens) < 10 && UInt(ones) < 10 ? tens * 10 + ones : -1
+            return UInt(bitPattern: tens) < 10 && UInt(bitPattern: ones) < 10 ? tens * 10 + ones : -1
         }
         let century = twoDigits(0), yearOfCentury = twoDigits(2), month = twoDigits(5), day = twoDigits(8)
         let hour = twoDigits(11), minute = twoDigits(14), second = twoDigits(17)
