@@ -121,13 +121,16 @@ struct SnapshotDecoder {
     }
 
     /// Entry positions by id, built while checking that ids are unique; the snapshot keeps it.
-    private var entryIndex: [String: Int] = [:]
+    private var entryIndex = IDIndex()
+    /// Each entry's id by log index ("" when it has none), for `entryIndex` to compare ids.
+    private var entryIDs: [String] = []
     /// The line of each entry's id, for "first at line N".
     private var entryIDLines: [Int] = []
 
     private mutating func entries(_ node: DocumentNode) -> [LedgerEntry] {
         if reader.document[node].kind == .sequence {
-            entryIndex.reserveCapacity(Int(reader.document[node].count))
+            entryIndex = IDIndex(capacity: Int(reader.document[node].count))
+            entryIDs.reserveCapacity(Int(reader.document[node].count))
             entryIDLines.reserveCapacity(Int(reader.document[node].count))
         }
         return list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
@@ -142,15 +145,15 @@ struct SnapshotDecoder {
 
     private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
         entryIDLines.append(reader.line(of: node))
+        entryIDs.append("")
         guard var fields = reader.mapping(node, "entry", allowed: EntryKey.all) else { return nil }
         let idNode = fields.required(EntryKey.id, &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
             fields.label = id
             entryIDLines[logIndex] = reader.line(of: idNode)
-            // One hash in the common case: insert, and put the first back if there was one.
-            if let first = entryIndex.updateValue(logIndex, forKey: id) {
-                entryIndex[id] = first
+            entryIDs[logIndex] = id
+            if let first = entryIndex.insert(id, at: logIndex, id: { [entryIDs] in entryIDs[$0] }) {
                 reader.error("duplicate entry id '\(id)' (first at line \(entryIDLines[first]))", at: idNode)
             }
         }
