@@ -1,87 +1,101 @@
 /// Positions by id (entry ids of a snapshot), for checking that ids are unique while
 /// reading and for finding an entry by id afterwards.
 ///
-/// Not a `[String: Int]`: with 100,000 entries, hashing each id with the standard
-/// library's seeded SipHash and probing its table was a fifth of reading a snapshot.
-/// This table keeps one 64-bit word per slot (the id's FNV-1a hash and the position),
-/// so that a probe reads one word and compares a string only when the hashes match;
-/// the ids themselves stay where they are (the caller says how to get the id at a
-/// position). FNV-1a is not seeded: input crafted to collide makes reading slower,
-/// never wrong, and a snapshot is a file its user chose to read.
+/// Not a `[String: Int]`, nor any hash table filled while reading: with 100,000
+/// entries, each insert into a table of megabytes is a cache miss at a random place,
+/// and those misses (with the seeded SipHash of each id) were a quarter of reading a
+/// snapshot. Here reading only appends one word per id (its hash above its position),
+/// and the words are sorted once, by a radix sort that walks them in order: equal
+/// ids are then neighbours, and a lookup is a binary search. FNV-1a is not seeded:
+/// ids crafted to collide make reading slower, never wrong.
 struct IDIndex: Sendable {
-    /// Per slot: the hash's high 32 bits and position + 1 in the low 32 bits; 0 when empty.
-    private var slots: [UInt64]
-    private var count = 0
+    /// Per id: the high 32 bits of its hash above its position, sorted by hash and, for
+    /// equal hashes, by position.
+    private let words: [UInt64]
 
-    /// An index with room for `capacity` ids before it grows.
-    init(capacity: Int = 0) {
-        slots = Array(repeating: 0, count: IDIndex.size(for: capacity))
+    /// The word to collect for the id at a position (positions below 2^32).
+    static func word(_ id: String, at position: Int) -> UInt64 {
+        hash(id) << 32 | UInt64(UInt32(truncatingIfNeeded: position))
     }
 
-    /// Records `position` for `id`, unless `id` is already there: then returns the
-    /// position it was first recorded at (and records nothing).
-    mutating func insert(_ id: String, at position: Int, id idAt: (Int) -> String) -> Int? {
-        if (count + 1) * 2 > slots.count { grow() }
-        let hash = IDIndex.hash(id)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let word = slots[slot]
-            if word >> 32 == hash >> 32, idAt(Int(word & 0xFFFF_FFFF) - 1) == id { return Int(word & 0xFFFF_FFFF) - 1 }
-            slot = (slot + 1) & mask
+    /// The index of the collected words, `id(at:)` giving the id at a position; and, for
+    /// each id written again, its position and the position it was first written at.
+    static func build(_ words: [UInt64], id idAt: (Int) -> String) -> (index: IDIndex, repeats: [(position: Int, first: Int)]) {
+        let sorted = sortedByHash(words)
+        var repeats: [(position: Int, first: Int)] = []
+        var groupStart = 0
+        while groupStart < sorted.count {
+            var groupEnd = groupStart + 1
+            while groupEnd < sorted.count, sorted[groupEnd] >> 32 == sorted[groupStart] >> 32 { groupEnd += 1 }
+            // Almost always one id; else compare the ids (equal hashes may be different ids).
+            for later in groupStart + 1 ..< max(groupStart + 1, groupEnd) {
+                let position = Int(sorted[later] & 0xFFFF_FFFF)
+                let id = idAt(position)
+                if let first = (groupStart..<later).lazy.map({ Int(sorted[$0] & 0xFFFF_FFFF) }).first(where: { idAt($0) == id }) {
+                    repeats.append((position, first))
+                }
+            }
+            groupStart = groupEnd
         }
-        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(position + 1)
-        count += 1
-        return nil
+        return (IDIndex(words: sorted), repeats)
     }
 
-    /// The position recorded for `id`, if any.
+    /// An index of no ids.
+    init() {
+        words = []
+    }
+
+    private init(words: [UInt64]) {
+        self.words = words
+    }
+
+    /// The first position of `id`, if it was indexed.
     func position(of id: String, id idAt: (Int) -> String) -> Int? {
-        let hash = IDIndex.hash(id)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let word = slots[slot]
-            if word >> 32 == hash >> 32, idAt(Int(word & 0xFFFF_FFFF) - 1) == id { return Int(word & 0xFFFF_FFFF) - 1 }
-            slot = (slot + 1) & mask
+        let high = IDIndex.hash(id)
+        // The first word whose hash is not below `high`.
+        var low = 0, upper = words.count
+        while low < upper {
+            let middle = (low + upper) / 2
+            if words[middle] >> 32 < high { low = middle + 1 } else { upper = middle }
+        }
+        while low < words.count, words[low] >> 32 == high {
+            let position = Int(words[low] & 0xFFFF_FFFF)
+            if idAt(position) == id { return position }
+            low += 1
         }
         return nil
     }
 
-    /// Doubles the table; the words keep their hashes, so no id is needed to move them.
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
-        for word in old where word != 0 {
-            // The slot comes from the low bits of the full hash, which the word no longer
-            // has; its high half, mixed, spreads the words as well.
-            var slot = IDIndex.slot(ofHigh: word >> 32) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = word
+    /// The words sorted by their high 32 bits, keeping the order of equal ones: a least
+    /// significant digit radix sort, four passes of one byte, each reading in order.
+    private static func sortedByHash(_ words: [UInt64]) -> [UInt64] {
+        var source = words
+        var target = [UInt64](repeating: 0, count: words.count)
+        for shift in stride(from: UInt64(32), to: 64, by: 8) {
+            // starts[d]: where the words whose byte is d go.
+            var starts = [Int](repeating: 0, count: 257)
+            for word in source { starts[Int(truncatingIfNeeded: (word >> shift) & 0xFF) + 1] += 1 }
+            for digit in 1...256 { starts[digit] += starts[digit - 1] }
+            for word in source {
+                let digit = Int(truncatingIfNeeded: (word >> shift) & 0xFF)
+                target[starts[digit]] = word
+                starts[digit] += 1
+            }
+            swap(&source, &target)
         }
+        return source
     }
 
-    /// A power of two at least twice `capacity` (half full at most keeps probes short).
-    private static func size(for capacity: Int) -> Int {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        return size
-    }
-
-    /// FNV-1a over the UTF-8 bytes, with the slot bits taken from the high half so that
-    /// a grown table can place a word from the word alone.
+    /// 32 bits of FNV-1a over the UTF-8 bytes (through `withUTF8`: iterating `utf8`
+    /// cost 250 instructions for a six-byte id).
     private static func hash(_ id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        var id = id
+        return id.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+            return hash >> 32
         }
-        return (hash & 0xFFFF_FFFF_0000_0000) | UInt64(truncatingIfNeeded: slot(ofHigh: hash >> 32))
-    }
-
-    /// A slot number (32 bits) from the hash's high 32 bits: a multiplicative mix, whose
-    /// top half depends on every bit.
-    private static func slot(ofHigh high: UInt64) -> Int {
-        Int(truncatingIfNeeded: (high &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 }

@@ -65,9 +65,6 @@ public struct Snapshot: Sendable {
 extension IDIndex {
     /// The entries' positions by id; the first of a repeated id wins.
     init(entries: [LedgerEntry]) {
-        self.init(capacity: entries.count)
-        for (position, entry) in entries.enumerated() {
-            _ = insert(entry.id, at: position) { entries[$0].id }
-        }
+        self = IDIndex.build(entries.indices.map { IDIndex.word(entries[$0].id, at: $0) }) { entries[$0].id }.index
     }
 }

@@ -120,20 +120,30 @@ struct SnapshotDecoder {
         return Opening(planTokens: plan ?? 0, rolloverTokens: rollover ?? 0, isGiven: true)
     }
 
-    /// Entry positions by id, built while checking that ids are unique; the snapshot keeps it.
+    /// Entry positions by id, built once every entry is read; the snapshot keeps it.
     private var entryIndex = IDIndex()
-    /// Each entry's id by log index ("" when it has none), for `entryIndex` to compare ids.
+    /// Per entry, by log index: its id ("" when it has none) and where the id is written
+    /// (the entry, when it has none); and a word of `IDIndex` for each entry with an id.
     private var entryIDs: [String] = []
-    /// The line of each entry's id, for "first at line N".
-    private var entryIDLines: [Int] = []
+    private var entryIDNodes: [DocumentNode] = []
+    private var entryIDWords: [UInt64] = []
 
     private mutating func entries(_ node: DocumentNode) -> [LedgerEntry] {
         if reader.document[node].kind == .sequence {
-            entryIndex = IDIndex(capacity: Int(reader.document[node].count))
-            entryIDs.reserveCapacity(Int(reader.document[node].count))
-            entryIDLines.reserveCapacity(Int(reader.document[node].count))
+            let count = Int(reader.document[node].count)
+            entryIDs.reserveCapacity(count)
+            entryIDNodes.reserveCapacity(count)
+            entryIDWords.reserveCapacity(count)
         }
-        return list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
+        let entries = list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
+        // Ids are checked for repeats all at once, from the collected words (see IDIndex).
+        let (index, repeats) = IDIndex.build(entryIDWords) { [entryIDs] in entryIDs[$0] }
+        entryIndex = index
+        for (position, first) in repeats {
+            reader.error("duplicate entry id '\(entryIDs[position])' (first at line \(reader.line(of: entryIDNodes[first])))",
+                         at: entryIDNodes[position])
+        }
+        return entries
     }
 
     /// An entry's keys, resolved once.
@@ -144,18 +154,16 @@ struct SnapshotDecoder {
     }
 
     private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
-        entryIDLines.append(reader.line(of: node))
         entryIDs.append("")
+        entryIDNodes.append(node)
         guard var fields = reader.mapping(node, "entry", allowed: EntryKey.all) else { return nil }
         let idNode = fields.required(EntryKey.id, &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
             fields.label = id
-            entryIDLines[logIndex] = reader.line(of: idNode)
             entryIDs[logIndex] = id
-            if let first = entryIndex.insert(id, at: logIndex, id: { [entryIDs] in entryIDs[$0] }) {
-                reader.error("duplicate entry id '\(id)' (first at line \(entryIDLines[first]))", at: idNode)
-            }
+            entryIDNodes[logIndex] = idNode
+            entryIDWords.append(IDIndex.word(id, at: logIndex))
         }
         let at = fields.required(EntryKey.at, &reader).flatMap { reader.timestamp($0, "at") }
         let type = fields.required(EntryKey.type, &reader).flatMap { self.entryType($0) }
