@@ -155,3 +155,38 @@ func formatFollowsTheNameThenTheText(name: String, json: Bool) throws {
         bad.diagnostic("unknown plan 'growht' (did you mean 'growth'? plans in the policy: growth, scale, starter)", file: "acme.json"),
     ])
 }
+
+/// A JSON snapshot with `ids` as its entries' ids, one entry a line from line 4.
+private func jsonSnapshot(ids: [String]) -> String {
+    let entries = ids.enumerated().map { index, id in
+        #"    {"id": "\#(id)", "at": "2026-11-20T16:14:00-06:00", "type": "auto_reload", "amount": \#(index + 1)}"#
+    }
+    return """
+        {"generated_at": "2026-11-24T15:00:00Z",
+         "client": {"id": "acme", "name": "Acme", "plan": "growth", "billing_anchor": "2026-11-15", "balance": 0},
+         "entries": [
+
+        """ + entries.joined(separator: ",\n") + "\n]}\n"
+}
+
+/// Entry ids are indexed by the reader's own table (not a dictionary): every one of
+/// a log large enough to make it grow is found, and a repeat far from the first is reported.
+@Test func everyEntryIsFoundByIdInALargeLog() throws {
+    let ids = (0..<5000).map { $0 % 3 == 0 ? "e-\($0)" : "entry-with-a-long-identifier-\($0)" }.shuffled()
+    let snapshot = try SnapshotReader.read(text: jsonSnapshot(ids: ids), name: "large.json")
+    for (index, id) in ids.enumerated() {
+        #expect(snapshot.entry(id: id)?.amount == index + 1)
+    }
+    #expect(snapshot.entry(id: "e-1") == nil && snapshot.entry(id: "") == nil)
+    // Snapshots made in code index their entries the same way.
+    let made = Snapshot(generatedAt: snapshot.generatedAt, client: snapshot.client, entries: snapshot.entries, source: snapshot.source)
+    #expect(ids.allSatisfy { made.entry(id: $0)?.id == $0 })
+
+    let repeated = ids + [ids[17]]
+    #expect {
+        try SnapshotReader.read(text: jsonSnapshot(ids: repeated), name: "large.json")
+    } throws: { error in
+        let messages = (error as? DiagnosticsError)?.diagnostics.map(\.message)
+        return messages == ["duplicate entry id '\(ids[17])' (first at line \(4 + 17))"]
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kind of a credits log entry (SPEC section 3), read from the snapshot's
 /// `type` or from the credits page's own label.
 public enum EntryType: Hashable, Sendable, CustomStringConvertible {
@@ -17,23 +19,46 @@ public enum EntryType: Hashable, Sendable, CustomStringConvertible {
     /// spaces, hyphens and underscores do not matter. Anything else is `.unknown`
     /// with the label exactly as written.
     public init(label: String) {
-        // The snapshot's own spelling first, without hashing or normalizing: a large
-        // log has 100,000 of these.
-        switch label {
-        case "submission": self = .submission
-        case "submission_refund": self = .submissionRefund
-        case "showcase_overage": self = .showcaseOverage
-        case "plan_allocation": self = .planAllocation
-        case "mid_cycle_proration": self = .midCycleProration
-        case "manual_top_up": self = .manualTopUp
-        case "auto_reload": self = .autoReload
-        case "admin_adjustment": self = .adminAdjustment
-        case "image_generation": self = .imageGeneration
-        default: self = EntryType.byNormalizedLabel[EntryType.normalized(label)] ?? .unknown(label)
+        var text = label
+        self = text.withUTF8 { EntryType.known(utf8: $0) } ?? .unknown(label)
+    }
+
+    /// The known type a label's UTF-8 bytes spell (as `init(label:)` reads them), nil for
+    /// an unknown one. Works on the bytes so that the reader makes no string for the
+    /// 100,000 types of a large log, nearly all of them known.
+    static func known(utf8 label: UnsafeBufferPointer<UInt8>) -> EntryType? {
+        // The snapshot's own spelling first, byte for byte.
+        if let type = match(label, among: EntryType.knownIDs) { return type }
+        // Lowering by hand is only right for ASCII; others go the slow, general way.
+        guard label.allSatisfy({ $0 < 0x80 }) else {
+            return EntryType.byNormalizedLabel[EntryType.normalized(String(decoding: label, as: UTF8.self))]
+        }
+        // `normalized` over ASCII bytes, into a buffer on the stack.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { buffer in
+            var count = 0
+            for byte in label where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") {
+                buffer[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                count += 1
+            }
+            return match(UnsafeBufferPointer(rebasing: buffer[..<count]), among: EntryType.normalizedIDs)
         }
     }
 
-    /// Known types by their normalized id, so that reading a large log does one lookup per entry.
+    /// The known type whose spelling in `spellings` (in the order of `known`) is `bytes`.
+    private static func match(_ bytes: UnsafeBufferPointer<UInt8>, among spellings: [[UInt8]]) -> EntryType? {
+        for (index, spelling) in spellings.enumerated() where spelling.count == bytes.count {
+            if spelling.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }) == 0 {
+                return known[index]
+            }
+        }
+        return nil
+    }
+
+    /// The ids of `known`, and their normalized forms, as UTF-8.
+    private static let knownIDs: [[UInt8]] = known.map { Array($0.id.utf8) }
+    private static let normalizedIDs: [[UInt8]] = known.map { Array(normalized($0.id).utf8) }
+
+    /// Known types by their normalized id, for labels that are not ASCII.
     private static let byNormalizedLabel: [String: EntryType] =
         Dictionary(uniqueKeysWithValues: known.map { (normalized($0.id), $0) })
 

@@ -20,7 +20,7 @@ public struct Snapshot: Sendable {
     public let source: SourceFile
 
     private let creativeIndex: [String: Int]
-    private let entryIndex: [String: Int]
+    private let entryIndex: IDIndex
 
     /// Makes a snapshot; ids are expected to be unique (the reader checks that).
     public init(version: Int = 1, generatedAt: Date, account: Account? = nil, client: Client, opening: Opening = Opening(),
@@ -29,13 +29,13 @@ public struct Snapshot: Sendable {
         self.init(version: version, generatedAt: generatedAt, account: account, client: client, opening: opening,
                   entries: entries, creatives: creatives, planChanges: planChanges, otherClients: otherClients,
                   reports: reports, source: source,
-                  entryIndex: Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }))
+                  entryIndex: IDIndex(entries: entries))
     }
 
     /// The reader's way in: it has already indexed the entries while checking their ids.
     init(version: Int, generatedAt: Date, account: Account?, client: Client, opening: Opening, entries: [LedgerEntry],
          creatives: [Creative], planChanges: [PlanChange], otherClients: [OtherClient], reports: [Report],
-         source: SourceFile, entryIndex: [String: Int]) {
+         source: SourceFile, entryIndex: IDIndex) {
         self.version = version
         self.generatedAt = generatedAt
         self.account = account
@@ -58,6 +58,13 @@ public struct Snapshot: Sendable {
 
     /// The entry with this id, if the log has it.
     public func entry(id: String) -> LedgerEntry? {
-        entryIndex[id].map { entries[$0] }
+        entryIndex.position(of: id) { entries[$0].id }.map { entries[$0] }
+    }
+}
+
+extension IDIndex {
+    /// The entries' positions by id; the first of a repeated id wins.
+    init(entries: [LedgerEntry]) {
+        self = IDIndex.build(entries.indices.map { IDIndex.word(entries[$0].id, at: $0) }) { entries[$0].id }.index
     }
 }

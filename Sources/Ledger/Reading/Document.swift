@@ -117,6 +117,16 @@ struct Document: Sendable {
         }
     }
 
+    /// Calls `body` with the nodes, the children and the text, for a hot loop that reads
+    /// many nodes (`DocumentReader.mapping`): one bounds check per access, no call per node.
+    func withBuffers<Result>(_ body: (UnsafeBufferPointer<Node>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        nodes.withUnsafeBufferPointer { nodes in
+            children.withUnsafeBufferPointer { children in
+                bytes.withUnsafeBufferPointer { bytes in body(nodes, children, bytes) }
+            }
+        }
+    }
+
     /// Whether a node is a scalar whose text is exactly `utf8`.
     func scalar(_ node: DocumentNode, equals utf8: [UInt8]) -> Bool {
         withScalarBytes(node) { $0.elementsEqual(utf8) } ?? false

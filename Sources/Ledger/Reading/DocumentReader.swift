@@ -46,24 +46,48 @@ struct DocumentReader {
         // One pass over the pairs that notes where each allowed key's value is, so that
         // the lookups after it cost nothing: a large log has 100,000 of these mappings.
         var fields = Fields(node: node, name: name, keys: allowed)
-        for pairIndex in 0..<Int(item.count) {
+        var nextSlot = 0
+        // The fast path, over the document's buffers: keys that are slices of the text
+        // (JSON), allowed and not repeated, as in every valid snapshot. It stops at the
+        // first other pair, which the general loop below takes with its messages.
+        var fastPairs = 0
+        document.withBuffers { nodes, children, bytes in
+            while fastPairs < Int(item.count) {
+                let position = Int(item.start) + 2 * fastPairs
+                let key = nodes[Int(children[position])]
+                guard key.kind == .quoted || key.kind == .plain, key.start >= 0,
+                      let slot = allowed.slot(ofUTF8: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.start + key.count)]),
+                                              from: nextSlot),
+                      fields.valueIndex[slot] < 0
+                else { return }
+                let value = children[position + 1]
+                fields.valueIndex[slot] = value
+                if nodes[Int(value)].kind == .null { fields.nullMask |= 1 << slot }
+                nextSlot = slot + 1
+                fastPairs += 1
+            }
+        }
+        for pairIndex in fastPairs..<Int(item.count) {
             let (key, value) = document.pair(pairIndex, of: node)
             guard document[key].kind == .quoted || document[key].kind == .plain else {
                 error("a key in \(name) must be a name, got \(document.kindDescription(of: key))", at: key)
                 continue
             }
-            guard let slot = allowed.slot(of: key, in: document) else {
+            guard let slot = allowed.slot(of: key, in: document, from: nextSlot) else {
                 let text = document.text(of: key) ?? ""
                 let hint = Spelling.suggestion(for: text, among: allowed.names).map { "did you mean '\($0)'? " } ?? ""
                 error("unknown key '\(text)' in \(name) (\(hint)allowed: \(allowed.names.sorted().joined(separator: ", ")))", at: key)
                 continue
             }
-            if fields.keyIndex[slot] >= 0 {
-                let first = DocumentNode(index: fields.keyIndex[slot])
+            if fields.valueIndex[slot] >= 0 {
+                // The first key with this name is the first earlier pair in this slot.
+                let document = self.document
+                let first = (0..<pairIndex).map { document.pair($0, of: node).key }
+                    .first { allowed.slot(of: $0, in: document) == slot }!
                 error("duplicate key '\(allowed.names[slot])' in \(name) (first at line \(line(of: first)))", at: key)
                 continue
             }
-            fields.keyIndex[slot] = key.index
+            nextSlot = slot + 1
             fields.valueIndex[slot] = value.index
             if document[value].kind == .null { fields.nullMask |= 1 << slot }
         }
@@ -113,6 +137,12 @@ struct DocumentReader {
 
     /// A number that may have a fraction (`7.5`), for clip seconds.
     mutating func decimal(_ node: DocumentNode, _ name: String) -> Double? {
+        // Most are whole (`12`): read from the bytes, they need no string and no strtod;
+        // converting the integer rounds as strtod would.
+        if document[node].kind == .plain, let parsed = document.withScalarBytes(node, DocumentReader.wholeNumber),
+           let whole = parsed, whole.magnitude <= DocumentReader.largestWholeNumber {
+            return Double(whole)
+        }
         if document[node].kind == .plain, let text = document.text(of: node), let value = Double(text), value.isFinite {
             guard value.magnitude <= Double(DocumentReader.largestWholeNumber) else {
                 error("\(name) is out of range, got \(shown(node)) (at most \(DocumentReader.largestWholeNumber) either way)", at: node)
@@ -199,24 +229,68 @@ struct DocumentReader {
 
     /// The keys a mapping may have, with their UTF-8 ready for comparing with the input's.
     struct KeySet: Sendable, ExpressibleByArrayLiteral {
-        let names: [String]
-        private let utf8: [[UInt8]]
+        /// The tables, shared: every mapping read keeps its set, and copying one reference
+        /// costs one retain where four arrays cost four.
+        private final class Storage: Sendable {
+            let names: [String]
+            let utf8: [[UInt8]]
+            /// Each name's length and first eight bytes (little-endian, zero-padded): two
+            /// integer comparisons tell nearly every pair of keys apart, where comparing the
+            /// bytes costs a call per candidate, and a large log has 600,000 keys.
+            let lengths: [Int]
+            let prefixes: [UInt64]
+
+            init(names: [String]) {
+                self.names = names
+                self.utf8 = names.map { Array($0.utf8) }
+                self.lengths = utf8.map(\.count)
+                self.prefixes = utf8.map { $0.withUnsafeBufferPointer(KeySet.prefix) }
+            }
+        }
+
+        private let storage: Storage
+        var names: [String] { storage.names }
 
         init(_ names: [String]) {
             precondition(names.count <= 16, "a mapping allows at most 16 keys")
-            self.names = names
-            self.utf8 = names.map { Array($0.utf8) }
+            self.storage = Storage(names: names)
         }
 
         init(arrayLiteral names: String...) {
             self.init(names)
         }
 
-        /// The position of the key a node spells, if it is one of these.
-        func slot(of key: DocumentNode, in document: Document) -> Int? {
-            document.withScalarBytes(key) { bytes in
-                utf8.firstIndex { $0.count == bytes.count && $0.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 } }
-            } ?? nil
+        /// The position of the key a node spells, if it is one of these. Looks from
+        /// `start` on (wrapping around): keys are usually written in the set's order,
+        /// so the one after the previous key's is the likely one.
+        func slot(of key: DocumentNode, in document: Document, from start: Int = 0) -> Int? {
+            document.withScalarBytes(key) { slot(ofUTF8: $0, from: start) } ?? nil
+        }
+
+        /// The position of the key spelled by `bytes`, looking from `start` on.
+        @inline(__always)
+        func slot(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+            let prefix = KeySet.prefix(bytes)
+            let storage = self.storage
+            let count = storage.lengths.count
+            var slot = start < count ? start : 0
+            for _ in 0..<count {
+                if storage.prefixes[slot] == prefix, storage.lengths[slot] == bytes.count,
+                   bytes.count <= 8 || storage.utf8[slot].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+                    return slot
+                }
+                slot = slot + 1 == count ? 0 : slot + 1
+            }
+            return nil
+        }
+
+        /// The first eight bytes of `bytes` as an integer, zero-padded.
+        private static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var value: UInt64 = 0
+            for index in 0..<min(8, bytes.count) {
+                value |= UInt64(bytes[index]) << (8 * index)
+            }
+            return value
         }
 
         /// A key of this set, resolved once: for hot paths, where looking a name up
@@ -250,10 +324,11 @@ struct DocumentReader {
         /// Its id once known, so that messages say `entry 'e-7'`.
         var label: String?
         let keys: KeySet
-        /// For each allowed key (by slot): where it and its value were written (-1: not
-        /// written), and a bit set when the value is null. Fixed-size, so no allocation.
-        fileprivate(set) var keyIndex = SIMD16<Int32>(repeating: -1)
-        fileprivate(set) var valueIndex = SIMD16<Int32>(repeating: -1)
+        /// For each allowed key (by slot): where its value was written (-1: not written),
+        /// and a bit set when the value is null. Fixed-size, so no allocation; an inline
+        /// array rather than a SIMD vector, whose lanes written one at a time cost a
+        /// store-forwarding stall each (half of `mapping`'s time, measured).
+        fileprivate(set) var valueIndex = InlineArray<16, Int32>(repeating: -1)
         fileprivate(set) var nullMask: UInt32 = 0   // 32 bits: a 16-bit store read back as 32 bits stalls the CPU
 
         init(node: DocumentNode, name: String, keys: KeySet) {

@@ -120,17 +120,30 @@ struct SnapshotDecoder {
         return Opening(planTokens: plan ?? 0, rolloverTokens: rollover ?? 0, isGiven: true)
     }
 
-    /// Entry positions by id, built while checking that ids are unique; the snapshot keeps it.
-    private var entryIndex: [String: Int] = [:]
-    /// The line of each entry's id, for "first at line N".
-    private var entryIDLines: [Int] = []
+    /// Entry positions by id, built once every entry is read; the snapshot keeps it.
+    private var entryIndex = IDIndex()
+    /// Per entry, by log index: its id ("" when it has none) and where the id is written
+    /// (the entry, when it has none); and a word of `IDIndex` for each entry with an id.
+    private var entryIDs: [String] = []
+    private var entryIDNodes: [DocumentNode] = []
+    private var entryIDWords: [UInt64] = []
 
     private mutating func entries(_ node: DocumentNode) -> [LedgerEntry] {
         if reader.document[node].kind == .sequence {
-            entryIndex.reserveCapacity(Int(reader.document[node].count))
-            entryIDLines.reserveCapacity(Int(reader.document[node].count))
+            let count = Int(reader.document[node].count)
+            entryIDs.reserveCapacity(count)
+            entryIDNodes.reserveCapacity(count)
+            entryIDWords.reserveCapacity(count)
         }
-        return list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
+        let entries = list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
+        // Ids are checked for repeats all at once, from the collected words (see IDIndex).
+        let (index, repeats) = IDIndex.build(entryIDWords) { [entryIDs] in entryIDs[$0] }
+        entryIndex = index
+        for (position, first) in repeats {
+            reader.error("duplicate entry id '\(entryIDs[position])' (first at line \(reader.line(of: entryIDNodes[first])))",
+                         at: entryIDNodes[position])
+        }
+        return entries
     }
 
     /// An entry's keys, resolved once.
@@ -141,18 +154,16 @@ struct SnapshotDecoder {
     }
 
     private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
-        entryIDLines.append(reader.line(of: node))
+        entryIDs.append("")
+        entryIDNodes.append(node)
         guard var fields = reader.mapping(node, "entry", allowed: EntryKey.all) else { return nil }
         let idNode = fields.required(EntryKey.id, &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
             fields.label = id
-            entryIDLines[logIndex] = reader.line(of: idNode)
-            // One hash in the common case: insert, and put the first back if there was one.
-            if let first = entryIndex.updateValue(logIndex, forKey: id) {
-                entryIndex[id] = first
-                reader.error("duplicate entry id '\(id)' (first at line \(entryIDLines[first]))", at: idNode)
-            }
+            entryIDs[logIndex] = id
+            entryIDNodes[logIndex] = idNode
+            entryIDWords.append(IDIndex.word(id, at: logIndex))
         }
         let at = fields.required(EntryKey.at, &reader).flatMap { reader.timestamp($0, "at") }
         let type = fields.required(EntryKey.type, &reader).flatMap { self.entryType($0) }
@@ -169,12 +180,21 @@ struct SnapshotDecoder {
     }
 
     private mutating func entryType(_ node: DocumentNode) -> EntryType? {
-        guard let text = reader.string(node, "type") else { return nil }
-        guard text.utf8.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
+        // Read from the bytes: a string is made only for an unknown type, to keep it.
+        let read = reader.document.withScalarBytes(node) { bytes -> EntryType? in
+            guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return nil }
+            return EntryType.known(utf8: bytes) ?? .unknown(String(decoding: bytes, as: UTF8.self))
+        }
+        switch read {
+        case .none:
+            _ = reader.string(node, "type")   // reports what it is instead of text
+            return nil
+        case .some(.none):
             reader.error("type must name an entry type, got an empty string", at: node)
             return nil
+        case .some(.some(let type)):
+            return type
         }
-        return EntryType(label: text)
     }
 
     private static let creativeKeys: DocumentReader.KeySet = [
@@ -222,6 +242,7 @@ struct SnapshotDecoder {
     private mutating func clips(_ node: DocumentNode) -> [Int] {
         guard let elements = reader.sequence(node, "clips") else { return [] }
         var clips: [Int] = []
+        clips.reserveCapacity(elements.count)
         for element in elements {
             guard let seconds = reader.decimal(element, "clip seconds") else { continue }
             guard seconds > 0 else {
