@@ -71,17 +71,25 @@ struct IDIndex: Sendable {
     private static func sortedByHash(_ words: [UInt64]) -> [UInt64] {
         var source = words
         var target = [UInt64](repeating: 0, count: words.count)
-        for shift in stride(from: UInt64(32), to: 64, by: 8) {
-            // starts[d]: where the words whose byte is d go.
-            var starts = [Int](repeating: 0, count: 257)
-            for word in source { starts[Int(truncatingIfNeeded: (word >> shift) & 0xFF) + 1] += 1 }
-            for digit in 1...256 { starts[digit] += starts[digit - 1] }
-            for word in source {
-                let digit = Int(truncatingIfNeeded: (word >> shift) & 0xFF)
-                target[starts[digit]] = word
-                starts[digit] += 1
+        // Through buffers: array subscripts checked uniqueness and bounds on every write.
+        var starts = [Int](repeating: 0, count: 257)
+        starts.withUnsafeMutableBufferPointer { starts in
+            for shift in stride(from: UInt64(32), to: 64, by: 8) {
+                source.withUnsafeBufferPointer { source in
+                    target.withUnsafeMutableBufferPointer { target in
+                        // starts[d]: where the words whose byte is d go.
+                        starts.update(repeating: 0)
+                        for word in source { starts[Int(truncatingIfNeeded: (word >> shift) & 0xFF) + 1] += 1 }
+                        for digit in 1...256 { starts[digit] += starts[digit - 1] }
+                        for word in source {
+                            let digit = Int(truncatingIfNeeded: (word >> shift) & 0xFF)
+                            target[starts[digit]] = word
+                            starts[digit] += 1
+                        }
+                    }
+                }
+                swap(&source, &target)
             }
-            swap(&source, &target)
         }
         return source
     }
