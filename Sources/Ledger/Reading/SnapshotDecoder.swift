@@ -140,7 +140,8 @@ struct SnapshotDecoder {
     }
 
     private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
-        guard var fields = reader.mapping(node, "entry", allowed: EntryKey.all) else { return nil }
+        var fields = DocumentReader.Fields(node: node, name: "entry", keys: EntryKey.all)
+        guard reader.read(&fields) else { return nil }
         let idNode = fields.required(EntryKey.id, &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
@@ -188,7 +189,8 @@ struct SnapshotDecoder {
     private var creativeIndex = IDIndex()
 
     private mutating func creative(_ node: DocumentNode) -> Creative? {
-        guard var fields = reader.mapping(node, "creative", allowed: SnapshotDecoder.creativeKeys) else { return nil }
+        var fields = DocumentReader.Fields(node: node, name: "creative", keys: SnapshotDecoder.creativeKeys)
+        guard reader.read(&fields) else { return nil }
         let idNode = fields.required("id", &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         fields.label = id
