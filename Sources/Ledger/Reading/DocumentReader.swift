@@ -67,6 +67,7 @@ struct DocumentReader {
                 let key = nodes[Int(children[position])]
                 guard key.kind == .quoted || key.kind == .plain, key.start >= 0,
                       let slot = allowed.slot(ofUTF8: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.start + key.count)]),
+                                              prefix: KeySet.prefix(at: Int(key.start), count: Int(key.count), in: bytes),
                                               from: nextSlot),
                       fields.valueIndex[slot] < 0
                 else { return }
@@ -278,9 +279,13 @@ struct DocumentReader {
         }
 
         /// The position of the key spelled by `bytes`, looking from `start` on.
-        @inline(__always)
         func slot(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-            let prefix = KeySet.prefix(bytes)
+            slot(ofUTF8: bytes, prefix: KeySet.prefix(bytes), from: start)
+        }
+
+        /// `slot(ofUTF8:from:)` with the key's `prefix` already known.
+        @inline(__always)
+        func slot(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, prefix: UInt64, from start: Int) -> Int? {
             let storage = self.storage
             let count = storage.lengths.count
             var slot = start < count ? start : 0
@@ -292,6 +297,15 @@ struct DocumentReader {
                 slot = slot + 1 == count ? 0 : slot + 1
             }
             return nil
+        }
+
+        /// The prefix of the `count` bytes at `offset` of `text`: one unaligned load when
+        /// eight bytes are there to read (keys are followed by at least `": 0}`).
+        @inline(__always)
+        static func prefix(at offset: Int, count: Int, in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            guard offset + 8 <= text.count else { return prefix(UnsafeBufferPointer(rebasing: text[offset..<offset + count])) }
+            let word = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+            return count >= 8 ? word : word & ((1 << (8 * UInt64(count))) - 1)
         }
 
         /// The first eight bytes of `bytes` as an integer, zero-padded.

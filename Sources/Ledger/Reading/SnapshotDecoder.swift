@@ -234,8 +234,13 @@ struct SnapshotDecoder {
     }
 
     private mutating func checkCreativeReferences(_ creatives: [Creative]) {
-        for reference in creativeReferences where creativeIndex.position(of: reference.id, id: creativeIDs.id(at:)) == nil {
-            reader.error("creative '\(reference.id)' is not declared in creatives", at: reference.node)
+        // Entries in a row often name the same creative: its answer is kept.
+        var previous: (id: String, declared: Bool)?
+        for reference in creativeReferences {
+            let declared = previous?.id == reference.id ? previous!.declared
+                : creativeIndex.position(of: reference.id, id: creativeIDs.id(at:)) != nil
+            previous = (reference.id, declared)
+            if !declared { reader.error("creative '\(reference.id)' is not declared in creatives", at: reference.node) }
         }
     }
 
