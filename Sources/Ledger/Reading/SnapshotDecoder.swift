@@ -238,7 +238,7 @@ struct SnapshotDecoder {
         var previous: (id: String, declared: Bool)?
         for reference in creativeReferences {
             let declared = previous?.id == reference.id ? previous!.declared
-                : creativeIndex.position(of: reference.id, id: creativeIDs.id(at:)) != nil
+                : creativeIndex.position(of: reference.id) { [document = reader.document] in creativeIDs.id(at: $0, in: document) } != nil
             previous = (reference.id, declared)
             if !declared { reader.error("creative '\(reference.id)' is not declared in creatives", at: reference.node) }
         }
@@ -280,36 +280,37 @@ struct SnapshotDecoder {
 /// The ids of one list of a snapshot (entries, creatives) as they are read, checked for
 /// repeats once the list is read (see `IDIndex` for why not as they come).
 private struct IDList {
-    /// The ids in reading order, where each is written, and their `IDIndex` words. A
-    /// position is the order among the elements that have an id: when nothing is wrong
-    /// (the only case where the index is kept), every element has one, so it is the
-    /// element's position in its list.
-    private var ids: [String] = []
+    /// Where each id is written, in reading order, and its `IDIndex` word. A position is
+    /// the order among the elements that have an id: when nothing is wrong (the only case
+    /// where the index is kept), every element has one, so it is the element's position
+    /// in its list. The ids are not kept: they are compared only when two hashes are
+    /// equal, and read again from the document then.
     private var nodes: [DocumentNode] = []
     private var words: [UInt64] = []
 
     mutating func reserveCapacity(_ count: Int) {
-        ids.reserveCapacity(count)
         nodes.reserveCapacity(count)
         words.reserveCapacity(count)
     }
 
     mutating func append(_ id: String, at node: DocumentNode) {
-        words.append(IDIndex.word(id, at: ids.count))
-        ids.append(id)
+        words.append(IDIndex.word(id, at: nodes.count))
         nodes.append(node)
     }
 
-    func id(at position: Int) -> String {
-        ids[position]
+    /// The id at a position, as the reader reads it (`DocumentReader.string`).
+    func id(at position: Int, in document: Document) -> String {
+        document.text(of: nodes[position]) ?? ""
     }
 
     /// The index of the ids; each id written again is reported where it is, with the
     /// line it was first written at: "duplicate entry id 'e-7' (first at line 12)".
     func index(reportingRepeatsOf kind: String, to reader: inout DocumentReader) -> IDIndex {
-        let (index, repeats) = IDIndex.build(words, id: id(at:))
+        let document = reader.document
+        let (index, repeats) = IDIndex.build(words) { id(at: $0, in: document) }
         for (position, first) in repeats {
-            reader.error("duplicate \(kind) id '\(ids[position])' (first at line \(reader.line(of: nodes[first])))", at: nodes[position])
+            reader.error("duplicate \(kind) id '\(id(at: position, in: document))' (first at line \(reader.line(of: nodes[first])))",
+                         at: nodes[position])
         }
         return index
     }
