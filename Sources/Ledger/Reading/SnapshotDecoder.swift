@@ -234,13 +234,11 @@ struct SnapshotDecoder {
     }
 
     private mutating func checkCreativeReferences(_ creatives: [Creative]) {
-        // Entries in a row often name the same creative: its answer is kept.
-        var previous: (id: String, declared: Bool)?
-        for reference in creativeReferences {
-            let declared = previous?.id == reference.id ? previous!.declared
-                : creativeIndex.position(of: reference.id) { [document = reader.document] in creativeIDs.id(at: $0, in: document) } != nil
-            previous = (reference.id, declared)
-            if !declared { reader.error("creative '\(reference.id)' is not declared in creatives", at: reference.node) }
+        let references = creativeReferences, document = reader.document
+        let declared = creativeIndex.contains(references.indices.map { IDIndex.word(references[$0].id, at: $0) },
+                                              query: { references[$0].id }, id: { creativeIDs.id(at: $0, in: document) })
+        for (reference, declared) in zip(references, declared) where !declared {
+            reader.error("creative '\(reference.id)' is not declared in creatives", at: reference.node)
         }
     }
 
