@@ -19,7 +19,7 @@ public struct Snapshot: Sendable {
     /// The text it was read from, for citations and messages.
     public let source: SourceFile
 
-    private let creativeIndex: [String: Int]
+    private let creativeIndex: IDIndex
     private let entryIndex: IDIndex
 
     /// Makes a snapshot; ids are expected to be unique (the reader checks that).
@@ -29,13 +29,13 @@ public struct Snapshot: Sendable {
         self.init(version: version, generatedAt: generatedAt, account: account, client: client, opening: opening,
                   entries: entries, creatives: creatives, planChanges: planChanges, otherClients: otherClients,
                   reports: reports, source: source,
-                  entryIndex: IDIndex(entries: entries))
+                  entryIndex: IDIndex(ids: entries.map(\.id)), creativeIndex: IDIndex(ids: creatives.map(\.id)))
     }
 
-    /// The reader's way in: it has already indexed the entries while checking their ids.
+    /// The reader's way in: it has already indexed the entries and creatives while checking their ids.
     init(version: Int, generatedAt: Date, account: Account?, client: Client, opening: Opening, entries: [LedgerEntry],
          creatives: [Creative], planChanges: [PlanChange], otherClients: [OtherClient], reports: [Report],
-         source: SourceFile, entryIndex: IDIndex) {
+         source: SourceFile, entryIndex: IDIndex, creativeIndex: IDIndex) {
         self.version = version
         self.generatedAt = generatedAt
         self.account = account
@@ -47,13 +47,13 @@ public struct Snapshot: Sendable {
         self.otherClients = otherClients
         self.reports = reports
         self.source = source
-        self.creativeIndex = Dictionary(creatives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.creativeIndex = creativeIndex
         self.entryIndex = entryIndex
     }
 
     /// The creative with this id, if the snapshot declares it.
     public func creative(id: String) -> Creative? {
-        creativeIndex[id].map { creatives[$0] }
+        creativeIndex.position(of: id) { creatives[$0].id }.map { creatives[$0] }
     }
 
     /// The entry with this id, if the log has it.
@@ -63,8 +63,8 @@ public struct Snapshot: Sendable {
 }
 
 extension IDIndex {
-    /// The entries' positions by id; the first of a repeated id wins.
-    init(entries: [LedgerEntry]) {
-        self = IDIndex.build(entries.indices.map { IDIndex.word(entries[$0].id, at: $0) }) { entries[$0].id }.index
+    /// Positions by id in `ids`; the first of a repeated id wins.
+    init(ids: [String]) {
+        self = IDIndex.build(ids.indices.map { IDIndex.word(ids[$0], at: $0) }) { ids[$0] }.index
     }
 }

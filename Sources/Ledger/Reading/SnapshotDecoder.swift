@@ -31,6 +31,7 @@ struct SnapshotDecoder {
         let client = top.required("client", &reader).flatMap { self.client($0) }
         let opening = top.optional("opening").map { self.opening($0) } ?? Opening()
         let creatives = list(top.optional("creatives"), "creatives") { this, node, _ in this.creative(node) }
+        creativeIndex = creativeIDs.index(reportingRepeatsOf: "creative", to: &reader)
         let entries = top.required("entries", &reader).map { self.entries($0) } ?? []
         let planChanges = list(top.optional("plan_changes"), "plan_changes") { this, node, _ in this.planChange(node) }
         let otherClients = list(top.optional("other_clients"), "other_clients") { this, node, _ in this.otherClient(node) }
@@ -44,7 +45,7 @@ struct SnapshotDecoder {
         // With no problem, every entry was kept, so positions by id are log indexes.
         return Snapshot(version: version, generatedAt: generatedAt.date, account: account, client: client, opening: opening,
                         entries: entries, creatives: creatives, planChanges: planChanges, otherClients: otherClients,
-                        reports: reports, source: reader.source, entryIndex: entryIndex)
+                        reports: reports, source: reader.source, entryIndex: entryIndex, creativeIndex: creativeIndex)
     }
 
     /// The elements of an optional list, each read by `element`; bad elements are left out (and reported).
@@ -120,29 +121,14 @@ struct SnapshotDecoder {
         return Opening(planTokens: plan ?? 0, rolloverTokens: rollover ?? 0, isGiven: true)
     }
 
-    /// Entry positions by id, built once every entry is read; the snapshot keeps it.
+    /// The entries' ids, and the index of them the snapshot keeps.
+    private var entryIDs = IDList()
     private var entryIndex = IDIndex()
-    /// Per entry, by log index: its id ("" when it has none) and where the id is written
-    /// (the entry, when it has none); and a word of `IDIndex` for each entry with an id.
-    private var entryIDs: [String] = []
-    private var entryIDNodes: [DocumentNode] = []
-    private var entryIDWords: [UInt64] = []
 
     private mutating func entries(_ node: DocumentNode) -> [LedgerEntry] {
-        if reader.document[node].kind == .sequence {
-            let count = Int(reader.document[node].count)
-            entryIDs.reserveCapacity(count)
-            entryIDNodes.reserveCapacity(count)
-            entryIDWords.reserveCapacity(count)
-        }
+        if reader.document[node].kind == .sequence { entryIDs.reserveCapacity(Int(reader.document[node].count)) }
         let entries = list(node, "entries") { this, node, index in this.entry(node, logIndex: index) }
-        // Ids are checked for repeats all at once, from the collected words (see IDIndex).
-        let (index, repeats) = IDIndex.build(entryIDWords) { [entryIDs] in entryIDs[$0] }
-        entryIndex = index
-        for (position, first) in repeats {
-            reader.error("duplicate entry id '\(entryIDs[position])' (first at line \(reader.line(of: entryIDNodes[first])))",
-                         at: entryIDNodes[position])
-        }
+        entryIndex = entryIDs.index(reportingRepeatsOf: "entry", to: &reader)
         return entries
     }
 
@@ -154,16 +140,13 @@ struct SnapshotDecoder {
     }
 
     private mutating func entry(_ node: DocumentNode, logIndex: Int) -> LedgerEntry? {
-        entryIDs.append("")
-        entryIDNodes.append(node)
-        guard var fields = reader.mapping(node, "entry", allowed: EntryKey.all) else { return nil }
+        var fields = DocumentReader.Fields(node: node, name: "entry", keys: EntryKey.all)
+        guard reader.read(&fields) else { return nil }
         let idNode = fields.required(EntryKey.id, &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         if let id, let idNode {
             fields.label = id
-            entryIDs[logIndex] = id
-            entryIDNodes[logIndex] = idNode
-            entryIDWords.append(IDIndex.word(id, at: logIndex))
+            entryIDs.append(id, at: idNode)
         }
         let at = fields.required(EntryKey.at, &reader).flatMap { reader.timestamp($0, "at") }
         let type = fields.required(EntryKey.type, &reader).flatMap { self.entryType($0) }
@@ -201,21 +184,17 @@ struct SnapshotDecoder {
         "id", "title", "submitted_at", "status", "delivered_at", "clips", "delivered_seconds",
     ]
 
-    /// The line of each creative id, to report one declared twice.
-    private var creativeIDLines: [String: Int] = [:]
+    /// The creatives' ids, and the index of them (built once every creative is read).
+    private var creativeIDs = IDList()
+    private var creativeIndex = IDIndex()
 
     private mutating func creative(_ node: DocumentNode) -> Creative? {
-        guard var fields = reader.mapping(node, "creative", allowed: SnapshotDecoder.creativeKeys) else { return nil }
+        var fields = DocumentReader.Fields(node: node, name: "creative", keys: SnapshotDecoder.creativeKeys)
+        guard reader.read(&fields) else { return nil }
         let idNode = fields.required("id", &reader)
         let id = idNode.flatMap { reader.string($0, "id") }
         fields.label = id
-        if let id, let idNode {
-            if let first = creativeIDLines[id] {
-                reader.error("duplicate creative id '\(id)' (first at line \(first))", at: idNode)
-            } else {
-                creativeIDLines[id] = reader.line(of: idNode)
-            }
-        }
+        if let id, let idNode { creativeIDs.append(id, at: idNode) }
         let title = fields.optional("title").flatMap { reader.string($0, "title") } ?? ""
         let submittedAt = fields.optional("submitted_at").flatMap { reader.timestamp($0, "submitted_at") }
         let deliveredAt = fields.optional("delivered_at").flatMap { reader.timestamp($0, "delivered_at") }
@@ -255,7 +234,10 @@ struct SnapshotDecoder {
     }
 
     private mutating func checkCreativeReferences(_ creatives: [Creative]) {
-        for reference in creativeReferences where creativeIDLines[reference.id] == nil {
+        let references = creativeReferences, document = reader.document
+        let declared = creativeIndex.contains(references.indices.map { IDIndex.word(references[$0].id, at: $0) },
+                                              query: { references[$0].id }, id: { creativeIDs.id(at: $0, in: document) })
+        for (reference, declared) in zip(references, declared) where !declared {
             reader.error("creative '\(reference.id)' is not declared in creatives", at: reference.node)
         }
     }
@@ -290,5 +272,44 @@ struct SnapshotDecoder {
         guard let id, let openedAt, let expected, let actual else { return nil }
         return Report(id: id, openedAt: openedAt.date, expected: expected, actual: actual, note: note,
                       location: reader.location(of: node))
+    }
+}
+
+/// The ids of one list of a snapshot (entries, creatives) as they are read, checked for
+/// repeats once the list is read (see `IDIndex` for why not as they come).
+private struct IDList {
+    /// Where each id is written, in reading order, and its `IDIndex` word. A position is
+    /// the order among the elements that have an id: when nothing is wrong (the only case
+    /// where the index is kept), every element has one, so it is the element's position
+    /// in its list. The ids are not kept: they are compared only when two hashes are
+    /// equal, and read again from the document then.
+    private var nodes: [DocumentNode] = []
+    private var words: [UInt64] = []
+
+    mutating func reserveCapacity(_ count: Int) {
+        nodes.reserveCapacity(count)
+        words.reserveCapacity(count)
+    }
+
+    mutating func append(_ id: String, at node: DocumentNode) {
+        words.append(IDIndex.word(id, at: nodes.count))
+        nodes.append(node)
+    }
+
+    /// The id at a position, as the reader reads it (`DocumentReader.string`).
+    func id(at position: Int, in document: Document) -> String {
+        document.text(of: nodes[position]) ?? ""
+    }
+
+    /// The index of the ids; each id written again is reported where it is, with the
+    /// line it was first written at: "duplicate entry id 'e-7' (first at line 12)".
+    func index(reportingRepeatsOf kind: String, to reader: inout DocumentReader) -> IDIndex {
+        let document = reader.document
+        let (index, repeats) = IDIndex.build(words) { id(at: $0, in: document) }
+        for (position, first) in repeats {
+            reader.error("duplicate \(kind) id '\(id(at: position, in: document))' (first at line \(reader.line(of: nodes[first])))",
+                         at: nodes[position])
+        }
+        return index
     }
 }
