@@ -45,17 +45,7 @@ struct ExplainOptions: ParsableArguments {
     @Option(help: "The balance the customer expected.")
     var expected: Int
 
-    @Option(help: "The balance seen (default: the snapshot's balance).")
-    var actual: Int?
-
-    @Option(help: ArgumentHelp("Start of the window: a date (2026-11-20), a timestamp with offset, or a span back from now (7d, 48h). Default: 35 days before now.", valueName: "when"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("End of the window (default: now).", valueName: "when"))
-    var until: String?
-
-    @Option(help: ArgumentHelp("What \"now\" is (default: the snapshot's generated_at).", valueName: "when"))
-    var now: String?
+    @OptionGroup var window: WindowOptions
 
     @Option(help: "text for a terminal, markdown for a ticket or a chat, json for programs.")
     var format: Format = .text
@@ -74,13 +64,7 @@ struct ExplainOptions: ParsableArguments {
         guard top >= 1 else { throw SnapshotOptions.usageError("--top must be at least 1, not \(top)") }
         let loaded = try input.load()
         let pack = try RulePackLoading.load(rules: input.rules)
-        let query: ExplainQuery
-        do throws(QueryError) {
-            query = try ExplainQuery.resolve(snapshot: loaded.snapshot, expected: expected, actual: actual,
-                                             since: since, until: until, now: now, timeZone: input.tz)
-        } catch {
-            throw SnapshotOptions.usageError(error.message)
-        }
+        let query = try window.query(snapshot: loaded.snapshot, expected: expected, timeZone: input.tz)
         let explanation = Explainer(pack: pack, top: top).explain(loaded.snapshot, query)
         for problem in explanation.problems { SnapshotOptions.printError(problem.description) }
         return Analysis(explanation: explanation, problems: explanation.problems)
@@ -103,6 +87,31 @@ struct ExplainOptions: ParsableArguments {
     static func quoted(_ word: String) -> String {
         let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:=+@".unicodeScalars.contains($0) }
         return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// The question's numbers and window, shared by `explain`, `ticket` and `expr`.
+struct WindowOptions: ParsableArguments {
+    @Option(help: "The balance seen (default: the snapshot's balance).")
+    var actual: Int?
+
+    @Option(help: ArgumentHelp("Start of the window: a date (2026-11-20), a timestamp with offset, or a span back from now (7d, 48h). Default: 35 days before now.", valueName: "when"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("End of the window (default: now).", valueName: "when"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("What \"now\" is (default: the snapshot's generated_at).", valueName: "when"))
+    var now: String?
+
+    /// The question asked of a snapshot; a window that does not parse is a usage error (exit 2).
+    func query(snapshot: Snapshot, expected: Int, timeZone: String?) throws -> ExplainQuery {
+        do throws(QueryError) {
+            return try ExplainQuery.resolve(snapshot: snapshot, expected: expected, actual: actual,
+                                            since: since, until: until, now: now, timeZone: timeZone)
+        } catch {
+            throw SnapshotOptions.usageError(error.message)
+        }
     }
 }
 

@@ -18,29 +18,13 @@ extension Credits {
         @Option(help: "The balance expected, for query.expected and query.delta (default: the shown balance).")
         var expected: Int?
 
-        @Option(help: "The balance seen (default: the snapshot's balance).")
-        var actual: Int?
-
-        @Option(help: ArgumentHelp("Start of the window (date, timestamp or span such as 7d).", valueName: "when"))
-        var since: String?
-
-        @Option(help: ArgumentHelp("End of the window (default: now).", valueName: "when"))
-        var until: String?
-
-        @Option(help: ArgumentHelp("What \"now\" is (default: the snapshot's generated_at).", valueName: "when"))
-        var now: String?
+        @OptionGroup var window: WindowOptions
 
         func run() throws {
             let loaded = try input.load()
             let pack = try RulePackLoading.load(rules: input.rules)
-            let query: ExplainQuery
-            do throws(QueryError) {
-                query = try ExplainQuery.resolve(
-                    snapshot: loaded.snapshot, expected: expected ?? loaded.snapshot.client.balance, actual: actual,
-                    since: since, until: until, now: now, timeZone: input.tz)
-            } catch {
-                throw SnapshotOptions.usageError(error.message)
-            }
+            let query = try window.query(snapshot: loaded.snapshot, expected: expected ?? loaded.snapshot.client.balance,
+                                         timeZone: input.tz)
             do throws(ExpressionError) {
                 print(try pack.evaluate(expression, snapshot: loaded.snapshot, query: query))
             } catch {
