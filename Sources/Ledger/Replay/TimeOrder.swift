@@ -1,7 +1,8 @@
 /// Positions of a list of times in ascending order, equal times kept in list
-/// order: a natural merge sort over the runs already in order. Logs come nearly
-/// sorted (oldest or newest first, with a few entries out of place), so this is
-/// close to O(n) on them and O(n log n) at worst; it also avoids the closure calls
+/// order: a natural merge sort over the runs already in order, an entry a few rows
+/// out of place first slid into its run. Logs come nearly sorted (oldest or newest
+/// first, with a few entries out of place), so this is close to O(n) on them and
+/// O(n log n) at worst; it also avoids the closure calls
 /// of a generic sort, which cost more than the replay itself on 100,000 entries.
 enum TimeOrder {
     /// How far back an entry written late may slide into the run before it, rather
