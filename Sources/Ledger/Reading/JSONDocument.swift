@@ -27,10 +27,12 @@ struct JSONDocument {
         let bytes = Array(source.text.utf8)
         let result: Result<Document, DiagnosticsError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONDocument(bytes: buffer, source: source, document: Document(bytes: bytes))
-            // About one node and one child per 16 bytes of a typical snapshot: growing by
-            // doubling from zero would copy the arrays a dozen times. (Reserved here, on the
-            // parser's own copy, so that no second reference forces a copy on first write.)
-            parser.document.reserveCapacity(nodes: bytes.count / 16, children: bytes.count / 16)
+            // A snapshot has about one node and one child per 12 bytes: reserving one per 8
+            // means no regrowth (growing by doubling from zero would copy the arrays a dozen
+            // times, and growing from too small a guess still copies them once, some 20 MB).
+            // Pages reserved but never written cost no memory. (Reserved here, on the parser's
+            // own copy, so that no second reference forces a copy on first write.)
+            parser.document.reserveCapacity(nodes: bytes.count / 8, children: bytes.count / 8)
             do throws(DiagnosticsError) {
                 try parser.parseDocument()
                 return .success(parser.document)
