@@ -6,7 +6,7 @@ from datetime import timedelta
 import policy
 from ledger import KNOWN_TYPES, Replay, normalise_type, parse_time
 
-INFO_FINDINGS = {"outstanding-balance", "unknown-entry-type"}
+INFO_FINDINGS = {"outstanding-balance", "unknown-entry-type", "refund-pending"}
 
 
 def validate(document):
@@ -81,8 +81,8 @@ def findings(document, expected=None, now=None):
         deposit = policy.showcase_deposit(creative["clips"])
         late = parse_time(creative["delivered_at"]) + timedelta(hours=policy.REFUND_GRACE_HOURS) < now
         refunded = any(kind(e) == "submission_refund" and e.get("creative") == creative["id"] for e in entries)
-        if creative["delivered_seconds"] < deposit and late and not refunded:
-            add("missing-refund", creative["id"])
+        if creative["delivered_seconds"] < deposit and not refunded:
+            add("missing-refund" if late else "refund-pending", creative["id"])
     if replay.balance != document["client"]["balance"]:
         add("ledger-mismatch")
     if document["client"].get("outstanding", 0) > 0 or replay.outstanding > 0:

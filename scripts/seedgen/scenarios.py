@@ -426,9 +426,10 @@ def small():
         "missing-refund-near-miss-10h",
         "The same video, delivered 10 hours ago with 51 of 60 s. The owner expects the 9 tokens back "
         "already. Refunds land after delivery and 10 hours is within the 48-hour grace: no missing-refund "
-        "finding. Nothing on the log explains the 9 tokens yet, so the answer is unexplained, with the "
-        "advice to wait and check again.",
-        doc, doc["client"]["balance"] + 9, "unexplained", not_findings=["missing-refund", "refund-mismatch"]))
+        "finding, but a refund-pending note (info) that the refund is still to come. Nothing on the log "
+        "explains the 9 tokens yet, so the answer is unexplained, with the advice to wait and check again.",
+        doc, doc["client"]["balance"] + 9, "unexplained", findings=["refund-pending"],
+        not_findings=["missing-refund", "refund-mismatch"], covers=["refund-pending"]))
 
     # an overage the balance covered
     s = client("juniper-spa", "Juniper Day Spa", "America/New_York", "growth", "2026-11-09",
@@ -806,6 +807,7 @@ RULE_IDS = [
     ("allocation-mismatch", "finding (warning)"), ("refund-mismatch", "finding (warning)"),
     ("missing-refund", "finding (warning)"), ("ledger-mismatch", "finding (warning)"),
     ("outstanding-balance", "finding (info)"), ("unknown-entry-type", "finding (info)"),
+    ("refund-pending", "finding (info; beyond SPEC's table)"),
 ]
 
 README_HEAD = """# End-to-end scenarios
@@ -854,7 +856,8 @@ How a test should compare (and how these files were written):
 
 ## Decisions these scenarios rest on (SPEC leaves them open)
 
-- **Severity.** `outstanding-balance` and `unknown-entry-type` are info (SPEC's table); every other
+- **Severity.** `outstanding-balance` and `unknown-entry-type` are info (SPEC's table), and so is
+  `refund-pending` (a pack rule beyond the table: a refund not yet due is still to come); every other
   finding is a warning, so any scenario where one fires is `suspicious`, even when the numbers add up
   (`duplicate-among-ordinary`).
 - **Cause amounts and grouping.**
