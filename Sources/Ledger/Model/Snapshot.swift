@@ -56,6 +56,11 @@ public struct Snapshot: Sendable {
         creativeIndex.position(of: id) { creatives[$0].id }.map { creatives[$0] }
     }
 
+    /// Where an entry was written: `file:line:column` in the source it was read from.
+    public func location(of entry: LedgerEntry) -> SourceLocation {
+        SourceLocation(file: source.name, line: entry.line, column: entry.column)
+    }
+
     /// The entry with this id, if the log has it.
     public func entry(id: String) -> LedgerEntry? {
         entryIndex.position(of: id) { entries[$0].id }.map { entries[$0] }

@@ -29,6 +29,11 @@ struct DocumentReader {
         Int(document[node].line)
     }
 
+    /// The column a node starts at.
+    func column(of node: DocumentNode) -> Int {
+        Int(document[node].column)
+    }
+
     /// Records a problem at a node, with its source line for the caret.
     mutating func error(_ message: String, at node: DocumentNode) {
         diagnostics.append(source.diagnostic(message, at: location(of: node)))

@@ -166,7 +166,8 @@ struct SnapshotDecoder {
         let note = fields.optional(EntryKey.note).flatMap { reader.string($0, "note") }
         guard let id, let at, let type, let amount else { return }
         entries.append(LedgerEntry(id: id, at: at.date, offsetSeconds: at.offsetSeconds ?? 0, type: type, amount: amount,
-                                   creative: creative, note: note, logIndex: logIndex, location: reader.location(of: node)))
+                                   creative: creative, note: note, logIndex: logIndex,
+                                   line: reader.line(of: node), column: reader.column(of: node)))
     }
 
     private mutating func entryType(_ node: DocumentNode) -> EntryType? {
