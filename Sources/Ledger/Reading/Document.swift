@@ -148,11 +148,22 @@ struct Document: Sendable {
         return (DocumentNode(index: children[position]), DocumentNode(index: children[position + 1]))
     }
 
-    /// A sequence's elements; empty for other nodes.
-    func elements(of node: DocumentNode) -> [DocumentNode] {
+    /// A sequence's elements; empty for other nodes. A view of the children, not a copy:
+    /// the entries of a large log are 100,000 of them, and each creative has its clips.
+    func elements(of node: DocumentNode) -> Elements {
         let item = self[node]
-        guard item.kind == .sequence else { return [] }
-        return children[Int(item.start)..<Int(item.start + item.count)].map(DocumentNode.init(index:))
+        guard item.kind == .sequence else { return Elements(children: children[0..<0]) }
+        return Elements(children: children[Int(item.start)..<Int(item.start + item.count)])
+    }
+
+    /// The elements of a sequence node, in order.
+    struct Elements: RandomAccessCollection {
+        fileprivate let children: ArraySlice<Int32>
+        var startIndex: Int { 0 }
+        var endIndex: Int { children.count }
+        subscript(position: Int) -> DocumentNode {
+            DocumentNode(index: children[children.startIndex + position])
+        }
     }
 
     /// "a mapping", "a list", "a string", "a value", "null": for wrong-type messages.

@@ -111,7 +111,7 @@ struct DocumentReader {
     }
 
     /// The elements of a list node; nil, with an error, when it is not a list.
-    mutating func sequence(_ node: DocumentNode, _ name: String) -> [DocumentNode]? {
+    mutating func sequence(_ node: DocumentNode, _ name: String) -> Document.Elements? {
         guard document[node].kind == .sequence else {
             error("\(name) must be a list, got \(document.kindDescription(of: node))", at: node)
             return nil
