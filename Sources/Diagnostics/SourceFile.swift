@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A named text and its line table, so that a UTF-8 offset becomes a line and
 /// column only when a message is printed.
 public struct SourceFile: Sendable {
@@ -15,15 +23,20 @@ public struct SourceFile: Sendable {
         self.lineStarts = Self.lineStarts(of: text)
     }
 
-    /// UTF-8 offsets of line starts, scanned over contiguous bytes: a 100,000-entry
-    /// snapshot is 12 MiB, and a byte-at-a-time walk of a String's view costs ten times more.
+    /// UTF-8 offsets of line starts, found with the C library's `memchr`, which compares
+    /// many bytes at once: a 100,000-entry snapshot is 12 MiB, where a loop over its
+    /// bytes took 7.8 ms and a walk of the String's view ten times that.
     private static func lineStarts(of text: String) -> [Int] {
         var text = text
         return text.withUTF8 { bytes in
             var starts = [0]
-            starts.reserveCapacity(bytes.count / 32 + 1)
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-                starts.append(index + 1)
+            starts.reserveCapacity(bytes.count / 64 + 1)
+            guard let base = bytes.baseAddress else { return starts }
+            var position = 0
+            while position < bytes.count,
+                  let found = memchr(base + position, Int32(UInt8(ascii: "\n")), bytes.count - position) {
+                position = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                starts.append(position)
             }
             return starts
         }

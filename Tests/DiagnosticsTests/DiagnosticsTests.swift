@@ -27,6 +27,23 @@ func locationOfOffset(_ c: LocationCase) {
     #expect(location == Location(file: "f.yaml", line: c.line, column: c.column))
 }
 
+/// Texts and the lines the line table finds in them (`lineText` of each, in order).
+@Test(arguments: [
+    ("", [""]),
+    ("\n", [""]),
+    ("\n\n", ["", ""]),
+    ("a", ["a"]),
+    ("a\nb\n", ["a", "b"]),
+    ("a\n\nb", ["a", "", "b"]),
+    ("é\n日本\r\nz", ["é", "日本", "z"]),
+    (String(repeating: "0123456789abcdef", count: 40) + "\nend", [String(repeating: "0123456789abcdef", count: 40), "end"]),
+])
+func lineTableFindsEveryLine(_ text: String, _ lines: [String]) {
+    let file = SourceFile(name: "f", text: text)
+    #expect(file.lineCount == lines.count)
+    #expect((1...file.lineCount).map { String(file.lineText($0)) } == lines)
+}
+
 @Test func lineTextDropsLineEndings() {
     let file = SourceFile(name: "f", text: "one\r\ntwo\nthree")
     #expect(file.lineText(1) == "one")
