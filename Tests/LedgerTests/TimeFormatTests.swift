@@ -14,7 +14,7 @@ private let now = Date(timeIntervalSince1970: 1_795_532_400)
     ("Europe/Berlin", "2026-11-23T08:12:00Z", "Nov 23, 9:12 AM CET", "9:12 AM CET", "Nov 23", "2026-11-23T09:12:00+01:00"),
     ("Europe/Berlin", "2026-10-20T08:00:00Z", "Oct 20, 10:00 AM CEST", "10:00 AM CEST", "Oct 20", "2026-10-20T10:00:00+02:00"),
     ("Australia/Adelaide", "2026-11-12T00:00:00Z", "Nov 12, 10:30 AM ACDT", "10:30 AM ACDT", "Nov 12", "2026-11-12T10:30:00+10:30"),
-    ("Asia/Tokyo", "2026-11-20T04:05:00Z", "Nov 20, 1:05 PM GMT+9", "1:05 PM GMT+9", "Nov 20", "2026-11-20T13:05:00+09:00"),
+    ("Asia/Tokyo", "2026-11-20T04:05:00Z", "Nov 20, 1:05 PM JST", "1:05 PM JST", "Nov 20", "2026-11-20T13:05:00+09:00"),
     ("America/New_York", "1969-12-31T23:30:00Z", "Dec 31, 1969, 6:30 PM EST", "6:30 PM EST", "Dec 31, 1969", "1969-12-31T18:30:00-05:00"),
 ])
 func timesAreShownInTheirZoneWithItsName(

@@ -14,7 +14,11 @@ private let summer = Date(timeIntervalSince1970: 1_782_820_800)
     ("Asia/Kolkata", "IST", "IST"),
     ("Australia/Adelaide", "ACDT", "ACST"),
     ("UTC", "UTC", "UTC"),
-    ("Asia/Tokyo", "GMT+9", "GMT+9"),   // no English locale names it: the offset stays
+    ("Asia/Tokyo", "JST", "JST"),
+    ("Asia/Hong_Kong", "HKT", "HKT"),
+    ("Africa/Lagos", "WAT", "WAT"),
+    ("Pacific/Auckland", "NZDT", "NZST"),
+    ("Asia/Shanghai", "GMT+8", "GMT+8"),   // no English locale names it: the offset stays
 ])
 func zonesHaveTheNamesPeopleUse(zone: String, inWinter: String, inSummer: String) throws {
     let timeZone = try #require(TimeZone(identifier: zone))

@@ -5,7 +5,7 @@ import Foundation
 /// Foundation on Linux names a zone only in the locales that use it: Europe/Berlin
 /// is `GMT+1` for an American reader but `CET` in en_GB, Asia/Kolkata `IST` only in
 /// en_IN. So the name is asked of several English locales in turn, and the first
-/// real name wins; a zone no English locale names keeps its offset (`GMT+9`).
+/// real name wins; a zone no English locale names keeps its offset (`GMT+8` for Shanghai).
 public struct ZoneNames: Sendable {
     /// The zone named.
     public let zone: TimeZone
@@ -30,8 +30,10 @@ public struct ZoneNames: Sendable {
         names[zone.secondsFromGMT(for: date)] ?? Self.abbreviation(of: zone, at: date)
     }
 
-    /// English locales to ask, the United States first (CST, not GMT-6).
-    private static let locales = ["en_US_POSIX", "en_GB", "en_IN", "en_AU", "en_NZ", "en_CA", "en_IE", "en_ZA", "en_SG"]
+    /// English locales to ask, the United States first (CST, not GMT-6), then those
+    /// that name their own region's zone (JST in en_JP, HKT in en_HK, WAT in en_NG).
+    private static let locales = ["en_US_POSIX", "en_GB", "en_IN", "en_AU", "en_NZ", "en_CA", "en_IE", "en_ZA", "en_SG",
+                                  "en_JP", "en_HK", "en_NG"]
 
     /// The zone's short name at `date`: `UTC` for UTC itself, else the first locale's
     /// name that is not a bare offset, else the offset (`GMT+5:30`).
