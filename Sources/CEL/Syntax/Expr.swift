@@ -18,6 +18,8 @@ final class Expr: Sendable {
         /// `Type{field: value, ...}`.
         case object(typeName: String, fields: [FieldInit])
         case comprehension(Comprehension)
+        /// `cel.bind(variable, initializer, body)` (the bindings extension), expanded at parse time.
+        case bind(Binding)
     }
 
     struct MapEntry: Sendable {
@@ -44,6 +46,14 @@ final class Expr: Sendable {
         let body: Expr
         /// The filter of the three-argument `map(x, filter, transform)`.
         let filter: Expr?
+    }
+
+    /// A local name for a value: `body` evaluated with `variable` bound to the value of `initializer`,
+    /// which is evaluated once, before `body`.
+    struct Binding: Sendable {
+        let variable: String
+        let initializer: Expr
+        let body: Expr
     }
 
     init(id: Int, offset: Int, kind: Kind) {

@@ -4,21 +4,34 @@ struct Parser {
     /// The deepest expression tree accepted; beyond it, checking and evaluation could exhaust the stack.
     static let maximumDepth = 100
 
+    /// What the parser takes from the environment.
+    struct Options {
+        /// Whether `has`, `all`, `exists`, ... are macros; without it they parse as plain calls.
+        var expandsMacros = true
+        /// Whether `cel.bind(name, init, body)` is a macro (the bindings extension).
+        var bindings = false
+        /// Whether `math.greatest(...)` and `math.least(...)` are macros (the math extension).
+        var math = false
+        /// Dotted function names (`math.abs`): `math.abs(x)` is a call of that function, not of `abs` on `math`.
+        var qualifiedFunctions: Set<String> = []
+    }
+
     private let tokens: [Token]
     private var index = 0
     private var depths: [Int] = []
-    private let expandsMacros: Bool
+    private let options: Options
+    private var expandsMacros: Bool { options.expandsMacros }
     /// How many `expression()` calls are active: parentheses add nesting without adding nodes.
     private var nesting = 0
 
-    private init(tokens: [Token], expandsMacros: Bool) {
+    private init(tokens: [Token], options: Options) {
         self.tokens = tokens
-        self.expandsMacros = expandsMacros
+        self.options = options
     }
 
     /// The expression tree of `text`, and the number of nodes; throws the first syntax error.
-    static func parse(_ text: String, expandsMacros: Bool = true) throws(SyntaxError) -> (root: Expr, nodeCount: Int) {
-        var parser = Parser(tokens: try Lexer.tokenize(text), expandsMacros: expandsMacros)
+    static func parse(_ text: String, options: Options = Options()) throws(SyntaxError) -> (root: Expr, nodeCount: Int) {
+        var parser = Parser(tokens: try Lexer.tokenize(text), options: options)
         let root = try parser.expression()
         guard parser.current.kind == .end else {
             throw SyntaxError(message: "unexpected \(parser.current.quoted) after the end of the expression", offset: parser.current.offset)
@@ -346,6 +359,15 @@ struct Parser {
     }
 
     private mutating func receiverCall(_ name: String, target: Expr, arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
+        if let namespace = target.qualifiedName {
+            let qualified = (namespace.hasPrefix(".") ? String(namespace.dropFirst()) : namespace) + "." + name
+            if expandsMacros, let expanded = try namespacedMacro(qualified, arguments: arguments, at: target.offset) {
+                return expanded
+            }
+            if options.qualifiedFunctions.contains(qualified) {
+                return try call(qualified, at: target.offset, arguments)
+            }
+        }
         let kind = Expr.Comprehension.Kind(rawValue: name)
         guard expandsMacros, let kind, arguments.count == 2 || (kind == .map && arguments.count == 3) else {
             return try call(name, at: offset, target: target, arguments)
@@ -357,5 +379,65 @@ struct Parser {
             kind: kind, variable: variable, range: target,
             body: arguments.last!, filter: arguments.count == 3 ? arguments[1] : nil)
         return try make(.comprehension(comprehension), at: offset, children: [target] + arguments.dropFirst())
+    }
+
+    /// `cel.bind`, `math.greatest` and `math.least`, when their extension is on; nil for any other name.
+    private mutating func namespacedMacro(_ name: String, arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr? {
+        switch name {
+        case "cel.bind" where options.bindings: return try bind(arguments, at: offset)
+        case "math.greatest" where options.math: return try extremum(name, function: "math.@max", arguments, at: offset)
+        case "math.least" where options.math: return try extremum(name, function: "math.@min", arguments, at: offset)
+        default: return nil
+        }
+    }
+
+    /// `cel.bind(name, init, body)`: `body` with `name` standing for the value of `init`.
+    private mutating func bind(_ arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
+        guard arguments.count == 3 else {
+            throw SyntaxError(
+                message: "cel.bind() takes 3 arguments (a name, its value, an expression using it), not \(arguments.count)",
+                offset: offset)
+        }
+        guard case .identifier(let variable) = arguments[0].kind, !variable.hasPrefix(".") else {
+            throw SyntaxError(message: "the first argument of cel.bind() must be a simple name, such as x", offset: arguments[0].offset)
+        }
+        let binding = Expr.Binding(variable: variable, initializer: arguments[1], body: arguments[2])
+        return try make(.bind(binding), at: offset, children: [arguments[1], arguments[2]])
+    }
+
+    /// `math.greatest(...)` and `math.least(...)` as cel-go expands them: one argument (a number or a list)
+    /// or two are passed as they are, three or more as one list. Arguments that cannot be numbers
+    /// (a string literal, a map) are refused here.
+    private mutating func extremum(_ name: String, function: String, _ arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
+        switch arguments.count {
+        case 0:
+            throw SyntaxError(message: "\(name)() needs at least one argument", offset: offset)
+        case 1:
+            guard Parser.mayBeNumber(arguments[0]) || Parser.isListOfNumbers(arguments[0]) else {
+                throw SyntaxError(message: "\(name)() needs numbers or a non-empty list of numbers", offset: arguments[0].offset)
+            }
+            return try call(function, at: offset, arguments)
+        default:
+            if let wrong = arguments.first(where: { !Parser.mayBeNumber($0) }) {
+                throw SyntaxError(message: "\(name)() arguments must be numbers", offset: wrong.offset)
+            }
+            if arguments.count == 2 { return try call(function, at: offset, arguments) }
+            let list = try make(.list(arguments), at: arguments[0].offset, children: arguments)
+            return try call(function, at: offset, [list])
+        }
+    }
+
+    /// Whether an argument could be a number: a numeric literal, or anything not a literal or a constructor.
+    private static func mayBeNumber(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .literal(.int), .literal(.uint), .literal(.double): true
+        case .literal, .list, .map, .object: false
+        default: true
+        }
+    }
+
+    private static func isListOfNumbers(_ expr: Expr) -> Bool {
+        guard case .list(let elements) = expr.kind else { return false }
+        return !elements.isEmpty && elements.allSatisfy(mayBeNumber)
     }
 }
