@@ -204,8 +204,9 @@ struct Checker {
 
     private mutating func call(_ rawName: String, target: Expr?, arguments: [Expr], offset: Int) -> CELType {
         if let target, let library = disabledExtension(rawName, target: target) {
-            // `math.abs(x)` without the math extension: one message, not "undeclared 'math'" and "undeclared 'abs'".
-            for argument in arguments { check(argument) }
+            // `math.abs(x)` without the math extension: one message, not "undeclared 'math'" and "undeclared 'abs'";
+            // the arguments of `cel.bind` would only add that the name it binds is undeclared.
+            if library != .bindings { for argument in arguments { check(argument) } }
             report("undeclared function '\(target.qualifiedName!).\(rawName)' (it is in the \(library) extension, which this environment does not enable)", at: target.offset)
             return .error
         }
