@@ -72,13 +72,21 @@ struct BindingsTests {
             """)
         var unexpanded = Self.environment
         unexpanded.expandsMacros = false
-        // Without macros, `cel.bind` is an ordinary call of `bind` on a variable `cel`, as in cel-go.
-        #expect(outcome("cel.bind(a, 1, a)", environment: unexpanded).hasPrefix("""
+        // Without macros, `cel.bind` is an ordinary call, and no function has that name.
+        #expect(outcome("cel.bind(a, 1, a)", environment: unexpanded) == """
             <expression>:1:1: error: undeclared reference to 'cel'
               cel.bind(a, 1, a)
               ^
             <expression>:1:5: error: undeclared function 'bind'
-            """))
+              cel.bind(a, 1, a)
+                  ^
+            <expression>:1:10: error: undeclared reference to 'a' (did you mean 'd'?)
+              cel.bind(a, 1, a)
+                       ^
+            <expression>:1:16: error: undeclared reference to 'a' (did you mean 'd'?)
+              cel.bind(a, 1, a)
+                             ^
+            """)
     }
 }
 

@@ -203,11 +203,11 @@ struct Checker {
     // MARK: calls
 
     private mutating func call(_ rawName: String, target: Expr?, arguments: [Expr], offset: Int) -> CELType {
-        if let target, let library = disabledExtension(rawName, target: target) {
+        if let target, let message = undeclaredQualifiedFunction(rawName, target: target) {
             // `math.abs(x)` without the math extension: one message, not "undeclared 'math'" and "undeclared 'abs'";
             // the arguments of `cel.bind` would only add that the name it binds is undeclared.
-            if library != .bindings { for argument in arguments { check(argument) } }
-            report("undeclared function '\(target.qualifiedName!).\(rawName)' (it is in the \(library) extension, which this environment does not enable)", at: target.offset)
+            if rawName != "bind" { for argument in arguments { check(argument) } }
+            report(message, at: target.offset)
             return .error
         }
         var argumentTypes: [CELType] = []
@@ -251,12 +251,22 @@ struct Checker {
         return results.dropFirst().allSatisfy { $0 == results[0] } ? results[0] : .dyn
     }
 
-    /// The extension, not enabled here, that `namespace.function(...)` (as in `math.abs`, `cel.bind`)
-    /// belongs to, when the namespace is not a name in scope.
-    private func disabledExtension(_ function: String, target: Expr) -> CELExtension? {
+    /// The message for `namespace.function(...)` (`math.abs(x)`, `cel.bind(...)`) when the namespace is no
+    /// name in scope but a family of functions: one of an extension this environment does not enable,
+    /// or a misspelling of one of the family.
+    private func undeclaredQualifiedFunction(_ function: String, target: Expr) -> String? {
         guard let namespace = target.qualifiedName, !namespace.hasPrefix("."),
-              local(namespace) == nil, environment.resolveVariable(namespace) == nil else { return nil }
-        return CELExtension.owner(of: namespace + "." + function).flatMap { environment.extensions.contains($0) ? nil : $0 }
+              local(String(namespace.prefix { $0 != "." })) == nil,
+              environment.resolvePrefix(of: target, isLocal: { local($0) != nil }) == nil else { return nil }
+        let qualified = namespace + "." + function
+        if let library = CELExtension.owner(of: qualified), !environment.extensions.contains(library) {
+            return "undeclared function '\(qualified)' (it is in the \(library) extension, which this environment does not enable)"
+        }
+        let family = environment.knownFunctionNames.filter { $0.hasPrefix(namespace + ".") }
+        guard !family.isEmpty else { return nil }
+        var message = "undeclared function '\(qualified)'"
+        if let suggestion = Suggestion.closest(to: qualified, among: family) { message += " (did you mean '\(suggestion)'?)" }
+        return message
     }
 
     // MARK: types

@@ -109,7 +109,9 @@ public struct CELEnvironment: Sendable {
     /// Function names callers may mean, for "did you mean" help.
     var knownFunctionNames: [String] {
         var names = Array(functions.keys) + StandardLibrary.signatures.keys.filter { !$0.contains("_") && $0 != "@in" }
-        for library in extensions { names += library.signatures.keys.filter { !$0.contains("@") } }
+        for library in extensions {
+            names += library.signatures.keys.filter { !$0.contains("@") } + (expandsMacros ? library.macros : [])
+        }
         return names
     }
 

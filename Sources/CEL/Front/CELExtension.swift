@@ -31,13 +31,18 @@ public enum CELExtension: String, Hashable, Sendable, CaseIterable, CustomString
         }
     }
 
+    /// The names of the extension's macros, as written.
+    var macros: [String] {
+        switch self {
+        case .bindings: ["cel.bind"]
+        case .strings: []
+        case .math: ["math.greatest", "math.least"]
+        }
+    }
+
     /// The extension a qualified function or macro name (`math.abs`, `cel.bind`) belongs to.
     static func owner(of qualifiedName: String) -> CELExtension? {
-        switch qualifiedName {
-        case "cel.bind": .bindings
-        case "math.greatest", "math.least": .math
-        default: allCases.first { $0.signatures[qualifiedName] != nil }
-        }
+        allCases.first { $0.signatures[qualifiedName] != nil || $0.macros.contains(qualifiedName) }
     }
 
     /// Names called as `namespace.function(...)`, which the parser reads as one global function name.

@@ -60,7 +60,7 @@ enum MathExtension {
         default: throw .noOverload(function, value)
         }
         guard var best = candidates.first else {
-            throw OperationFailure("\(Operator.display(function))() of an empty list")
+            throw OperationFailure("\(Operator.display(function))() of an empty list has no value")
         }
         for candidate in candidates {
             switch candidate {
