@@ -262,23 +262,13 @@ enum StringsExtension {
     /// `strings.quote(s)`: `s` as a double-quoted CEL string literal, with `\a \b \f \n \r \t \v \\ \"` escaped.
     static func quote(_ text: CELValue) throws(OperationFailure) -> CELValue {
         guard case .string(let string) = text else { throw .noOverload("strings.quote", text) }
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\u{07}": result += "\\a"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{0B}": result += "\\v"
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return .string(result + "\"")
+        return .string(CELValue.quote(string) { quoteEscapes[$0] })
     }
+
+    private static let quoteEscapes: [Unicode.Scalar: String] = [
+        "\u{07}": "\\a", "\u{08}": "\\b", "\u{0C}": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\u{0B}": "\\v",
+        "\\": "\\\\", "\"": "\\\"",
+    ]
 
     private static func string<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
         var result = String.UnicodeScalarView()
