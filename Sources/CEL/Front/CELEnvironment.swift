@@ -50,12 +50,11 @@ public struct CELEnvironment: Sendable {
     /// other files map them (SourceLocation.advanced(by:)).
     public func compile(_ source: String, name: String = "<expression>") throws(DiagnosticsError) -> CELProgram {
         let file = SourceFile(name: name, text: source)
-        let parsed: (root: Expr, nodeCount: Int)
-        do {
-            parsed = try Parser.parse(source, options: parserOptions)
-        } catch {
-            throw DiagnosticsError([file.diagnostic(error.message, atUTF8Offset: error.offset)])
+        let (parsedRoot, nodeCount, syntaxErrors) = Parser.parse(source, options: parserOptions)
+        guard let parsedRoot else {
+            throw DiagnosticsError(syntaxErrors.map { file.diagnostic($0.message, atUTF8Offset: $0.offset) })
         }
+        let parsed = (root: parsedRoot, nodeCount: nodeCount)
         var types: [CELType]? = nil
         var problems: [SyntaxError] = []
         if checksTypes {
