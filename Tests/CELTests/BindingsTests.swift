@@ -1,5 +1,4 @@
 import CEL
-import Foundation
 import Testing
 
 /// `cel.bind` (the bindings extension): values, nesting, shadowing, types, errors and being off by default.
@@ -64,6 +63,13 @@ struct BindingsTests {
         #expect(calls.value == 1)
     }
 
+    @Test func boundNamesAreNotVariables() throws {
+        #expect(try Self.environment.compile("cel.bind(a, x, a + x)").variables == ["x"])
+        var unchecked = Self.environment
+        unchecked.checksTypes = false
+        #expect(outcome("cel.bind(a, y * 2, [a, a])", environment: unchecked, bindings: ["y": .int(4)]) == "[8, 8]")
+    }
+
     @Test func offByDefault() {
         #expect(outcome("cel.bind(a, 1, a)") == """
             <expression>:1:1: error: undeclared function 'cel.bind' (it is in the bindings extension, which this environment does not enable)
@@ -88,14 +94,4 @@ struct BindingsTests {
                              ^
             """)
     }
-}
-
-/// A thread-safe tally for counting calls of a user function.
-final class Counter: @unchecked Sendable {
-    private var count = 0
-    private let lock = NSLock()
-
-    var value: Int { lock.withLock { count } }
-
-    func increment() { lock.withLock { count += 1 } }
 }
