@@ -14,11 +14,13 @@ struct ExtensionFuzzTests {
         "math.sign(math.round(-2.5)) + math.ceil(1.1) + math.floor(-0.0) - math.trunc(1e300)",
         "math.isNaN(0.0/0.0) && !math.isInf(1.0) && math.isFinite(-1.0/0.0) == false",
         "entries.map(e, cel.bind(v, e.amount, math.abs(v))).exists(w, w == math.greatest(entries.map(e, e.amount)))",
+        "'%s %d %.3f %e %b %x %X %o %%'.format([[1, {'k': 2.5}], 7, 1.25, 12345, 5, 'hi', 255u, 8])",
+        "(name + '%.2f %s').format([x, d]) + '%s'.format([timestamp('2024-01-02T03:04:05Z')])",
     ]
 
     static let fragments = [
         "cel.bind(", "math.greatest(", "math.least(", "math.abs(", ".charAt(", ".substring(", ".indexOf(", ".lastIndexOf(",
-        ".split(", ".join(", ".replace(", ".trim()", ".reverse()", "strings.quote(", "-1", "9223372036854775807",
+        ".split(", ".join(", ".format(", ".replace(", ".trim()", ".reverse()", "strings.quote(", "-1", "9223372036854775807",
         "-9223372036854775808", "18446744073709551615u", "''", "'é'", "[]", "0.0/0.0", ",", ")", "a", "(", "[1, 2.5, 3u]",
     ]
 

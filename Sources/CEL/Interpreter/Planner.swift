@@ -163,6 +163,10 @@ struct Planner {
         if function == "matches", operands.count == 2 {
             return regexMatch(subject: operands[0], pattern: operands[1], offset: offset)
         }
+        if function == "format", receiverStyle, operands.count == 2, environment.extensions.contains(.strings),
+           case .string(let format)? = operands[0].constantValue {
+            return constantFormat(format, operands: operands, offset: offset)
+        }
         if receiverStyle, operands.count == 2, case .string(let zoneName)? = operands[1].constantValue,
            TimestampGetter(rawValue: function) != nil {
             return constantZoneGetter(function, zone: zoneName, subject: operands[0], offset: offset, zoneOffset: operands[1].offset)
@@ -190,6 +194,31 @@ struct Planner {
             problems.append(SyntaxError(message: error.message, offset: pattern.offset))
             return FailureNode(error.message, offset: offset)
         }
+    }
+
+    /// `'...'.format(args)` with a constant format string: parsed now, so that a bad clause, or a list
+    /// literal with too few or too many arguments for the clauses, is a compile error.
+    private mutating func constantFormat(_ format: String, operands: [Node], offset: Int) -> Node {
+        let parsed: StringFormat
+        do {
+            parsed = try StringFormat(format)
+        } catch {
+            problems.append(SyntaxError(message: error.message, offset: operands[0].offset))
+            return FailureNode(error.message, offset: offset)
+        }
+        var given: Int?
+        if let list = operands[1] as? ListNode { given = list.elements.count }
+        if case .list(let values)? = operands[1].constantValue { given = values.count }
+        if let given, given != parsed.clauseCount {
+            let clauses = parsed.clauseCount == 1 ? "1 clause" : "\(parsed.clauseCount) clauses"
+            let arguments = given == 1 ? "1 argument is" : "\(given) arguments are"
+            let message = "the format string has \(clauses) but \(arguments) given"
+            problems.append(SyntaxError(message: message, offset: operands[1].offset))
+            return FailureNode(message, offset: offset)
+        }
+        return fold(BinaryNode(operands[0], operands[1], offset: offset) { text, arguments throws(OperationFailure) in
+            try StringsExtension.format(text, arguments, parsed: parsed)
+        })
     }
 
     /// `x == constant` and the like, when exactly one side is constant.

@@ -1,4 +1,4 @@
-/// The strings extension (cel-go's `ext.Strings()`, version 3): index-based functions count Unicode
+/// The strings extension (cel-go's `ext.Strings()`; `format` as in its version 4): index-based functions count Unicode
 /// code points, as `size` does, and compare code points without normalisation. Out-of-range indexes
 /// are evaluation errors naming the index and the string's length.
 enum StringsExtension {
@@ -35,6 +35,7 @@ enum StringsExtension {
                 Signature("list_join_string", receiver: true, [.list(string), string], string),
             ],
             "strings.quote": [Signature("strings_quote", [string], string)],
+            "format": [Signature("string_format", receiver: true, [string, .list(.dyn)], string)],
         ]
     }()
 
@@ -57,6 +58,7 @@ enum StringsExtension {
         case ("join", 1): .unary { list throws(OperationFailure) in try join([list]) }
         case ("join", 2): .variadic(join)
         case ("strings.quote", 1): .unary(quote)
+        case ("format", 2): .binary { text, arguments throws(OperationFailure) in try format(text, arguments, parsed: nil) }
         default: nil
         }
     }
@@ -257,6 +259,17 @@ enum StringsExtension {
             strings.append(string)
         }
         return .string(strings.joined(separator: separator))
+    }
+
+    /// `s.format(list)`: `s` with each `%` clause replaced by the next element of the list. A constant
+    /// `s` is parsed once, when the program is planned (`parsed`).
+    static func format(_ text: CELValue, _ arguments: CELValue, parsed: StringFormat?) throws(OperationFailure) -> CELValue {
+        guard case .string(let string) = text, case .list(let values) = arguments else {
+            throw .noOverload("format", text, arguments)
+        }
+        let format: StringFormat
+        if let parsed { format = parsed } else { format = try StringFormat(string) }
+        return .string(try format.apply(to: values))
     }
 
     /// `strings.quote(s)`: `s` as a double-quoted CEL string literal, with `\a \b \f \n \r \t \v \\ \"` escaped.
