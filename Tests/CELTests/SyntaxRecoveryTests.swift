@@ -19,6 +19,11 @@ struct SyntaxRecoveryTests {
             "1:37: error: the first argument of map() must be a simple name, such as e",
         ]),
         ("9223372036854775808 + 1 +", ["1:1: error: int literal out of range: '9223372036854775808'", "1:26: error: unexpected end of input, expected an expression"]),
+        ("has(x + 1) || entries.all(e.f, true) && (", [
+            "1:5: error: has() needs a field selection, such as has(entry.note)",
+            "1:27: error: the first argument of all() must be a simple name, such as e",
+            "1:42: error: unexpected end of input, expected an expression",
+        ]),
         ("has(x) || has(y.z) && (", ["1:5: error: has() needs a field selection, such as has(entry.note)", "1:24: error: unexpected end of input, expected an expression"]),
         // One mistake, one message.
         ("f(1 + , 2)", ["1:7: error: unexpected ',', expected an expression"]),

@@ -62,6 +62,19 @@ final class Expr: Sendable {
         self.kind = kind
     }
 
+    /// Where the expression's text begins, for messages about the whole of it: `a.b` and `a + b` are
+    /// placed at their operator but begin at `a`.
+    var startOffset: Int {
+        switch kind {
+        case .select(let operand, _, false): return min(offset, operand.startOffset)
+        case .call(_, let target?, _): return min(offset, target.startOffset)
+        case .call(let function, nil, let arguments) where function.hasPrefix("_") && !arguments.isEmpty:
+            return min(offset, arguments[0].startOffset)
+        case .comprehension(let comprehension): return min(offset, comprehension.range.startOffset)
+        default: return offset
+        }
+    }
+
     /// The dotted name this expression spells (`a.b.c`), if it is only identifiers and selections.
     var qualifiedName: String? {
         switch kind {

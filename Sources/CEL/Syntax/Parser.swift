@@ -468,7 +468,7 @@ struct Parser {
     private mutating func globalCall(_ name: String, arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
         if expandsMacros, name == "has", arguments.count == 1 {
             guard case .select(let operand, let field, false) = arguments[0].kind else {
-                report("has() needs a field selection, such as has(entry.note)", at: arguments[0].offset)
+                report("has() needs a field selection, such as has(entry.note)", at: arguments[0].startOffset)
                 return try call(name, at: offset, arguments)
             }
             return try make(.select(operand: operand, field: field, testOnly: true), at: arguments[0].offset, children: [operand])
@@ -491,7 +491,7 @@ struct Parser {
             return try call(name, at: offset, target: target, arguments)
         }
         guard case .identifier(let variable) = arguments[0].kind, !variable.hasPrefix(".") else {
-            report("the first argument of \(name)() must be a simple name, such as e", at: arguments[0].offset)
+            report("the first argument of \(name)() must be a simple name, such as e", at: arguments[0].startOffset)
             return try call(name, at: offset, target: target, arguments)
         }
         let comprehension = Expr.Comprehension(
@@ -517,7 +517,7 @@ struct Parser {
             return try call("cel.bind", at: offset, arguments)
         }
         guard case .identifier(let variable) = arguments[0].kind, !variable.hasPrefix(".") else {
-            report("the first argument of cel.bind() must be a simple name, such as x", at: arguments[0].offset)
+            report("the first argument of cel.bind() must be a simple name, such as x", at: arguments[0].startOffset)
             return try call("cel.bind", at: offset, arguments)
         }
         let binding = Expr.Binding(variable: variable, initializer: arguments[1], body: arguments[2])
@@ -534,12 +534,12 @@ struct Parser {
             return try call(function, at: offset, arguments)
         case 1:
             if !Parser.mayBeNumber(arguments[0]) && !Parser.isListOfNumbers(arguments[0]) {
-                report("\(name)() needs numbers or a non-empty list of numbers", at: arguments[0].offset)
+                report("\(name)() needs numbers or a non-empty list of numbers", at: arguments[0].startOffset)
             }
             return try call(function, at: offset, arguments)
         default:
             if let wrong = arguments.first(where: { !Parser.mayBeNumber($0) }) {
-                report("\(name)() arguments must be numbers", at: wrong.offset)
+                report("\(name)() arguments must be numbers", at: wrong.startOffset)
             }
             if arguments.count == 2 { return try call(function, at: offset, arguments) }
             let list = try make(.list(arguments), at: arguments[0].offset, children: arguments)
