@@ -16,6 +16,7 @@ struct ExtensionFuzzTests {
         "entries.map(e, cel.bind(v, e.amount, math.abs(v))).exists(w, w == math.greatest(entries.map(e, e.amount)))",
         "'%s %d %.3f %e %b %x %X %o %%'.format([[1, {'k': 2.5}], 7, 1.25, 12345, 5, 'hi', 255u, 8])",
         "(name + '%.2f %s').format([x, d]) + '%s'.format([timestamp('2024-01-02T03:04:05Z')])",
+        "math.bitShiftLeft(math.bitAnd(x, 7), 3) + math.bitShiftRight(-1, 60) + math.bitNot(math.bitXor(1, 2)) + int(math.sqrt(2))",
     ]
 
     static let fragments = [

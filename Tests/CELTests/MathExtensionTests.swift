@@ -28,6 +28,12 @@ struct MathExtensionTests {
         ("math.isInf(1.0/0.0)", "true"), ("math.isInf(-1.0/0.0)", "true"), ("math.isInf(0.0/0.0)", "false"), ("math.isInf(1.5)", "false"),
         ("math.isNaN(0.0/0.0)", "true"), ("math.isNaN(1.0/0.0)", "false"),
         ("math.isFinite(1.5)", "true"), ("math.isFinite(1.0/0.0)", "false"), ("math.isFinite(0.0/0.0)", "false"),
+        ("math.sqrt(49.0)", "7.0"), ("math.sqrt(16)", "4.0"), ("math.sqrt(2u)", "1.4142135623730951"), ("math.isNaN(math.sqrt(-1.0))", "true"),
+        ("math.bitAnd(3, 5)", "1"), ("math.bitOr(3u, 5u)", "7u"), ("math.bitXor(3, 5)", "6"), ("math.bitAnd(-1, 255)", "255"),
+        ("math.bitNot(1)", "-2"), ("math.bitNot(0u)", "18446744073709551615u"),
+        ("math.bitShiftLeft(1, 2)", "4"), ("math.bitShiftLeft(1u, 63)", "9223372036854775808u"), ("math.bitShiftLeft(1, 64)", "0"),
+        ("math.bitShiftLeft(1, 63)", "-9223372036854775808"), ("math.bitShiftRight(1024u, 4)", "64u"),
+        ("math.bitShiftRight(-1024, 3)", "2305843009213693824"), ("math.bitShiftRight(-1, 200)", "0"),
     ])
     func values(source: String, expected: String) {
         #expect(outcome(source, environment: Self.environment, bindings: testBindings) == expected)
@@ -44,6 +50,13 @@ struct MathExtensionTests {
         ("math.least([0.0/0.0, 1.0])", "error at 1:1: math.least(): NaN values cannot be ordered"),
         ("math.isNaN(dyn(1u))", "error at 1:1: no matching overload for 'math.isNaN' applied to (uint)"),
         ("math.sign(dyn(''))", "error at 1:1: no matching overload for 'math.sign' applied to (string)"),
+        ("math.bitShiftLeft(1, -2)", "error at 1:1: math.bitShiftLeft() needs a non-negative bit count, not -2"),
+        ("math.bitShiftRight(1024u, -4)", "error at 1:1: math.bitShiftRight() needs a non-negative bit count, not -4"),
+        ("math.bitOr(dyn(1.2), 1)", "error at 1:1: no matching overload for 'math.bitOr' applied to (double, int)"),
+        ("math.bitXor(dyn(1), dyn(1u))", "error at 1:1: no matching overload for 'math.bitXor' applied to (int, uint)"),
+        ("math.bitNot(dyn([1]))", "error at 1:1: no matching overload for 'math.bitNot' applied to (list)"),
+        ("math.bitShiftLeft(dyn([1]), 1)", "error at 1:1: no matching overload for 'math.bitShiftLeft' applied to (list, int)"),
+        ("math.sqrt(dyn('4'))", "error at 1:1: no matching overload for 'math.sqrt' applied to (string)"),
     ])
     func evaluationErrors(source: String, expected: String) {
         #expect(outcome(source, environment: Self.environment, bindings: testBindings) == expected)
@@ -61,6 +74,8 @@ struct MathExtensionTests {
         ("math.ceil(1)", "1:1: error: found no matching overload for 'math.ceil' applied to '(int)'", "  math.ceil(1)\n  ^"),
         ("math.isNaN(1u)", "1:1: error: found no matching overload for 'math.isNaN' applied to '(uint)'", "  math.isNaN(1u)\n  ^"),
         ("math.abs('a')", "1:1: error: found no matching overload for 'math.abs' applied to '(string)'", "  math.abs('a')\n  ^"),
+        ("math.bitAnd(1, 2u)", "1:1: error: found no matching overload for 'math.bitAnd' applied to '(int, uint)'", "  math.bitAnd(1, 2u)\n  ^"),
+        ("math.bitShiftLeft(1, 2u)", "1:1: error: found no matching overload for 'math.bitShiftLeft' applied to '(int, uint)'", "  math.bitShiftLeft(1, 2u)\n  ^"),
         ("math.absolute(1)", "1:1: error: undeclared function 'math.absolute'", "  math.absolute(1)\n  ^"),
         ("math.flor(1.5)", "1:1: error: undeclared function 'math.flor' (did you mean 'math.floor'?)", "  math.flor(1.5)\n  ^"),
         ("math.greates(1, 2)", "1:1: error: undeclared function 'math.greates' (did you mean 'math.greatest'?)", "  math.greates(1, 2)\n  ^"),

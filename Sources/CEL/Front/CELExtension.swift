@@ -4,10 +4,11 @@ public enum CELExtension: String, Hashable, Sendable, CaseIterable, CustomString
     /// `cel.bind(name, init, body)`: a local name for a sub-expression, evaluated once.
     case bindings
     /// `charAt`, `indexOf`, `lastIndexOf`, `lowerAscii`, `upperAscii`, `replace`, `split`, `substring`,
-    /// `trim`, `join`, `reverse` and `strings.quote`, as cel-go's `ext.Strings()`.
+    /// `trim`, `join`, `reverse`, `format` and `strings.quote`, as cel-go's `ext.Strings()`.
     case strings
     /// `math.greatest`, `math.least`, `math.abs`, `math.sign`, `math.ceil`, `math.floor`, `math.round`,
-    /// `math.trunc`, `math.isNaN`, `math.isInf` and `math.isFinite`, as cel-go's `ext.Math()`.
+    /// `math.trunc`, `math.isNaN`, `math.isInf`, `math.isFinite`, `math.sqrt` and the bit functions,
+    /// as cel-go's `ext.Math()`.
     case math
 
     /// The extension's name as messages print it: `strings`.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The math extension (cel-go's `ext.Math()`): `math.greatest` and `math.least` (macros expanding to
-/// `math.@max` and `math.@min`, over numbers of any mix of kinds or one list), rounding, sign and
-/// floating-point tests.
+/// `math.@max` and `math.@min`, over numbers of any mix of kinds or one list), rounding, sign,
+/// floating-point tests, `math.sqrt` and the bit functions.
 enum MathExtension {
     static let signatures: [String: [Signature]] = {
         let numbers: [(String, CELType)] = [("double", .double), ("int", .int), ("uint", .uint)]
@@ -28,6 +28,15 @@ enum MathExtension {
         for function in ["abs", "sign"] {
             table["math." + function] = numbers.map { Signature("math_\(function)_\($0.0)", [$0.1], $0.1) }
         }
+        table["math.sqrt"] = numbers.map { Signature("math_sqrt_\($0.0)", [$0.1], .double) }
+        let integers: [(String, CELType)] = [("int", .int), ("uint", .uint)]
+        for function in ["bitAnd", "bitOr", "bitXor"] {
+            table["math." + function] = integers.map { Signature("math_\(function)_\($0.0)_\($0.0)", [$0.1, $0.1], $0.1) }
+        }
+        table["math.bitNot"] = integers.map { Signature("math_bitNot_\($0.0)_\($0.0)", [$0.1], $0.1) }
+        for function in ["bitShiftLeft", "bitShiftRight"] {
+            table["math." + function] = integers.map { Signature("math_\(function)_\($0.0)_int", [$0.1, .int], $0.1) }
+        }
         return table
     }()
 
@@ -46,6 +55,13 @@ enum MathExtension {
         case ("math.isFinite", 1): .unary { value throws(OperationFailure) in try test(value, name) { $0.isFinite } }
         case ("math.abs", 1): .unary(abs)
         case ("math.sign", 1): .unary(sign)
+        case ("math.sqrt", 1): .unary(squareRoot)
+        case ("math.bitAnd", 2): .binary { a, b throws(OperationFailure) in try bitwise(a, b, name, &, &) }
+        case ("math.bitOr", 2): .binary { a, b throws(OperationFailure) in try bitwise(a, b, name, |, |) }
+        case ("math.bitXor", 2): .binary { a, b throws(OperationFailure) in try bitwise(a, b, name, ^, ^) }
+        case ("math.bitNot", 1): .unary { value throws(OperationFailure) in try bitwise(value, value, name, { a, _ in ~a }, { a, _ in ~a }) }
+        case ("math.bitShiftLeft", 2): .binary { value, bits throws(OperationFailure) in try shift(value, bits, name, left: true) }
+        case ("math.bitShiftRight", 2): .binary { value, bits throws(OperationFailure) in try shift(value, bits, name, left: false) }
         default: nil
         }
     }
@@ -95,6 +111,44 @@ enum MathExtension {
         case .double(let number): return .double(Swift.abs(number))
         default: throw .noOverload("math.abs", value)
         }
+    }
+
+    /// The square root of any number, as a double (NaN for a negative one).
+    static func squareRoot(_ value: CELValue) throws(OperationFailure) -> CELValue {
+        switch value {
+        case .int(let number): .double(Double(number).squareRoot())
+        case .uint(let number): .double(Double(number).squareRoot())
+        case .double(let number): .double(number.squareRoot())
+        default: throw .noOverload("math.sqrt", value)
+        }
+    }
+
+    /// A bitwise operation on two ints or two uints (`math.bitNot` passes its operand twice).
+    private static func bitwise(_ a: CELValue, _ b: CELValue, _ function: String,
+                                _ onInts: (Int64, Int64) -> Int64, _ onUints: (UInt64, UInt64) -> UInt64) throws(OperationFailure) -> CELValue {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return .int(onInts(x, y))
+        case (.uint(let x), .uint(let y)): return .uint(onUints(x, y))
+        default: throw function == "math.bitNot" ? .noOverload(function, a) : .noOverload(function, a, b)
+        }
+    }
+
+    /// A shift by a non-negative count; 64 or more shifts every bit out. Right shifts of ints are
+    /// logical (the sign bit is not copied), as in cel-go.
+    private static func shift(_ value: CELValue, _ bits: CELValue, _ function: String, left: Bool) throws(OperationFailure) -> CELValue {
+        guard case .int(let count) = bits, value.type == .int || value.type == .uint else {
+            throw .noOverload(function, value, bits)
+        }
+        guard count >= 0 else { throw OperationFailure("\(function)() needs a non-negative bit count, not \(count)") }
+        let pattern: UInt64
+        switch value {
+        case .int(let number): pattern = UInt64(bitPattern: number)
+        case .uint(let number): pattern = number
+        default: throw .noOverload(function, value, bits)
+        }
+        let shifted = count >= 64 ? 0 : (left ? pattern << UInt64(count) : pattern >> UInt64(count))
+        if case .int = value { return .int(Int64(bitPattern: shifted)) }
+        return .uint(shifted)
     }
 
     /// -1, 0 or 1 of the argument's kind; NaN for NaN.
