@@ -1,5 +1,6 @@
 import CEL
 import Diagnostics
+import Foundation
 
 /// Compiles and evaluates, returning the value in CEL syntax, `error: message` for an evaluation error
 /// (with its column), or the diagnostics text for a compile error.
@@ -43,3 +44,13 @@ let testBindings: [String: CELValue] = [
     "m": .map(CELMap([(.string("a"), .int(1)), (.string("b"), .int(2))])),
     "d": .list([.int(1), .string("two")]),
 ]
+
+/// A thread-safe tally for counting calls of a user function.
+final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+
+    var value: Int { lock.withLock { count } }
+
+    func increment() { lock.withLock { count += 1 } }
+}

@@ -41,7 +41,16 @@ struct Checker {
         case .map(let entries): map(entries)
         case .object(let typeName, let fields): object(typeName, fields: fields, offset: expr.offset)
         case .comprehension(let comprehension): self.comprehension(comprehension, offset: expr.offset)
+        case .bind(let binding): bind(binding)
         }
+    }
+
+    /// `cel.bind`: the name has the initializer's type inside the body, hiding any outer name.
+    private mutating func bind(_ binding: Expr.Binding) -> CELType {
+        let type = check(binding.initializer)
+        locals.append((binding.variable, type == .error ? .dyn : type))
+        defer { locals.removeLast() }
+        return check(binding.body)
     }
 
     private mutating func list(_ elements: [Expr]) -> CELType {
@@ -194,6 +203,13 @@ struct Checker {
     // MARK: calls
 
     private mutating func call(_ rawName: String, target: Expr?, arguments: [Expr], offset: Int) -> CELType {
+        if let target, let message = undeclaredQualifiedFunction(rawName, target: target) {
+            // `math.abs(x)` without the math extension: one message, not "undeclared 'math'" and "undeclared 'abs'";
+            // the arguments of `cel.bind` would only add that the name it binds is undeclared.
+            if rawName != "bind" { for argument in arguments { check(argument) } }
+            report(message, at: target.offset)
+            return .error
+        }
         var argumentTypes: [CELType] = []
         if let target { argumentTypes.append(check(target)) }
         for argument in arguments { argumentTypes.append(check(argument)) }
@@ -203,12 +219,14 @@ struct Checker {
     /// The overloads of a function that accept these argument types, and the result type they give.
     private mutating func resolve(_ rawName: String, receiverStyle: Bool, argumentTypes: [CELType], offset: Int) -> CELType {
         let function = rawName.hasPrefix(".") ? String(rawName.dropFirst()) : rawName
-        let declared = environment.functions[function]?.map(\.signature) ?? []
-        let signatures = declared.isEmpty ? StandardLibrary.signatures[function] ?? [] : declared
+        let signatures = environment.signatures(of: function)
         guard !signatures.isEmpty else {
             var message = "undeclared function '\(function)'"
-            let known = Array(environment.functions.keys) + Array(StandardLibrary.signatures.keys).filter { !$0.contains("_") && $0 != "@in" }
-            if let suggestion = Suggestion.closest(to: function, among: known) { message += " (did you mean '\(suggestion)'?)" }
+            if let library = CELExtension.allCases.first(where: { $0.signatures[function] != nil }) {
+                message += " (it is in the \(library) extension, which this environment does not enable)"
+            } else if let suggestion = Suggestion.closest(to: function, among: environment.knownFunctionNames) {
+                message += " (did you mean '\(suggestion)'?)"
+            }
             report(message, at: offset)
             return .error
         }
@@ -231,6 +249,24 @@ struct Checker {
             return .error
         }
         return results.dropFirst().allSatisfy { $0 == results[0] } ? results[0] : .dyn
+    }
+
+    /// The message for `namespace.function(...)` (`math.abs(x)`, `cel.bind(...)`) when the namespace is no
+    /// name in scope but a family of functions: one of an extension this environment does not enable,
+    /// or a misspelling of one of the family.
+    private func undeclaredQualifiedFunction(_ function: String, target: Expr) -> String? {
+        guard let namespace = target.qualifiedName, !namespace.hasPrefix("."),
+              local(String(namespace.prefix { $0 != "." })) == nil,
+              environment.resolvePrefix(of: target, isLocal: { local($0) != nil }) == nil else { return nil }
+        let qualified = namespace + "." + function
+        if let library = CELExtension.owner(of: qualified), !environment.extensions.contains(library) {
+            return "undeclared function '\(qualified)' (it is in the \(library) extension, which this environment does not enable)"
+        }
+        let family = environment.knownFunctionNames.filter { $0.hasPrefix(namespace + ".") }
+        guard !family.isEmpty else { return nil }
+        var message = "undeclared function '\(qualified)'"
+        if let suggestion = Suggestion.closest(to: qualified, among: family) { message += " (did you mean '\(suggestion)'?)" }
+        return message
     }
 
     // MARK: types

@@ -12,14 +12,22 @@ public struct CELEnvironment: Sendable {
     /// The work one evaluation may do (one unit per comprehension step, per element built by `+`)
     /// before it stops with an error.
     public var costLimit = 10_000_000
+    /// The optional libraries (`cel.bind`, string and math functions) expressions may use; none by default.
+    public var extensions: Set<CELExtension> = []
 
     var variables: [String: CELType] = [:]
     var objectTypes: [String: ObjectType] = [:]
     var functions: [String: [CELOverload]] = [:]
 
-    /// An environment with no declarations beyond the standard library.
-    public init(container: String = "") {
+    /// An environment with no declarations beyond the standard library and the extensions named.
+    public init(container: String = "", extensions: Set<CELExtension> = []) {
         self.container = container
+        self.extensions = extensions
+    }
+
+    /// Turns an extension library on.
+    public mutating func enable(_ extension: CELExtension) {
+        extensions.insert(`extension`)
     }
 
     /// Declares a variable that bindings provide; a dotted name (`a.b`) is one variable.
@@ -42,12 +50,11 @@ public struct CELEnvironment: Sendable {
     /// other files map them (SourceLocation.advanced(by:)).
     public func compile(_ source: String, name: String = "<expression>") throws(DiagnosticsError) -> CELProgram {
         let file = SourceFile(name: name, text: source)
-        let parsed: (root: Expr, nodeCount: Int)
-        do {
-            parsed = try Parser.parse(source, expandsMacros: expandsMacros)
-        } catch {
-            throw DiagnosticsError([file.diagnostic(error.message, atUTF8Offset: error.offset)])
+        let (parsedRoot, nodeCount, syntaxErrors) = Parser.parse(source, options: parserOptions)
+        guard let parsedRoot else {
+            throw DiagnosticsError(syntaxErrors.map { file.diagnostic($0.message, atUTF8Offset: $0.offset) })
         }
+        let parsed = (root: parsedRoot, nodeCount: nodeCount)
         var types: [CELType]? = nil
         var problems: [SyntaxError] = []
         if checksTypes {
@@ -66,6 +73,45 @@ public struct CELEnvironment: Sendable {
         return CELProgram(
             root: root, slotNames: planner.slotNames, source: file,
             resultType: types?[parsed.root.id] ?? .dyn, costLimit: costLimit)
+    }
+
+    /// What the parser needs to know of the environment: which macros to expand and which dotted
+    /// names (`math.abs`) are functions rather than a selection followed by a call.
+    var parserOptions: Parser.Options {
+        var qualified = Set(functions.keys.filter { $0.contains(".") })
+        for library in extensions { qualified.formUnion(library.qualifiedFunctions) }
+        return Parser.Options(
+            expandsMacros: expandsMacros, bindings: extensions.contains(.bindings),
+            math: extensions.contains(.math), qualifiedFunctions: qualified)
+    }
+
+    /// The signatures a function name has here: the declared ones if any, else the standard library's
+    /// and the enabled extensions'.
+    func signatures(of function: String) -> [Signature] {
+        if let declared = functions[function], !declared.isEmpty { return declared.map(\.signature) }
+        var found = StandardLibrary.signatures[function] ?? []
+        for library in CELExtension.allCases where extensions.contains(library) {
+            found += library.signatures[function] ?? []
+        }
+        return found
+    }
+
+    /// The implementation of a standard or enabled extension function.
+    func implementation(of function: String, arity: Int) -> StandardLibrary.Implementation? {
+        if let standard = StandardLibrary.implementation(of: function, arity: arity) { return standard }
+        for library in CELExtension.allCases where extensions.contains(library) {
+            if let found = library.implementation(of: function, arity: arity) { return found }
+        }
+        return nil
+    }
+
+    /// Function names callers may mean, for "did you mean" help.
+    var knownFunctionNames: [String] {
+        var names = Array(functions.keys) + StandardLibrary.signatures.keys.filter { !$0.contains("_") && $0 != "@in" }
+        for library in extensions {
+            names += library.signatures.keys.filter { !$0.contains("@") } + (expandsMacros ? library.macros : [])
+        }
+        return names
     }
 
     /// The declared variable a (possibly dotted, possibly rooted with a leading `.`) name refers to,

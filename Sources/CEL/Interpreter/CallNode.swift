@@ -2,9 +2,14 @@
 final class CallNode: Node, @unchecked Sendable {
     let arguments: [Node]
     let apply: @Sendable ([CELValue]) throws(OperationFailure) -> CELValue
+    /// Whether the function depends only on its arguments, so that constant arguments may be folded.
+    /// User functions are not assumed to be.
+    let isPure: Bool
 
-    init(_ arguments: [Node], offset: Int, apply: @escaping @Sendable ([CELValue]) throws(OperationFailure) -> CELValue) {
+    init(_ arguments: [Node], offset: Int, isPure: Bool = false,
+         apply: @escaping @Sendable ([CELValue]) throws(OperationFailure) -> CELValue) {
         self.arguments = arguments
+        self.isPure = isPure
         self.apply = apply
         super.init(offset: offset)
     }

@@ -7,8 +7,9 @@ struct Planner {
     private(set) var slotNames: [String] = []
     private(set) var problems: [SyntaxError] = []
     private var variableSlots: [String: Int] = [:]
-    /// Comprehension variables in scope, innermost last.
-    private var locals: [(name: String, slot: Int)] = []
+    /// Comprehension and `cel.bind` variables in scope, innermost last. A `cel.bind` of a constant
+    /// has the constant instead of a slot, so that what uses it can be folded.
+    private var locals: [(name: String, slot: Int, constant: CELValue?)] = []
 
     init(environment: CELEnvironment, types: [CELType]?) {
         self.environment = environment
@@ -27,6 +28,7 @@ struct Planner {
         case .map(let entries): map(entries, offset: expr.offset)
         case .object(let typeName, let fields): object(typeName, fields: fields, offset: expr.offset)
         case .comprehension(let comprehension): self.comprehension(comprehension, offset: expr.offset)
+        case .bind(let binding): bind(binding, offset: expr.offset)
         }
     }
 
@@ -53,17 +55,33 @@ struct Planner {
         let range = plan(comprehension.range)
         let slot = slotNames.count
         slotNames.append("@" + comprehension.variable)
-        locals.append((comprehension.variable, slot))
+        locals.append((comprehension.variable, slot, nil))
         let filter = comprehension.filter.map { plan($0) }
         let body = plan(comprehension.body)
         locals.removeLast()
         return ComprehensionNode(kind: comprehension.kind, range: range, slot: slot, body: body, filter: filter, offset: offset)
     }
 
+    /// `cel.bind`: the initializer is evaluated once, before the body, as cel-go does; the body reads
+    /// the value from a slot, like a comprehension variable, so no access copies it.
+    private mutating func bind(_ binding: Expr.Binding, offset: Int) -> Node {
+        let initializer = plan(binding.initializer)
+        if let constant = initializer.constantValue {
+            locals.append((binding.variable, -1, constant))
+            defer { locals.removeLast() }
+            return plan(binding.body)
+        }
+        let slot = slotNames.count
+        slotNames.append("@" + binding.variable)
+        locals.append((binding.variable, slot, nil))
+        defer { locals.removeLast() }
+        return BindNode(slot: slot, initializer: initializer, body: plan(binding.body), offset: offset)
+    }
+
     // MARK: names
 
-    private func local(_ name: String) -> Int? {
-        locals.last { $0.name == name }?.slot
+    private func local(_ name: String) -> (slot: Int, constant: CELValue?)? {
+        locals.last { $0.name == name }.map { ($0.slot, $0.constant) }
     }
 
     private mutating func slot(forVariable name: String) -> Int {
@@ -75,7 +93,8 @@ struct Planner {
     }
 
     private mutating func identifier(_ name: String, offset: Int) -> Node {
-        if !name.hasPrefix("."), let slot = local(name) {
+        if !name.hasPrefix("."), let (slot, constant) = local(name) {
+            if let constant { return ConstantNode(constant, offset: offset) }
             return SlotNode(slot: slot, name: name, offset: offset)
         }
         if let declared = environment.resolveVariable(name) {
@@ -144,15 +163,20 @@ struct Planner {
         if function == "matches", operands.count == 2 {
             return regexMatch(subject: operands[0], pattern: operands[1], offset: offset)
         }
+        if function == "format", receiverStyle, operands.count == 2, environment.extensions.contains(.strings),
+           case .string(let format)? = operands[0].constantValue {
+            return constantFormat(format, operands: operands, offset: offset)
+        }
         if receiverStyle, operands.count == 2, case .string(let zoneName)? = operands[1].constantValue,
            TimestampGetter(rawValue: function) != nil {
             return constantZoneGetter(function, zone: zoneName, subject: operands[0], offset: offset, zoneOffset: operands[1].offset)
         }
-        switch StandardLibrary.implementation(of: function, arity: operands.count) {
+        switch environment.implementation(of: function, arity: operands.count) {
         case .unary(let apply)?: return fold(UnaryNode(operands[0], offset: offset, apply: apply))
         case .binary(let apply)?:
             if let comparison = constantComparison(function, operands, offset: offset, apply: apply) { return comparison }
             return fold(BinaryNode(operands[0], operands[1], offset: offset, apply: apply))
+        case .variadic(let apply)?: return fold(CallNode(operands, offset: offset, isPure: true, apply: apply))
         case nil:
             return FailureNode("unbound function '\(function)'", offset: offset)
         }
@@ -170,6 +194,31 @@ struct Planner {
             problems.append(SyntaxError(message: error.message, offset: pattern.offset))
             return FailureNode(error.message, offset: offset)
         }
+    }
+
+    /// `'...'.format(args)` with a constant format string: parsed now, so that a bad clause, or a list
+    /// literal with too few or too many arguments for the clauses, is a compile error.
+    private mutating func constantFormat(_ format: String, operands: [Node], offset: Int) -> Node {
+        let parsed: StringFormat
+        do {
+            parsed = try StringFormat(format)
+        } catch {
+            problems.append(SyntaxError(message: error.message, offset: operands[0].offset))
+            return FailureNode(error.message, offset: offset)
+        }
+        var given: Int?
+        if let list = operands[1] as? ListNode { given = list.elements.count }
+        if case .list(let values)? = operands[1].constantValue { given = values.count }
+        if let given, given != parsed.clauseCount {
+            let clauses = parsed.clauseCount == 1 ? "1 clause" : "\(parsed.clauseCount) clauses"
+            let arguments = given == 1 ? "1 argument is" : "\(given) arguments are"
+            let message = "the format string has \(clauses) but \(arguments) given"
+            problems.append(SyntaxError(message: message, offset: operands[1].offset))
+            return FailureNode(message, offset: offset)
+        }
+        return fold(BinaryNode(operands[0], operands[1], offset: offset) { text, arguments throws(OperationFailure) in
+            try StringsExtension.format(text, arguments, parsed: parsed)
+        })
     }
 
     /// `x == constant` and the like, when exactly one side is constant.
@@ -233,6 +282,7 @@ struct Planner {
         case let node as ListNode: operands = node.elements
         case let node as MapNode: operands = node.keys + node.values
         case let node as RegexMatchNode: operands = [node.subject, node.pattern]
+        case let node as CallNode where node.isPure: operands = node.arguments
         default: return node
         }
         guard operands.allSatisfy({ $0.constantValue != nil }) else { return node }

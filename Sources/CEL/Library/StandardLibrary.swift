@@ -4,6 +4,8 @@ enum StandardLibrary {
     enum Implementation {
         case unary(@Sendable (CELValue) throws(OperationFailure) -> CELValue)
         case binary(Operations.Binary)
+        /// Any number of arguments, the receiver first (`s.replace(a, b, n)`).
+        case variadic(@Sendable ([CELValue]) throws(OperationFailure) -> CELValue)
     }
 
     /// The implementation of `name` called with `arity` arguments (the receiver counted), if any.

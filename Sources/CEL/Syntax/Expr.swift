@@ -18,6 +18,8 @@ final class Expr: Sendable {
         /// `Type{field: value, ...}`.
         case object(typeName: String, fields: [FieldInit])
         case comprehension(Comprehension)
+        /// `cel.bind(variable, initializer, body)` (the bindings extension), expanded at parse time.
+        case bind(Binding)
     }
 
     struct MapEntry: Sendable {
@@ -46,10 +48,31 @@ final class Expr: Sendable {
         let filter: Expr?
     }
 
+    /// A local name for a value: `body` evaluated with `variable` bound to the value of `initializer`,
+    /// which is evaluated once, before `body`.
+    struct Binding: Sendable {
+        let variable: String
+        let initializer: Expr
+        let body: Expr
+    }
+
     init(id: Int, offset: Int, kind: Kind) {
         self.id = id
         self.offset = offset
         self.kind = kind
+    }
+
+    /// Where the expression's text begins, for messages about the whole of it: `a.b` and `a + b` are
+    /// placed at their operator but begin at `a`.
+    var startOffset: Int {
+        switch kind {
+        case .select(let operand, _, false): return min(offset, operand.startOffset)
+        case .call(_, let target?, _): return min(offset, target.startOffset)
+        case .call(let function, nil, let arguments) where function.hasPrefix("_") && !arguments.isEmpty:
+            return min(offset, arguments[0].startOffset)
+        case .comprehension(let comprehension): return min(offset, comprehension.range.startOffset)
+        default: return offset
+        }
     }
 
     /// The dotted name this expression spells (`a.b.c`), if it is only identifiers and selections.

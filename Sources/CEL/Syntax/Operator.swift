@@ -21,6 +21,8 @@ enum Operator {
         case `in`: "in"
         case logicalNot: "!"
         case negate: "-"
+        case "math.@max": "math.greatest"
+        case "math.@min": "math.least"
         default:
             function.hasPrefix("_") && function.hasSuffix("_") && function.count > 2
                 ? String(function.dropFirst().dropLast()) : function

@@ -4,26 +4,123 @@ struct Parser {
     /// The deepest expression tree accepted; beyond it, checking and evaluation could exhaust the stack.
     static let maximumDepth = 100
 
+    /// What the parser takes from the environment.
+    struct Options {
+        /// Whether `has`, `all`, `exists`, ... are macros; without it they parse as plain calls.
+        var expandsMacros = true
+        /// Whether `cel.bind(name, init, body)` is a macro (the bindings extension).
+        var bindings = false
+        /// Whether `math.greatest(...)` and `math.least(...)` are macros (the math extension).
+        var math = false
+        /// Dotted function names (`math.abs`): `math.abs(x)` is a call of that function, not of `abs` on `math`.
+        var qualifiedFunctions: Set<String> = []
+    }
+
     private let tokens: [Token]
     private var index = 0
     private var depths: [Int] = []
-    private let expandsMacros: Bool
+    private let options: Options
+    private var expandsMacros: Bool { options.expandsMacros }
     /// How many `expression()` calls are active: parentheses add nesting without adding nodes.
     private var nesting = 0
+    /// The syntax errors found so far; parsing goes on after one, from the next `,` or closing bracket.
+    private var problems: [SyntaxError] = []
+    /// The token where the last recovery stopped. An error found there or one token on is the same
+    /// problem seen again: by an enclosing construct (a list missing its `]` because its element was
+    /// cut short) or by the next empty element (`f(,,,)`), not a new one.
+    private var quietIndex = -2
+    /// Enough errors to fix at once; past this many, the rest of the text is likely not CEL at all.
+    static let maximumProblems = 10
 
-    private init(tokens: [Token], expandsMacros: Bool) {
+    private init(tokens: [Token], options: Options) {
         self.tokens = tokens
-        self.expandsMacros = expandsMacros
+        self.options = options
     }
 
-    /// The expression tree of `text`, and the number of nodes; throws the first syntax error.
-    static func parse(_ text: String, expandsMacros: Bool = true) throws(SyntaxError) -> (root: Expr, nodeCount: Int) {
-        var parser = Parser(tokens: try Lexer.tokenize(text), expandsMacros: expandsMacros)
-        let root = try parser.expression()
-        guard parser.current.kind == .end else {
-            throw SyntaxError(message: "unexpected \(parser.current.quoted) after the end of the expression", offset: parser.current.offset)
+    /// The expression tree of `text` and the number of nodes, or every syntax error found (at most
+    /// `maximumProblems`): after an error the parser skips to the next `,` or closing bracket and goes on,
+    /// so that one mistake gives one message and two independent mistakes give two.
+    static func parse(_ text: String, options: Options = Options()) -> (root: Expr?, nodeCount: Int, problems: [SyntaxError]) {
+        let tokens: [Token]
+        do {
+            tokens = try Lexer.tokenize(text)
+        } catch {
+            return (nil, 0, [error])
         }
-        return (root, parser.depths.count)
+        var parser = Parser(tokens: tokens, options: options)
+        let root = parser.expressionOrRecovery()
+        while parser.current.kind != .end {
+            // Text after a complete expression: reported once, then skipped up to a `,` after which
+            // a second expression (`1 + + 2, 3 +`) is parsed for its own errors.
+            let token = parser.current
+            parser.record(SyntaxError(message: "unexpected \(token.quoted) after the end of the expression", offset: token.offset))
+            parser.skipPastComma()
+            if parser.current.kind != .end { _ = parser.expressionOrRecovery() }
+        }
+        let problems = parser.problems.sorted { $0.offset < $1.offset }
+        return (problems.isEmpty ? root : nil, parser.depths.count, problems)
+    }
+
+    // MARK: recovery
+
+    /// An expression, or nil after recording its error and skipping to where parsing can resume.
+    private mutating func expressionOrRecovery() -> Expr? {
+        do {
+            return try expression()
+        } catch {
+            recover(from: error)
+            return nil
+        }
+    }
+
+    private mutating func recover(from error: SyntaxError) {
+        record(error)
+        synchronize()
+    }
+
+    /// An error that leaves the tokens in order (a literal out of range, a misused macro): recorded,
+    /// and parsing goes on as if the text were right.
+    private mutating func report(_ message: String, at offset: Int) {
+        record(SyntaxError(message: message, offset: offset))
+    }
+
+    private mutating func record(_ error: SyntaxError) {
+        guard index > quietIndex + 1, problems.count < Parser.maximumProblems else { return }
+        problems.append(error)
+        if problems.count == Parser.maximumProblems { index = tokens.count - 1 }
+    }
+
+    /// Skips to the next `,`, `)`, `]` or `}` outside the brackets opened while skipping (or to the end),
+    /// without consuming it: the list or call being parsed continues from there.
+    private mutating func synchronize() {
+        var depth = 0
+        scan: while current.kind != .end {
+            if case .punctuation(let text) = current.kind {
+                switch text {
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}":
+                    if depth == 0 { break scan }
+                    depth -= 1
+                case ",":
+                    if depth == 0 { break scan }
+                default: break
+                }
+            }
+            _ = advance()
+        }
+        quietIndex = index
+    }
+
+    /// After stray text at the top level: on to just past the next top-level `,`, or to the end.
+    private mutating func skipPastComma() {
+        while current.kind != .end {
+            synchronize()
+            if isPunctuation(",") {
+                _ = advance()
+                return
+            }
+            if current.kind != .end { _ = advance() }
+        }
     }
 
     // MARK: tokens
@@ -155,7 +252,8 @@ struct Parser {
         case .intLiteral(let digits, let radix):
             let token = advance()
             guard let magnitude = UInt64(digits, radix: radix), magnitude <= UInt64(Int64.max) + 1 else {
-                throw SyntaxError(message: "int literal out of range: '-\(radix == 16 ? "0x" : "")\(digits)'", offset: token.offset)
+                report("int literal out of range: '-\(radix == 16 ? "0x" : "")\(digits)'", at: token.offset)
+                return try make(.literal(.int(0)), at: offset, children: [])
             }
             let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
             return try make(.literal(.int(value)), at: offset, children: [])
@@ -244,12 +342,14 @@ struct Parser {
         switch token.kind {
         case .intLiteral(let digits, let radix):
             guard let value = Int64(digits, radix: radix) else {
-                throw SyntaxError(message: "int literal out of range: \(token.quoted)", offset: token.offset)
+                report("int literal out of range: \(token.quoted)", at: token.offset)
+                return try make(.literal(.int(0)), at: token.offset, children: [])
             }
             return try make(.literal(.int(value)), at: token.offset, children: [])
         case .uintLiteral(let digits, let radix):
             guard let value = UInt64(digits, radix: radix) else {
-                throw SyntaxError(message: "uint literal out of range: \(token.quoted)", offset: token.offset)
+                report("uint literal out of range: \(token.quoted)", at: token.offset)
+                return try make(.literal(.uint(0)), at: token.offset, children: [])
             }
             return try make(.literal(.uint(value)), at: token.offset, children: [])
         case .doubleLiteral(let text):
@@ -269,6 +369,10 @@ struct Parser {
             return try identifier(name, token: next, rooted: true, at: token.offset)
         case .end:
             throw SyntaxError(message: "unexpected end of input, expected an expression", offset: token.offset)
+        case .punctuation(",") , .punctuation(")"), .punctuation("]"), .punctuation("}"):
+            // Left in place: the list or call around it resumes from this token.
+            index -= 1
+            throw SyntaxError(message: "unexpected \(token.quoted), expected an expression", offset: token.offset)
         default:
             throw SyntaxError(message: "unexpected \(token.quoted), expected an expression", offset: token.offset)
         }
@@ -276,6 +380,7 @@ struct Parser {
 
     private mutating func identifier(_ name: String, token: Token, rooted: Bool, at offset: Int? = nil) throws(SyntaxError) -> Expr {
         guard !Lexer.reservedWords.contains(name) else {
+            // Thrown, not recorded: what follows `if` or `let` is not CEL either, and would only add errors.
             throw SyntaxError(message: "reserved word '\(name)' cannot be used as a name", offset: token.offset)
         }
         let qualified = rooted ? "." + name : name
@@ -287,50 +392,75 @@ struct Parser {
         return try make(.identifier(qualified), at: offset ?? token.offset, children: [])
     }
 
+    /// Arguments or list elements; an element with an error is recorded and skipped, and the rest are parsed.
     private mutating func expressionList(closing: String) throws(SyntaxError) -> [Expr] {
         var items: [Expr] = []
         if isPunctuation(closing) { _ = advance(); return items }
-        while true {
-            items.append(try expression())
-            if isPunctuation(",") {
-                _ = advance()
-                if closing == "]", isPunctuation(closing) { _ = advance(); return items }
-                continue
-            }
-            _ = try expect(closing, closing == ")" ? "to close the argument list" : "to close the list")
-            return items
+        let context = closing == ")" ? "to close the argument list" : "to close the list"
+        repeat {
+            if let item = expressionOrRecovery() { items.append(item) }
+        } while try !listEnds(closing: closing, context, trailingComma: closing == "]")
+        return items
+    }
+
+    /// After an element of a list, a call, a map or a record literal: true when the closing bracket
+    /// (consumed) ends it, false after a `,` (consumed) when another element follows. Anything else
+    /// is reported once, and parsing resumes at the next `,` or bracket, so that the elements after
+    /// a mistake are still checked.
+    private mutating func listEnds(closing: String, _ context: String, trailingComma: Bool) throws(SyntaxError) -> Bool {
+        if !isPunctuation(","), !isPunctuation(closing) {
+            recover(from: SyntaxError(message: "expected '\(closing)' \(context), found \(current.quoted)", offset: current.offset))
         }
+        if isPunctuation(",") {
+            _ = advance()
+            if trailingComma, isPunctuation(closing) { _ = advance(); return true }
+            return false
+        }
+        // The closing bracket, or (after a recovery) another construct's bracket or the end, already reported.
+        _ = try expect(closing, context)
+        return true
     }
 
     private mutating func mapLiteral(at offset: Int) throws(SyntaxError) -> Expr {
         var entries: [Expr.MapEntry] = []
         var children: [Expr] = []
-        while !isPunctuation("}") {
-            let key = try expression()
-            let colon = try expect(":", "between a map key and its value")
-            let value = try expression()
-            entries.append(Expr.MapEntry(key: key, value: value, offset: colon.offset))
-            children += [key, value]
-            if isPunctuation(",") { _ = advance() } else { break }
-        }
-        _ = try expect("}", "to close the map")
+        if isPunctuation("}") { _ = advance(); return try make(.map([]), at: offset, children: []) }
+        repeat {
+            do {
+                let key = try expression()
+                let colon = try expect(":", "between a map key and its value")
+                let value = try expression()
+                entries.append(Expr.MapEntry(key: key, value: value, offset: colon.offset))
+                children += [key, value]
+            } catch {
+                recover(from: error)
+            }
+        } while try !listEnds(closing: "}", "to close the map", trailingComma: true)
         return try make(.map(entries), at: offset, children: children)
     }
 
     private mutating func objectLiteral(typeName: String, at offset: Int) throws(SyntaxError) -> Expr {
         _ = advance()
         var fields: [Expr.FieldInit] = []
-        while !isPunctuation("}") {
-            let token = advance()
-            guard case .identifier(let name) = token.kind else {
-                throw SyntaxError(message: "expected a field name, found \(token.quoted)", offset: token.offset)
+        if isPunctuation("}") { _ = advance(); return try make(.object(typeName: typeName, fields: []), at: offset, children: []) }
+        repeat {
+            do {
+                fields.append(try fieldInitializer())
+            } catch {
+                recover(from: error)
             }
-            _ = try expect(":", "after the field name '\(name)'")
-            fields.append(Expr.FieldInit(name: name, value: try expression(), offset: token.offset))
-            if isPunctuation(",") { _ = advance() } else { break }
-        }
-        _ = try expect("}", "to close '\(typeName){'")
+        } while try !listEnds(closing: "}", "to close '\(typeName){'", trailingComma: true)
         return try make(.object(typeName: typeName, fields: fields), at: offset, children: fields.map(\.value))
+    }
+
+    /// `name: value` in a record literal.
+    private mutating func fieldInitializer() throws(SyntaxError) -> Expr.FieldInit {
+        let token = advance()
+        guard case .identifier(let name) = token.kind else {
+            throw SyntaxError(message: "expected a field name, found \(token.quoted)", offset: token.offset)
+        }
+        _ = try expect(":", "after the field name '\(name)'")
+        return Expr.FieldInit(name: name, value: try expression(), offset: token.offset)
     }
 
     // MARK: macros
@@ -338,7 +468,8 @@ struct Parser {
     private mutating func globalCall(_ name: String, arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
         if expandsMacros, name == "has", arguments.count == 1 {
             guard case .select(let operand, let field, false) = arguments[0].kind else {
-                throw SyntaxError(message: "has() needs a field selection, such as has(entry.note)", offset: arguments[0].offset)
+                report("has() needs a field selection, such as has(entry.note)", at: arguments[0].startOffset)
+                return try call(name, at: offset, arguments)
             }
             return try make(.select(operand: operand, field: field, testOnly: true), at: arguments[0].offset, children: [operand])
         }
@@ -346,16 +477,87 @@ struct Parser {
     }
 
     private mutating func receiverCall(_ name: String, target: Expr, arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
+        if let namespace = target.qualifiedName {
+            let qualified = (namespace.hasPrefix(".") ? String(namespace.dropFirst()) : namespace) + "." + name
+            if expandsMacros, let expanded = try namespacedMacro(qualified, arguments: arguments, at: target.offset) {
+                return expanded
+            }
+            if options.qualifiedFunctions.contains(qualified) {
+                return try call(qualified, at: target.offset, arguments)
+            }
+        }
         let kind = Expr.Comprehension.Kind(rawValue: name)
         guard expandsMacros, let kind, arguments.count == 2 || (kind == .map && arguments.count == 3) else {
             return try call(name, at: offset, target: target, arguments)
         }
         guard case .identifier(let variable) = arguments[0].kind, !variable.hasPrefix(".") else {
-            throw SyntaxError(message: "the first argument of \(name)() must be a simple name, such as e", offset: arguments[0].offset)
+            report("the first argument of \(name)() must be a simple name, such as e", at: arguments[0].startOffset)
+            return try call(name, at: offset, target: target, arguments)
         }
         let comprehension = Expr.Comprehension(
             kind: kind, variable: variable, range: target,
             body: arguments.last!, filter: arguments.count == 3 ? arguments[1] : nil)
         return try make(.comprehension(comprehension), at: offset, children: [target] + arguments.dropFirst())
+    }
+
+    /// `cel.bind`, `math.greatest` and `math.least`, when their extension is on; nil for any other name.
+    private mutating func namespacedMacro(_ name: String, arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr? {
+        switch name {
+        case "cel.bind" where options.bindings: return try bind(arguments, at: offset)
+        case "math.greatest" where options.math: return try extremum(name, function: "math.@max", arguments, at: offset)
+        case "math.least" where options.math: return try extremum(name, function: "math.@min", arguments, at: offset)
+        default: return nil
+        }
+    }
+
+    /// `cel.bind(name, init, body)`: `body` with `name` standing for the value of `init`.
+    private mutating func bind(_ arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
+        guard arguments.count == 3 else {
+            report("cel.bind() takes 3 arguments (a name, its value, an expression using it), not \(arguments.count)", at: offset)
+            return try call("cel.bind", at: offset, arguments)
+        }
+        guard case .identifier(let variable) = arguments[0].kind, !variable.hasPrefix(".") else {
+            report("the first argument of cel.bind() must be a simple name, such as x", at: arguments[0].startOffset)
+            return try call("cel.bind", at: offset, arguments)
+        }
+        let binding = Expr.Binding(variable: variable, initializer: arguments[1], body: arguments[2])
+        return try make(.bind(binding), at: offset, children: [arguments[1], arguments[2]])
+    }
+
+    /// `math.greatest(...)` and `math.least(...)` as cel-go expands them: one argument (a number or a list)
+    /// or two are passed as they are, three or more as one list. Arguments that cannot be numbers
+    /// (a string literal, a map) are refused here.
+    private mutating func extremum(_ name: String, function: String, _ arguments: [Expr], at offset: Int) throws(SyntaxError) -> Expr {
+        switch arguments.count {
+        case 0:
+            report("\(name)() needs at least one argument", at: offset)
+            return try call(function, at: offset, arguments)
+        case 1:
+            if !Parser.mayBeNumber(arguments[0]) && !Parser.isListOfNumbers(arguments[0]) {
+                report("\(name)() needs numbers or a non-empty list of numbers", at: arguments[0].startOffset)
+            }
+            return try call(function, at: offset, arguments)
+        default:
+            if let wrong = arguments.first(where: { !Parser.mayBeNumber($0) }) {
+                report("\(name)() arguments must be numbers", at: wrong.startOffset)
+            }
+            if arguments.count == 2 { return try call(function, at: offset, arguments) }
+            let list = try make(.list(arguments), at: arguments[0].offset, children: arguments)
+            return try call(function, at: offset, [list])
+        }
+    }
+
+    /// Whether an argument could be a number: a numeric literal, or anything not a literal or a constructor.
+    private static func mayBeNumber(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .literal(.int), .literal(.uint), .literal(.double): true
+        case .literal, .list, .map, .object: false
+        default: true
+        }
+    }
+
+    private static func isListOfNumbers(_ expr: Expr) -> Bool {
+        guard case .list(let elements) = expr.kind else { return false }
+        return !elements.isEmpty && elements.allSatisfy(mayBeNumber)
     }
 }

@@ -66,20 +66,26 @@ public enum CELValue: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func quote(_ text: String) -> String {
+        quote(text) { scalar in
+            switch scalar {
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            default: scalar.value < 0x20 || scalar.value == 0x7F ? "\\x" + hex(UInt8(scalar.value)) : nil
+            }
+        }
+    }
+
+    /// `text` in double quotes, each code point replaced by its escape when `escape` gives one.
+    static func quote(_ text: String, escape: (Unicode.Scalar) -> String?) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\x" + hex(UInt8(scalar.value))
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+            if let escaped = escape(scalar) {
+                result += escaped
+            } else {
+                result.unicodeScalars.append(scalar)
             }
         }
         return result + "\""
