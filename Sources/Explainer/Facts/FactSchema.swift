@@ -92,9 +92,11 @@ enum FactSchema {
         [("items", .list(itemType(iteration))), ("count", .int), ("amount", .int)]
     }
 
-    /// An environment with every fact type, the globals and the rule functions.
+    /// An environment with every fact type, the globals and the rule functions, and
+    /// CEL's extensions: `cel.bind` to name a sub-expression once, the strings and the
+    /// math functions (Rules/README.md lists them).
     static func baseEnvironment(functions: RuleFunctions) -> CELEnvironment {
-        var environment = CELEnvironment()
+        var environment = CELEnvironment(extensions: Set(CELExtension.allCases))
         for type in objectTypes { environment.declareObjectType(type.name, fields: type.fields) }
         for variable in globals { environment.declareVariable(variable.name, type: variable.type) }
         functions.declare(in: &environment)

@@ -50,14 +50,6 @@ struct RuleFunctions: Sendable {
                 return .string(text.prefix(1).uppercased() + text.dropFirst())
             },
         ])
-        environment.declareFunction("join", overloads: [
-            CELOverload(id: "join_list_string", parameters: [.list(.string), .string], result: .string) { arguments throws(CELError) in
-                let separator = try Self.string(arguments[1])
-                var parts: [String] = []
-                for value in try Self.list(arguments[0]) { parts.append(try Self.string(value)) }
-                return .string(parts.joined(separator: separator))
-            },
-        ])
         environment.declareFunction("sum", overloads: [
             CELOverload(id: "sum_list_int", parameters: [.list(.int)], result: .int) { arguments throws(CELError) in
                 var total: Int64 = 0
