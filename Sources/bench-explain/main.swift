@@ -21,7 +21,7 @@ func measure(runs: Int = 7, _ body: () throws -> Void) rethrows -> Double {
 func format(_ ms: Double) -> String { String(format: "%.1f ms", ms) }
 
 let files = RuleFiles(folder: "Rules", files: Dictionary(uniqueKeysWithValues: BuiltinRules.files.map { ($0.path, $0.text) }))
-let pack = try RulePack.load(files)
+let pack = try RulePack.load(files, examples: .skip)
 var generated = LargeSnapshot.generate(entries: 100_000, creatives: 10_000)
 // The shown balance is what the log replays to, as in a real snapshot.
 let draft = try SnapshotReader.read(text: generated.text, name: "bench.json", policy: pack.policy)

@@ -124,10 +124,11 @@ enum RulePackLoading {
         return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try RuleFiles.read(directory: rules) }
     }
 
+    /// The pack for explaining: its examples are left to `credits rules test`.
     static func load(rules: String?) throws -> RulePack {
         let files = try files(rules: rules)
         return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
-            try RulePack.load(files, fallbackPolicy: BuiltinRules.text(of: "policy.yaml"))
+            try RulePack.load(files, fallbackPolicy: BuiltinRules.text(of: "policy.yaml"), examples: .skip)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 @testable import Explainer
 
@@ -59,6 +60,24 @@ struct RuleLoaderTests {
     ])
     func problemIsReportedAtItsPlace(_ text: String, _ expected: [String]) {
         #expect(Support.problems(Self.files(text)) == expected)
+    }
+
+    /// Explaining skips the examples: a broken one is `rules lint`'s to report, and the
+    /// rest of the rule is still checked.
+    @Test func skippedExamplesAreNotReadButTheRuleIs() throws {
+        let brokenExample = "id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples:\n  - name: a\n    snapshot: nope.yaml\n    query: { expected: 1 }\n    expect: { fires: true }\n"
+        let files = RuleFiles(folder: "Rules", files: Self.files(brokenExample))
+        let pack = try RulePack.load(files, fallbackPolicy: Support.policyText, examples: .skip)
+        #expect(pack.rules.map(\.id) == ["x"] && pack.rules[0].examples.isEmpty)
+        #expect(throws: DiagnosticsError.self) { try RulePack.load(files, fallbackPolicy: Support.policyText, examples: .read) }
+        let badCondition = brokenExample.replacingOccurrences(of: "when: true", with: "when: entry.amout > 0")
+        #expect(throws: DiagnosticsError.self) {
+            try RulePack.load(RuleFiles(folder: "Rules", files: Self.files(badCondition)), fallbackPolicy: Support.policyText, examples: .skip)
+        }
+        let noExamples = "id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples: []\n"
+        #expect(throws: DiagnosticsError.self) {
+            try RulePack.load(RuleFiles(folder: "Rules", files: Self.files(noExamples)), fallbackPolicy: Support.policyText, examples: .skip)
+        }
     }
 
     @Test func duplicateIDsAcrossFoldersAreReported() {

@@ -12,17 +12,28 @@ public struct RulePack: Sendable {
     /// The facts and functions every expression sees (for `credits expr`).
     let environment: CELEnvironment
 
+    /// Whether loading reads each rule's examples (their snapshots, queries and
+    /// expectations) or only checks that the rule has some.
+    public enum Examples: Sendable {
+        /// Read and check them: `credits rules lint` and `credits rules test`.
+        case read
+        /// Leave them: explaining never runs them, and reading 70 example snapshots was
+        /// half of what a small `credits explain` took.
+        case skip
+    }
+
     /// Loads and checks every rule of `files` once; throws every problem found, each at
     /// its place (`Rules/causes/x.yaml:12:19: error: ...`). `fallbackPolicy` is the
     /// policy text used when the pack has no `policy.yaml` of its own.
-    public static func load(_ files: RuleFiles, fallbackPolicy: String? = nil) throws(DiagnosticsError) -> RulePack {
+    public static func load(_ files: RuleFiles, fallbackPolicy: String? = nil,
+                            examples: Examples = .read) throws(DiagnosticsError) -> RulePack {
         let policyPath = "policy.yaml"
         guard let policyText = files.files[policyPath] ?? fallbackPolicy else {
             throw DiagnosticsError([Diagnostic(message: "no policy.yaml in '\(files.folder)'")])
         }
         let policyName = files.files[policyPath] != nil ? files.displayPath(policyPath) : "Rules/policy.yaml"
         let policy = try Policy.load(text: policyText, name: policyName)
-        var loader = RuleLoader(files: files, policy: policy)
+        var loader = RuleLoader(files: files, policy: policy, examples: examples)
         let rules = loader.loadAll()
         if !loader.diagnostics.isEmpty { throw DiagnosticsError(loader.diagnostics) }
         return RulePack(rules: rules, policy: policy, environment: loader.base)
@@ -49,6 +60,8 @@ struct RuleLoader {
     let base: CELEnvironment
     /// The pack's policy: examples' snapshots are checked against its plans.
     let policy: Policy
+    /// Whether the examples are read.
+    let examples: RulePack.Examples
     /// Per `for:`, the environment of conditions and amounts, and that of messages.
     let environments: [Iteration: (item: CELEnvironment, message: CELEnvironment)]
     var diagnostics: [Diagnostic] = []
@@ -59,9 +72,10 @@ struct RuleLoader {
     static let queryKeys = ["expected", "actual", "since", "until", "now", "tz"]
     static let expectKeys = ["fires", "amount", "entries", "count", "message", "status", "explained", "best"]
 
-    init(files: RuleFiles, policy: Policy) {
+    init(files: RuleFiles, policy: Policy, examples: RulePack.Examples = .read) {
         self.files = files
         self.policy = policy
+        self.examples = examples
         base = FactSchema.baseEnvironment(functions: RuleFunctions(policy: policy))
         var environments: [Iteration: (CELEnvironment, CELEnvironment)] = [:]
         for iteration in Iteration.allCases {
@@ -158,7 +172,7 @@ struct RuleLoader {
         var examples: [RuleExample] = []
         if let node = map["examples"] {
             if let sequence = node.sequence, !sequence.isEmpty {
-                for item in sequence {
+                for item in sequence where self.examples == .read {
                     if let example = self.example(item, rulePath: path, document: document) { examples.append(example) }
                 }
             } else {
