@@ -92,11 +92,60 @@ struct ReportContent {
             return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)\(mark)"
         }
         alternativesNote = Self.whyFirst(explanation)
-        findings = explanation.findings.map { finding in
-            Block(title: finding.title, text: finding.text, amount: nil, severity: finding.severity,
-                  entries: Self.lines(finding.entries, explanation))
+        findings = Self.shownFindings(explanation.findings).map { shown in
+            switch shown {
+            case .finding(let finding):
+                Block(title: finding.title, text: finding.text, amount: nil, severity: finding.severity,
+                      entries: Self.lines(finding.entries, explanation))
+            case .more(let count, let like, let earliest):
+                Block(title: like.title, text: Self.moreText(count, earliest: earliest, explanation),
+                      amount: nil, severity: like.severity, entries: [])
+            }
         }
         nextSteps = Self.nextSteps(explanation)
+    }
+
+    /// A finding as the reports show it, or the findings of one rule left out.
+    enum ShownFinding {
+        case finding(Finding)
+        /// `count` more findings like `like`, the earliest citing `earliest` (an entry id).
+        case more(count: Int, like: Finding, earliest: String?)
+    }
+
+    /// How many findings of one rule a report shows; the JSON output has them all.
+    static let findingsPerRule = 5
+
+    /// The findings, with at most `findingsPerRule` of each rule (the most recent, in
+    /// their order) and one line for the rest of that rule after them: a log with a
+    /// systematic problem can have thousands of one finding, and a page of them hides
+    /// everything else.
+    static func shownFindings(_ findings: [Finding]) -> [ShownFinding] {
+        var total: [String: Int] = [:]
+        for finding in findings { total[finding.rule, default: 0] += 1 }
+        var seen: [String: Int] = [:]
+        var shown: [ShownFinding] = []
+        var firstLeftOut: [String: Finding] = [:]
+        for finding in findings {
+            let position = seen[finding.rule, default: 0]
+            seen[finding.rule] = position + 1
+            let count = total[finding.rule] ?? 0
+            if position < count - findingsPerRule {
+                if firstLeftOut[finding.rule] == nil { firstLeftOut[finding.rule] = finding }
+                continue
+            }
+            shown.append(.finding(finding))
+            if position == count - 1, let earliest = firstLeftOut[finding.rule] {
+                shown.append(.more(count: count - findingsPerRule, like: finding, earliest: earliest.entries.first))
+            }
+        }
+        return shown
+    }
+
+    /// `1,595 more like these, the earliest on Dec 27, 2022 (e-4071); --format json lists every one.`
+    static func moreText(_ count: Int, earliest: String?, _ explanation: Explanation) -> String {
+        let first = earliest.flatMap { explanation.snapshot.entry(id: $0) }
+            .map { ", the earliest on \(explanation.query.time.dateTime($0.at)) (\($0.id))" } ?? ""
+        return "\(count) more like the \(findingsPerRule) above\(first); `credits explain --format json` lists every one."
     }
 
     static func verdict(_ explanation: Explanation) -> String {
@@ -289,9 +338,15 @@ struct ReportContent {
     static func nextSteps(_ explanation: Explanation) -> [String] {
         var steps: [String] = []
         func add(_ line: String) { if !steps.contains(line) { steps.append(line) } }
-        for finding in explanation.findings where finding.severity == .warning { finding.advice.forEach(add) }
+        // The advice of the findings the report shows: those left out of a long list
+        // (see `shownFindings`) are not asked about.
+        let shown = shownFindings(explanation.findings).compactMap { shown -> Finding? in
+            if case .finding(let finding) = shown { return finding }
+            return nil
+        }
+        for finding in shown where finding.severity == .warning { finding.advice.forEach(add) }
         for cause in explanation.hypotheses.first?.causes ?? [] { cause.advice.forEach(add) }
-        for finding in explanation.findings where finding.severity == .info { finding.advice.forEach(add) }
+        for finding in shown where finding.severity == .info { finding.advice.forEach(add) }
         // Many causes of one kind repeat their advice with other names: a few lines are enough.
         steps = Array(steps.prefix(4))
         if explanation.status != .explained && explanation.status != .noDiscrepancy {

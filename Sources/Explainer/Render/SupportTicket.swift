@@ -42,8 +42,15 @@ public struct SupportTicket {
             facts.append(("Replayed log", "gives \(explanation.replay.replayedBalance), the page shows \(explanation.replay.shownBalance)"))
         }
         // A finding is one point, however many entries it cites.
-        let suspicious = explanation.findings.filter { $0.severity == .warning }.map { finding in
-            Item(text: "\(finding.title): \(finding.text)", entries: ReportContent.lines(finding.entries, explanation))
+        let suspicious = ReportContent.shownFindings(explanation.findings).compactMap { shown -> Item? in
+            switch shown {
+            case .finding(let finding) where finding.severity == .warning:
+                Item(text: "\(finding.title): \(finding.text)", entries: ReportContent.lines(finding.entries, explanation))
+            case .more(let count, let like, let earliest) where like.severity == .warning:
+                Item(text: "\(like.title): \(ReportContent.moreText(count, earliest: earliest, explanation))")
+            default:
+                nil
+            }
         }
         var explained = (explanation.hypotheses.first?.causes ?? []).map { cause in
             Item(text: "\(cause.title) (\(ReportContent.signed(cause.amount))): \(cause.text)",
