@@ -18,6 +18,9 @@ public struct CELEnvironment: Sendable {
     var variables: [String: CELType] = [:]
     var objectTypes: [String: ObjectType] = [:]
     var functions: [String: [CELOverload]] = [:]
+    /// The declared functions with a dotted name (`a.b`), kept as they are declared:
+    /// the parser needs them for every expression compiled.
+    private var qualifiedFunctions: Set<String> = []
 
     /// An environment with no declarations beyond the standard library and the extensions named.
     public init(container: String = "", extensions: Set<CELExtension> = []) {
@@ -43,6 +46,7 @@ public struct CELEnvironment: Sendable {
     /// Declares a function, or adds overloads to one already declared.
     public mutating func declareFunction(_ name: String, overloads: [CELOverload]) {
         functions[name, default: []] += overloads
+        if name.utf8.contains(UInt8(ascii: ".")) { qualifiedFunctions.insert(name) }
     }
 
     /// Parses and type-checks once; throws every problem found. Diagnostic locations are
@@ -78,7 +82,7 @@ public struct CELEnvironment: Sendable {
     /// What the parser needs to know of the environment: which macros to expand and which dotted
     /// names (`math.abs`) are functions rather than a selection followed by a call.
     var parserOptions: Parser.Options {
-        var qualified = Set(functions.keys.filter { $0.contains(".") })
+        var qualified = qualifiedFunctions
         for library in extensions { qualified.formUnion(library.qualifiedFunctions) }
         return Parser.Options(
             expandsMacros: expandsMacros, bindings: extensions.contains(.bindings),

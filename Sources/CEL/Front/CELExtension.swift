@@ -48,6 +48,11 @@ public enum CELExtension: String, Hashable, Sendable, CaseIterable, CustomString
 
     /// Names called as `namespace.function(...)`, which the parser reads as one global function name.
     var qualifiedFunctions: Set<String> {
-        Set(signatures.keys.filter { $0.contains(".") })
+        CELExtension.qualifiedFunctionsByExtension[self] ?? []
     }
+
+    /// `qualifiedFunctions` of each extension, found once: the parser asks for them for
+    /// every expression compiled.
+    private static let qualifiedFunctionsByExtension: [CELExtension: Set<String>] = Dictionary(
+        uniqueKeysWithValues: allCases.map { library in (library, Set(library.signatures.keys.filter { $0.utf8.contains(UInt8(ascii: ".")) })) })
 }
