@@ -28,6 +28,10 @@ struct MessageWhitespaceTests {
         ("Creative  'Summer Promo'  cost 88.", "Creative 'Summer Promo' cost 88."),
         ("  edges \t ", "edges"),
         ("", ""),
+        ("a\r\nb\u{0B}c\u{0C}d", "a b c d"),
+        ("Café  à\n  Zürich ", "Café à Zürich"),                 // not ASCII: the general way
+        ("Lumen\u{2028}Dental\u{85}Studio", "Lumen Dental Studio"),
+        (" \n\t ", ""),
     ])
     func runsOfWhitespaceCollapse(_ text: String, _ collapsed: String) {
         #expect(MessageTemplate.collapsingWhitespace(text) == collapsed)

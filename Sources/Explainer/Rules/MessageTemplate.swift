@@ -53,9 +53,29 @@ struct MessageTemplate: Sendable {
         return Self.collapsingWhitespace(result)
     }
 
-    /// Runs of spaces, tabs and newlines as one space, none at either end.
+    /// Runs of spaces, tabs and newlines as one space, none at either end. ASCII text
+    /// (nearly every message) is collapsed byte by byte; splitting a string into
+    /// characters was a tenth of explaining a log with a thousand findings.
     static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " ")
+        var text = text
+        let ascii: String? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                // ASCII's newlines, as Character.isNewline has them: LF, VT, FF, CR.
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || (0x0A...0x0D).contains(byte) {
+                    pendingSpace = !collapsed.isEmpty
+                    continue
+                }
+                if pendingSpace { collapsed.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                collapsed.append(byte)
+            }
+            return String(decoding: collapsed, as: UTF8.self)
+        }
+        return ascii ?? text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " ")
     }
 
     /// A value as a person reads it: times in the display zone, lists joined.
