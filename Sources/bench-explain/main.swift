@@ -54,6 +54,17 @@ for (label, since) in [("35-day window", nil as String?), ("7-day window", "7d")
         + "(\(best?.causes.map(\.rule).joined(separator: ", ") ?? "")), stopped early: \(explanation.stoppedEarly)")
 }
 
+// The whole history as the window: every one of the 100,000 entries is a candidate cause
+// (rules that scanned the log for each entry made this take minutes). One run: it takes seconds.
+do {
+    let query = try ExplainQuery.resolve(snapshot: snapshot, expected: expected, actual: shown, since: "2000-01-01")
+    var explanation: Explanation!
+    let time = measure(runs: 1) { explanation = Explainer(pack: pack).explain(snapshot, query) }
+    print("explain, whole history (\(snapshot.entries.count) entries): \(format(time)) after loading; "
+        + "\(explanation.candidates.count) candidate causes, \(explanation.findings.count) findings; "
+        + "status \(explanation.status.rawValue); stopped early: \(explanation.stoppedEarly)")
+}
+
 // A busy window: routine work up to three days ago, about two thousand entries in the window.
 do {
     var busy = LargeSnapshot.generate(entries: 100_000, creatives: 10_000, quietDays: 3)

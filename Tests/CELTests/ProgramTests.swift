@@ -68,6 +68,29 @@ struct ProgramTests {
         #expect(throws: CELError.self) { try small.evaluate(["big": big]) }
     }
 
+    /// Values that grow at each step are paid for by their size, and one replace that would
+    /// multiply its input past what a string may hold is refused before it is built.
+    @Test(.timeLimit(.minutes(1)), arguments: [
+        // Doubling a string 40 times would make a terabyte.
+        ((0..<40).reduce("'0123456789'") { inner, _ in "cel.bind(s, \(inner), s + s)" },
+         "evaluation cost limit exceeded (the expression does too much work for its input)"),
+        // The same with lists.
+        ((0..<40).reduce("[1, 2]") { inner, _ in "cel.bind(l, \(inner), l + l)" },
+         "evaluation cost limit exceeded (the expression does too much work for its input)"),
+        // Each step multiplies the string by 1,000 in one call.
+        ((0..<4).reduce("'aaaaaaaaaa'") { inner, _ in "cel.bind(s, \(inner), s.replace('a', s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s + s))" },
+         "replace would build a string of"),
+    ])
+    func growingValuesStopAtTheCostLimit(_ source: String, _ message: String) throws {
+        let program = try CELEnvironment(extensions: [.bindings, .strings]).compile(source)
+        do {
+            let value = try program.evaluate([:])
+            Issue.record("evaluated to a value of \(value.type)")
+        } catch {
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+        }
+    }
+
     @Test func resultTypeIsTheCheckedType() throws {
         let environment = testEnvironment()
         #expect(try environment.compile("x + 1").resultType == .int)

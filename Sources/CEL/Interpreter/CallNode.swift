@@ -18,10 +18,13 @@ final class CallNode: Node, @unchecked Sendable {
         var values: [CELValue] = []
         values.reserveCapacity(arguments.count)
         for argument in arguments { values.append(try argument.evaluate(&frame)) }
+        let result: CELValue
         do {
-            return try apply(values)
+            result = try apply(values)
         } catch {
             throw fail(error.message)
         }
+        try frame.chargeForSize(of: result, at: offset)
+        return result
     }
 }

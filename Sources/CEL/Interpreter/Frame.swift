@@ -11,4 +11,18 @@ struct Frame {
             throw EvalError(message: "evaluation cost limit exceeded (the expression does too much work for its input)", offset: offset)
         }
     }
+
+    /// Spends one unit per byte of a string or bytes and per element of a list or map that
+    /// an operator or function built: values that double at each step (`cel.bind(s, s + s, ...)`)
+    /// stop at the cost limit instead of exhausting memory. Scalars cost nothing more.
+    @inline(__always)
+    mutating func chargeForSize(of value: CELValue, at offset: Int) throws(EvalError) {
+        switch value {
+        case .string(let text): try charge(text.utf8.count, at: offset)
+        case .bytes(let bytes): try charge(bytes.count, at: offset)
+        case .list(let elements): try charge(elements.count, at: offset)
+        case .map(let map): try charge(map.count, at: offset)
+        default: break
+        }
+    }
 }

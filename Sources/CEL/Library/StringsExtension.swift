@@ -172,8 +172,18 @@ enum StringsExtension {
         default: throw .noOverload("replace", arguments: arguments)
         }
         let pieces = pieces(of: text, separatedBy: old, limit: limit < 0 ? -1 : limit == Int64.max ? limit : limit + 1)
+        // One call can multiply its input (each of n occurrences replaced by a long text):
+        // its size is known before it is built, and refused past `largestResult`.
+        let size = pieces.reduce(0) { $0 + $1.utf8.count } + (pieces.count - 1) * new.utf8.count
+        guard size <= largestResult else {
+            throw OperationFailure("replace would build a string of \(size) bytes, more than the \(largestResult) a string may hold")
+        }
         return .string(pieces.joined(separator: new))
     }
+
+    /// The largest string `replace` builds (64 MiB): the cost limit stops values that grow
+    /// step by step, but one replace could make a string far larger than its inputs at once.
+    static let largestResult = 1 << 26
 
     /// `s.split(separator)`, `s.split(separator, n)`: at most `n` pieces (all when negative, none when 0),
     /// the last holding the rest; an empty separator splits into code points, as Go's `strings.SplitN`.

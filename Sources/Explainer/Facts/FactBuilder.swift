@@ -101,7 +101,7 @@ struct FactBuilder {
         return local.day == day && (local.year, local.month, local.day) >= (anchor.year, anchor.month, anchor.day)
     }
 
-    func entryItem(_ entry: LedgerEntry, pairedCharge: String, creatives: [String: CELValue]) -> Facts.Item {
+    func entryItem(_ entry: LedgerEntry, pairedCharge: String, pairedReloads: [String], creatives: [String: CELValue]) -> Facts.Item {
         let state: EntryState? = entry.logIndex < replay.entryStates.count ? replay.state(of: entry) : nil
         let plan = plan(at: entry.at)
         let known = !entry.type.isUnknown
@@ -118,6 +118,7 @@ struct FactBuilder {
             "outstanding_before": Self.int(state?.outstandingBefore ?? 0), "outstanding_after": Self.int(state?.outstandingAfter ?? 0),
             "plan": .string(plan), "plan_allocation": Self.int(policy.plans[plan] ?? 0),
             "on_anniversary": .bool(isAnniversary(entry.at)), "paired_charge": .string(pairedCharge),
+            "paired_reloads": Self.strings(pairedReloads),
         ]))
         let creative = entry.creative.flatMap { creatives[$0] } ?? noCreative
         return Facts.Item(bindings: [("entry", value), ("creative", creative)], value: value, at: entry.at,
@@ -157,6 +158,21 @@ struct FactBuilder {
 
     /// For each auto reload, the deduction it was charged for: the first one logged at
     /// the same time or after it (within an hour), else the last one just before it.
+    /// For each auto reload of `window` (in time order), the reloads of the window logged
+    /// next to the same charge, itself included, oldest first; just itself when it has no
+    /// charge. One group per charge, found in one pass.
+    static func pairedReloads(_ window: [LedgerEntry], pairs: [String: String]) -> [String: [String]] {
+        var byCharge: [String: [String]] = [:]
+        for entry in window where entry.type == .autoReload {
+            if let charge = pairs[entry.id] { byCharge[charge, default: []].append(entry.id) }
+        }
+        var reloads: [String: [String]] = [:]
+        for entry in window where entry.type == .autoReload {
+            reloads[entry.id] = pairs[entry.id].flatMap { byCharge[$0] } ?? [entry.id]
+        }
+        return reloads
+    }
+
     static func pairedCharges(_ timeOrdered: [LedgerEntry]) -> [String: String] {
         var pairs: [String: String] = [:]
         func isCharge(_ entry: LedgerEntry) -> Bool { entry.amount < 0 && entry.type != .autoReload }

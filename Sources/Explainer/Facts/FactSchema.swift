@@ -21,6 +21,7 @@ enum FactSchema {
             "plan_before": .int, "plan_after": .int, "rollover_before": .int, "rollover_after": .int,
             "balance_before": .int, "balance_after": .int, "outstanding_before": .int, "outstanding_after": .int,
             "plan": .string, "plan_allocation": .int, "on_anniversary": .bool, "paired_charge": .string,
+            "paired_reloads": .list(.string),
         ]),
         ("Creative", [
             "id": .string, "title": .string, "status": .string, "in_flight": .bool, "delivered": .bool,
@@ -61,6 +62,8 @@ enum FactSchema {
         ("movements", .list(.object("Movement"))), ("creatives", .list(.object("Creative"))),
         ("other_clients", .list(.object("OtherClient"))), ("reports", .list(.object("Report"))),
         ("plan_changes", .list(.object("PlanChange"))),
+        ("entries_by_id", .map(key: .string, value: .object("Entry"))),
+        ("creatives_by_id", .map(key: .string, value: .object("Creative"))),
     ]
 
     /// The names a rule sees for each item it looks at, besides the globals.

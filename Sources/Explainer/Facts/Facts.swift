@@ -51,7 +51,10 @@ struct Facts: Sendable {
         let creatives = builder.creatives(timeOrdered: timeOrdered)
         let window = timeOrdered.filter { query.since <= $0.at && $0.at <= query.until }
         let pairs = FactBuilder.pairedCharges(timeOrdered)
-        let entryItems = window.map { builder.entryItem($0, pairedCharge: pairs[$0.id] ?? "", creatives: creatives.byID) }
+        let reloads = FactBuilder.pairedReloads(window, pairs: pairs)
+        let entryItems = window.map {
+            builder.entryItem($0, pairedCharge: pairs[$0.id] ?? "", pairedReloads: reloads[$0.id] ?? [], creatives: creatives.byID)
+        }
         let movementItems = replay.movements
             .filter { query.since <= $0.at && $0.at <= query.until }
             .sorted { ($0.at, $0.id) < ($1.at, $1.id) }
@@ -70,6 +73,10 @@ struct Facts: Sendable {
             "entries": .list(entryItems.map(\.value)), "movements": .list(movementItems.map(\.value)),
             "creatives": .list(creatives.items.map(\.value)), "other_clients": .list(otherItems.map(\.value)),
             "reports": .list(reportItems.map(\.value)), "plan_changes": .list(builder.planChangeValues()),
+            // Lookups by id, so that a rule about one item finds another without a scan of
+            // the list (one per item: quadratic over a long window).
+            "entries_by_id": .map(CELMap(entryItems.map { (.string($0.id), $0.value) })),
+            "creatives_by_id": .map(CELMap(creatives.items.map { (.string($0.id), $0.value) })),
         ]
     }
 }

@@ -5,14 +5,19 @@ struct ReachableSums {
     /// The sum bit 0 stands for.
     private let low: Int
     private let width: Int
-    /// nil when the range was too wide to hold.
+    /// nil when the range was too wide to hold, or too long to fill: every sum then
+    /// counts as reachable, and the search itself (which has a budget) finds out.
     private let bits: [UInt64]?
 
-    init(_ groups: [[Int]], limit: Int) {
+    /// The sums of `groups`, unless their range is wider than `limit` bits or filling
+    /// it would take more than `workLimit` word operations (one pass over the range per amount).
+    init(_ groups: [[Int]], limit: Int, workLimit: Int = .max) {
         low = groups.reduce(0) { $0 + min(0, $1.min() ?? 0) }
         let high = groups.reduce(0) { $0 + max(0, $1.max() ?? 0) }
         width = high - low + 1
-        guard width <= limit else {
+        let amounts = groups.reduce(0) { $0 + $1.count }
+        let work = amounts.multipliedReportingOverflow(by: (width + 63) / 64)
+        guard width <= limit, !work.overflow, work.partialValue <= workLimit else {
             bits = nil
             return
         }
