@@ -26,7 +26,9 @@ extension Credits.RulesCommand {
         func run() throws {
             let pack = try Credits.RulesCommand.loadOrReport(directory)
             let examples = pack.rules.reduce(0) { $0 + $1.examples.count }
-            print("\(pack.rules.count) rules, \(examples) examples: no problems found")
+            for warning in pack.warnings { print(warning.description) }
+            let warnings = pack.warnings.count == 1 ? " (1 warning above)" : pack.warnings.isEmpty ? "" : " (\(pack.warnings.count) warnings above)"
+            print("\(pack.rules.count) rules, \(examples) examples: no problems found\(warnings)")
         }
     }
 

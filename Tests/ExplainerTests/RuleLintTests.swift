@@ -48,4 +48,28 @@ struct RuleLintTests {
     func misspeltFieldIsReportedWhereItIsWritten(_ style: String, _ body: String, _ expected: String) {
         #expect(Support.problems(Self.rule(body)) == [expected], "\(style)")
     }
+
+    /// A per-entry rule that reads a whole list for each entry loads, with a warning at the
+    /// expression; looking up by id, or reading the list in a rule about the client, does not warn.
+    @Test(arguments: [
+        ("when: entry.type == 'auto_reload' && entries.exists(e, e.id == entry.paired_charge)\n" + plainMessage,
+         ["Rules/causes/x.yaml:5:7: warning: 'when' reads all of 'entries' for each entry it looks at, which over a long window "
+          + "is slow (the list times itself); look items up by id instead, with entries_by_id[...]"]),
+        ("when: true\nmessage: for {{ creatives.filter(c, c.id == entry.creative).map(c, c.title) }}",
+         ["Rules/causes/x.yaml:6:17: warning: 'message' reads all of 'creatives' for each entry it looks at, which over a long window "
+          + "is slow (the list times itself); look items up by id instead, with creatives_by_id[...]"]),
+        ("when: entry.paired_charge in entries_by_id && entry.creative in creatives_by_id\n" + plainMessage, []),
+    ])
+    func scansOfAWholeListPerItemWarn(_ body: String, _ expected: [String]) throws {
+        let pack = try RulePack.load(RuleFiles(folder: "Rules", files: Self.rule(body)), fallbackPolicy: Support.policyText)
+        #expect(pack.warnings.map(\.headline) == expected)
+    }
+
+    @Test func aRuleAboutTheClientMayReadEveryEntry() throws {
+        var files = Self.rule("when: entries.exists(e, e.amount < -1000)\n" + Self.plainMessage)
+        files["causes/x.yaml"] = files["causes/x.yaml"]!.replacingOccurrences(of: "for: entries", with: "for: client")
+            .replacingOccurrences(of: "kind: cause", with: "kind: finding\nseverity: info")
+        let pack = try RulePack.load(RuleFiles(folder: "Rules", files: files), fallbackPolicy: Support.policyText)
+        #expect(pack.warnings.isEmpty)
+    }
 }

@@ -9,6 +9,14 @@ struct MessageTemplate: Sendable {
         case hole(RuleExpression)
     }
 
+    /// The expressions of its holes, in order.
+    var expressions: [RuleExpression] {
+        pieces.compactMap { piece in
+            if case .hole(let expression) = piece { return expression }
+            return nil
+        }
+    }
+
     let pieces: [Piece]
 
     /// The holes of `text` as (start, end) Unicode scalar offsets of the expression

@@ -9,6 +9,8 @@ import Yams
 public struct RulePack: Sendable {
     public let rules: [Rule]
     public let policy: Policy
+    /// What loads but will be slow or surprising (`credits rules lint` prints them).
+    public let warnings: [Diagnostic]
     /// The facts and functions every expression sees (for `credits expr`).
     let environment: CELEnvironment
 
@@ -36,7 +38,7 @@ public struct RulePack: Sendable {
         var loader = RuleLoader(files: files, policy: policy, examples: examples)
         let rules = loader.loadAll()
         if !loader.diagnostics.isEmpty { throw DiagnosticsError(loader.diagnostics) }
-        return RulePack(rules: rules, policy: policy, environment: loader.base)
+        return RulePack(rules: rules, policy: policy, warnings: loader.warnings, environment: loader.base)
     }
 
     /// Compiles one expression over the facts (no item), for `credits expr`.
@@ -65,6 +67,7 @@ struct RuleLoader {
     /// Per `for:`, the environment of conditions and amounts, and that of messages.
     let environments: [Iteration: (item: CELEnvironment, message: CELEnvironment)]
     var diagnostics: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
 
     static let ruleKeys = ["id", "kind", "title", "severity", "for", "when", "amount", "claims", "cites", "group",
                            "weight", "message", "advice", "examples"]
@@ -181,9 +184,34 @@ struct RuleLoader {
         }
 
         guard diagnostics.count == before, let kind, let condition, let message, let cites else { return nil }
+        let expressions = [("when", condition)] + [amount].compactMap { $0.map { ("amount", $0) } }
+            + (claims?.parts ?? []).map { ("claims", $0) } + cites.parts.map { ("cites", $0) }
+            + message.expressions.map { ("message", $0) } + advice.flatMap(\.expressions).map { ("advice", $0) }
+        warnAboutScans(expressions, iteration: iteration, file: file)
         return Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
                     amount: amount, claims: claims, cites: cites, grouping: grouping, weight: weight,
                     message: message, advice: advice, examples: examples, location: start)
+    }
+
+    /// A rule that looks at each entry or creative and reads all of `entries` or
+    /// `creatives` in one of its expressions scans the list once per item: quadratic, and
+    /// minutes over a long window. It loads, with a warning that says what to do instead.
+    private mutating func warnAboutScans(_ expressions: [(key: String, expression: RuleExpression)],
+                                         iteration: Iteration, file: SourceFile) {
+        let item: String
+        switch iteration {
+        case .entries: item = "entry"
+        case .creatives: item = "creative"
+        default: return
+        }
+        for (key, expression) in expressions {
+            for list in ["entries", "creatives"] where expression.program.variables.contains(list) {
+                warnings.append(file.diagnostic(
+                    "'\(key)' reads all of '\(list)' for each \(item) it looks at, which over a long window is slow "
+                        + "(the list times itself); look items up by id instead, with \(list)_by_id[...]",
+                    at: expression.location, severity: .warning))
+            }
+        }
     }
 
     static func defaultAmount(_ iteration: Iteration) -> String? {
