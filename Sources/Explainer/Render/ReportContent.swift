@@ -92,7 +92,8 @@ struct ReportContent {
             return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)\(mark)"
         }
         alternativesNote = Self.whyFirst(explanation)
-        findings = Self.shownFindings(explanation.findings).map { shown in
+        let shownFindings = Self.shownFindings(explanation.findings)
+        findings = shownFindings.map { shown in
             switch shown {
             case .finding(let finding):
                 Block(title: finding.title, text: finding.text, amount: nil, severity: finding.severity,
@@ -102,7 +103,7 @@ struct ReportContent {
                       amount: nil, severity: like.severity, entries: [])
             }
         }
-        nextSteps = Self.nextSteps(explanation)
+        nextSteps = Self.nextSteps(explanation, shownFindings: shownFindings)
     }
 
     /// A finding as the reports show it, or the findings of one rule left out.
@@ -115,10 +116,10 @@ struct ReportContent {
     /// How many findings of one rule a report shows; the JSON output has them all.
     static let findingsPerRule = 5
 
-    /// The findings, with at most `findingsPerRule` of each rule (the most recent, in
-    /// their order) and one line for the rest of that rule after them: a log with a
-    /// systematic problem can have thousands of one finding, and a page of them hides
-    /// everything else.
+    /// The findings, with at most `findingsPerRule` of each rule (its last ones: rules give
+    /// their items oldest first, so the most recent) and one line for the rest of that
+    /// rule after them: a log with a systematic problem can have thousands of one finding,
+    /// and a page of them hides everything else.
     static func shownFindings(_ findings: [Finding]) -> [ShownFinding] {
         var total: [String: Int] = [:]
         for finding in findings { total[finding.rule, default: 0] += 1 }
@@ -141,7 +142,7 @@ struct ReportContent {
         return shown
     }
 
-    /// `1,595 more like these, the earliest on Dec 27, 2022 (e-4071); --format json lists every one.`
+    /// `1614 more like the 5 above, the earliest on Dec 27, 2022, 12:55 PM CST (e-4071); ...`
     static func moreText(_ count: Int, earliest: String?, _ explanation: Explanation) -> String {
         let first = earliest.flatMap { explanation.snapshot.entry(id: $0) }
             .map { ", the earliest on \(explanation.query.time.dateTime($0.at)) (\($0.id))" } ?? ""
@@ -335,12 +336,13 @@ struct ReportContent {
 
     /// The advice of the best answer's causes and of the findings, each once; when the
     /// log does not explain everything, the article's checklist.
-    static func nextSteps(_ explanation: Explanation) -> [String] {
+    /// `shownFindings` when the caller has them already (see `shownFindings(_:)`).
+    static func nextSteps(_ explanation: Explanation, shownFindings: [ShownFinding]? = nil) -> [String] {
         var steps: [String] = []
         func add(_ line: String) { if !steps.contains(line) { steps.append(line) } }
         // The advice of the findings the report shows: those left out of a long list
         // (see `shownFindings`) are not asked about.
-        let shown = shownFindings(explanation.findings).compactMap { shown -> Finding? in
+        let shown = (shownFindings ?? Self.shownFindings(explanation.findings)).compactMap { shown -> Finding? in
             if case .finding(let finding) = shown { return finding }
             return nil
         }
