@@ -71,7 +71,7 @@ struct ReportContent {
             notes.append("The log fits more than one explanation equally well; the others are listed below. Check which one matches what you did.")
         }
         if explanation.stoppedEarly {
-            notes.append("The search stopped early: there were too many combinations to try them all, so these are the best found, not necessarily the best there are.")
+            notes.append("The search stopped early: there were too many combinations to try them all, so these are the best found, not necessarily the best there are. A shorter period (--since) leaves fewer to try.")
         }
         self.notes = notes
         let first = explanation.hypotheses.first
