@@ -54,6 +54,26 @@ struct HypothesisSearchTests {
         #expect(Self.summary(Self.run(causes, delta: -88)) == ["likely=-88/0", "new=-88/0", "old=-88/0"])
     }
 
+    /// Skipping the bitset (a range too wide, or too much work to fill it) changes where the
+    /// search aims when no exact answer exists, never what it finds when one does.
+    @Test(arguments: [(1 << 24, 1 << 26), (1 << 24, 0), (0, 1 << 26)])
+    func withoutTheBitsetExactAnswersAreTheSame(limit: Int, workLimit: Int) {
+        let causes = [Self.cause("a", -88), Self.cause("b", -48), Self.cause("c", -40), Self.cause("d", -30)]
+        var search = HypothesisSearch(top: 3, budget: 400_000)
+        search.bitsetLimit = limit
+        search.bitsetWorkLimit = workLimit
+        let result = search.run(causes, movements: Self.movements(causes), delta: -88,
+                                since: Date(timeIntervalSince1970: 0), until: Date(timeIntervalSince1970: 35 * 86_400))
+        #expect(Self.summary(result) == ["a=-88/0", "b+c=-88/0"])
+    }
+
+    @Test func theBitsetIsSkippedPastItsWorkLimit() {
+        // 3 amounts over a range of 2,001 sums (32 words): 96 word operations to fill.
+        let groups = [[-1_000], [500], [-500]]
+        #expect(!ReachableSums(groups, limit: 1 << 24, workLimit: 96).contains(-1))
+        #expect(ReachableSums(groups, limit: 1 << 24, workLimit: 95).contains(-1))   // skipped: everything counts as reachable
+    }
+
     @Test func keepsTheBestN() {
         let causes = (0..<6).map { Self.cause("c\($0)", -10, day: $0, order: $0) }
         #expect(Self.summary(Self.run(causes, delta: -10, top: 2)) == ["c5=-10/0", "c4=-10/0"])
