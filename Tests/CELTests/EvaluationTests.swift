@@ -1,4 +1,5 @@
 import CEL
+import Diagnostics
 import Testing
 
 /// Evaluation against declared variables: values, conversions and every runtime error by its message and place.
@@ -113,6 +114,20 @@ struct EvaluationTests {
             == "error at 1:1: no matching overload for 'deposit' applied to (string)")
         #expect(try environment.compile("deposit([1])").resultType == .int)
         #expect(try environment.compile("entries.map(e, e.type)").resultType == .list(.string))
+    }
+
+    /// A function declared with a dotted name is called by that name, not as a field of a
+    /// variable: the parser learns the name when it is declared.
+    @Test func userFunctionsWithDottedNames() throws {
+        var environment = testEnvironment()
+        #expect(throws: DiagnosticsError.self) { try environment.compile("ledger.half(x)") }
+        environment.declareFunction("ledger.half", overloads: [
+            CELOverload(id: "ledger_half_int", parameters: [.int], result: .int) { arguments throws(CELError) in
+                guard case .int(let value) = arguments[0] else { throw CELError("half needs an int") }
+                return .int(value / 2)
+            },
+        ])
+        #expect(outcome("ledger.half(x) + 1", environment: environment, bindings: testBindings) == "2")
     }
 
     @Test func containerResolvesNamesFromTheInnermostNamespace() {
