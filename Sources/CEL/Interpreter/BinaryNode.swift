@@ -14,13 +14,6 @@ final class BinaryNode: Node, @unchecked Sendable {
     override func evaluate(_ frame: inout Frame) throws(EvalError) -> CELValue {
         let a = try left.evaluate(&frame)
         let b = try right.evaluate(&frame)
-        let result: CELValue
-        do {
-            result = try apply(a, b)
-        } catch {
-            throw fail(error.message)
-        }
-        try frame.chargeForSize(of: result, at: offset)
-        return result
+        return try result({ () throws(OperationFailure) in try apply(a, b) }, &frame)
     }
 }

@@ -18,13 +18,6 @@ final class CallNode: Node, @unchecked Sendable {
         var values: [CELValue] = []
         values.reserveCapacity(arguments.count)
         for argument in arguments { values.append(try argument.evaluate(&frame)) }
-        let result: CELValue
-        do {
-            result = try apply(values)
-        } catch {
-            throw fail(error.message)
-        }
-        try frame.chargeForSize(of: result, at: offset)
-        return result
+        return try result({ () throws(OperationFailure) in try apply(values) }, &frame)
     }
 }

@@ -19,6 +19,20 @@ class Node: @unchecked Sendable {
         EvalError(message: message, offset: offset)
     }
 
+    /// What an operator or function gives: its failure placed at this node, and the value
+    /// paid for by its size (`Frame.chargeForSize`).
+    @inline(__always)
+    final func result(_ apply: () throws(OperationFailure) -> CELValue, _ frame: inout Frame) throws(EvalError) -> CELValue {
+        let value: CELValue
+        do {
+            value = try apply()
+        } catch {
+            throw fail(error.message)
+        }
+        try frame.chargeForSize(of: value, at: offset)
+        return value
+    }
+
     /// The error for a function with no implementation for these argument kinds.
     final func noOverload(_ function: String, _ arguments: CELValue...) -> EvalError {
         let kinds = arguments.map { $0.type.typeValueName }.joined(separator: ", ")

@@ -11,13 +11,6 @@ final class UnaryNode: Node, @unchecked Sendable {
 
     override func evaluate(_ frame: inout Frame) throws(EvalError) -> CELValue {
         let value = try operand.evaluate(&frame)
-        let result: CELValue
-        do {
-            result = try apply(value)
-        } catch {
-            throw fail(error.message)
-        }
-        try frame.chargeForSize(of: result, at: offset)
-        return result
+        return try result({ () throws(OperationFailure) in try apply(value) }, &frame)
     }
 }
