@@ -14,6 +14,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // The support console (Sources/Server): HTTP, bcrypt for agents' passwords, SHA-256 for tokens.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // Source text, locations and diagnostics shared by every stage.
@@ -32,9 +36,18 @@ let package = Package(
         // installed binary needs no resource bundle; a test fails when it drifts from Rules/.
         .target(name: "BuiltinRules"),
 
+        // The support console and its JSON API (SPEC section 10): pages rendered in Swift, over the store.
+        // Sources/Server/Assets/ is embedded by scripts/embed-console; a test fails when it drifts.
+        .target(name: "Server", dependencies: [
+            "Explainer", "Ledger", "Diagnostics", "BuiltinRules",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], exclude: ["Assets"]),
+
         // The command-line tools: thin layers over the libraries.
         .executableTarget(name: "credits", dependencies: [
-            "Explainer", "Ledger", "CEL", "Diagnostics", "BuiltinRules",
+            "Explainer", "Ledger", "CEL", "Diagnostics", "BuiltinRules", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "cel-conformance", dependencies: [
@@ -51,6 +64,10 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "BuiltinRules"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Ledger", "CEL", "BuiltinRules"]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server", "Ledger", "Explainer", "BuiltinRules",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["credits", .product(name: "Yams", package: "Yams")], exclude: ["Expected", "Scenarios"]),
     ]
 )
