@@ -95,7 +95,10 @@ extension Console {
 
 /// The body of an explain call: `{"expected": N, "actual"?, "since"?, "until"?, "now"?}`,
 /// and `"snapshot"` for a pasted one. Wrong JSON or a wrong type is a 400 that names the key.
-struct ExplainBody: Decodable {
+/// Read with `JSONSerialization` rather than `Decodable`: on Linux a fractional number
+/// where an integer belongs fails the whole decoding as "not valid JSON", and the
+/// message must name the key instead.
+struct ExplainBody {
     var expected: Int?
     var actual: Int?
     var since: String?
@@ -105,11 +108,19 @@ struct ExplainBody: Decodable {
 
     static func read(_ request: Request, context: ConsoleContext) async throws -> ExplainBody {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        do {
-            return try JSONDecoder().decode(ExplainBody.self, from: Data(buffer: buffer))
-        } catch let error as DecodingError {
-            throw ConsoleError(.badRequest, describe(error))
+        return try parse(Data(buffer: buffer))
+    }
+
+    static func parse(_ data: Data) throws(ConsoleError) -> ExplainBody {
+        guard let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            throw ConsoleError(.badRequest, "the body is not valid JSON: send an object such as {\"expected\": 200}")
         }
+        guard let object = value as? [String: Any] else {
+            throw ConsoleError(.badRequest, "the body must be a JSON object such as {\"expected\": 200}")
+        }
+        return ExplainBody(expected: try integer(object, "expected"), actual: try integer(object, "actual"),
+                           since: try string(object, "since"), until: try string(object, "until"),
+                           now: try string(object, "now"), snapshot: try string(object, "snapshot"))
     }
 
     func question() throws(ConsoleError) -> Question {
@@ -119,19 +130,18 @@ struct ExplainBody: Decodable {
                         since: since, until: until, now: now)
     }
 
-    static func describe(_ error: DecodingError) -> String {
-        func key(_ path: [any CodingKey]) -> String { path.map(\.stringValue).joined(separator: ".") }
-        switch error {
-        case .typeMismatch(_, let context) where !context.codingPath.isEmpty, .valueNotFound(_, let context) where !context.codingPath.isEmpty:
-            let name = key(context.codingPath)
-            let kind = ["expected", "actual"].contains(name) ? "a whole number of tokens" : "a string"
-            return "'\(name)' must be \(kind)"
-        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
-            return "'\(key(context.codingPath))' must be a whole number of tokens"
-        case .typeMismatch, .valueNotFound:
-            return "the body must be a JSON object such as {\"expected\": 200}"
-        default:
-            return "the body is not valid JSON: send an object such as {\"expected\": 200}"
+    /// A whole number, or nil when absent or null; true, 1.5, "200" and numbers past 64 bits are not.
+    private static func integer(_ object: [String: Any], _ key: String) throws(ConsoleError) -> Int? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c", let whole = value as? Int else {
+            throw ConsoleError(.badRequest, "'\(key)' must be a whole number of tokens")
         }
+        return whole
+    }
+
+    private static func string(_ object: [String: Any], _ key: String) throws(ConsoleError) -> String? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard let text = value as? String else { throw ConsoleError(.badRequest, "'\(key)' must be a string") }
+        return text
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// One file the console serves as it is: its name under `/static/` and its text.
-struct ConsoleAsset: Sendable {
-    let name: String
-    let text: String
+/// One embedded file: its name (under `/static/`, or an example snapshot's) and its text.
+public struct ConsoleAsset: Sendable {
+    public let name: String
+    public let text: String
 
     init(name: String, base64: String) {
         self.name = name
