@@ -33,7 +33,8 @@ func shippedExamplesRoundTrip(backend: Backend) async throws {
                 // names the client and the store (never a password).
                 let ticket = try CreditsBinary.run(["ticket", "--snapshot", "seeds/examples/\(name).yaml", "--expected", "\(asked)"])
                 let ticketFromStore = try CreditsBinary.run(["ticket", "--client", id, "--expected", "\(asked)"], db: store.text)
-                let command = "  credits explain --client \(id) --db \(store.url) --expected \(asked) "
+                let db = store.url.description.contains("?") ? "'\(store.url)'" : store.url.description   // quoted for a shell
+                let command = "  credits explain --client \(id) --db \(db) --expected \(asked) "
                 #expect(ticketFromStore.stdout.contains("Reproduce with:\n" + command), "\(name)")
                 #expect(ticketFromStore.stdout.replacingOccurrences(of: command, with: "  credits explain --snapshot seeds/examples/\(name).yaml --expected \(asked) ")
                         == ticket.stdout, "\(name) ticket")
