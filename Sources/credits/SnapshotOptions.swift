@@ -5,14 +5,35 @@ import Foundation
 import Ledger
 
 /// The options every command that reads a snapshot shares (`log`, `explain`,
-/// `ticket`, `expr`): `--snapshot FILE|-`, `--tz ZONE`, `--rules DIR`. Use it as
+/// `ticket`, `expr`): `--snapshot FILE|-` or `--client ID [--db URL]` (a client of
+/// the store, SPEC section 9), `--tz ZONE`, `--rules DIR`. Use it as
 /// `@OptionGroup var input: SnapshotOptions`, then `let loaded = try input.load()`
 /// in `run()`: it reads the policy and the snapshot, and on bad input prints every
 /// problem to standard error (`file:line:column: error: ...` with a caret) and
 /// exits 2, as SPEC section 4 asks.
 struct SnapshotOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The client snapshot, YAML or JSON; - reads standard input.", valueName: "file"))
-    var snapshot: String
+    var snapshot: String?
+
+    @Option(name: .long, help: ArgumentHelp("A client of the store (instead of --snapshot).", valueName: "id"))
+    var client: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        switch (snapshot, client) {
+        case (nil, nil): throw ValidationError("Missing expected argument '--snapshot <file>' or '--client <id>'")
+        case (.some, .some): throw ValidationError("give --snapshot or --client, not both")
+        default: break
+        }
+    }
+
+    /// The options that name the input again, for the command that reproduces an
+    /// analysis: the file, or the client and the store (never a password).
+    func sourceWords() throws -> [String] {
+        if let client { return ["--client", client, "--db", try store.url().description] }
+        return ["--snapshot", snapshot ?? "-"]
+    }
 
     @Option(name: .long, help: ArgumentHelp("Show times in this IANA zone (default: the client's zone, else UTC).", valueName: "zone"))
     var tz: String?
@@ -39,10 +60,18 @@ struct SnapshotOptions: ParsableArguments {
     /// reported on standard error, then `ExitCode(2)` is thrown.
     func load() throws -> Loaded {
         let policy = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try loadPolicy() }
-        let snapshot = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
-            try SnapshotReader.read(path: self.snapshot, policy: policy)
+        let snapshot = try client.map { try loadClient($0, policy: policy) } ?? SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
+            try SnapshotReader.read(path: self.snapshot ?? "-", policy: policy)
         }
         return Loaded(snapshot: snapshot, policy: policy, displayZone: try displayZone(for: snapshot.client))
+    }
+
+    /// A client of the store, checked as a snapshot file is; no such client is an input error (exit 2).
+    private func loadClient(_ id: String, policy: Policy) throws -> Snapshot {
+        let url = try store.url()
+        let snapshot = try store.withStore(readOnly: true) { store in try await store.snapshot(client: id, policy: policy) }
+        guard let snapshot else { throw SnapshotOptions.usageError("no client '\(id)' in the store \(url)") }
+        return snapshot
     }
 
     /// The zone to show times in: `--tz`, else the client's (which is UTC when the
@@ -57,7 +86,12 @@ struct SnapshotOptions: ParsableArguments {
 
     /// The policy: `--rules DIR/policy.yaml` when `--rules` is given, else the built-in one.
     func loadPolicy() throws(DiagnosticsError) -> Policy {
-        let file = try policyFile()
+        try SnapshotOptions.loadPolicy(rules: rules)
+    }
+
+    /// The policy of the rule folder `rules` (nil: the built-in one).
+    static func loadPolicy(rules: String?) throws(DiagnosticsError) -> Policy {
+        let file = try policyFile(rules: rules)
         return try Policy.load(text: file.text, name: file.path)
     }
 
@@ -80,7 +114,7 @@ struct SnapshotOptions: ParsableArguments {
     }
 
     /// The policy file's shown path and text.
-    private func policyFile() throws(DiagnosticsError) -> (path: String, text: String) {
+    private static func policyFile(rules: String?) throws(DiagnosticsError) -> (path: String, text: String) {
         guard let rules else {
             guard let text = BuiltinRules.text(of: "policy.yaml") else {
                 throw DiagnosticsError([Diagnostic(message: "the built-in rule pack has no policy.yaml")])
