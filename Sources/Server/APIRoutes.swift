@@ -1,3 +1,4 @@
+import Store
 import Explainer
 import Foundation
 import Hummingbird

@@ -1,39 +1,9 @@
 import Foundation
-
-/// A signed-in agent's session, as kept in the store (`credits_sessions`). The
-/// session id itself is only in the agent's cookie; the store keeps its hash.
-public struct AgentSession: Sendable, Equatable {
-    public let agent: String
-    /// The token every form that changes something carries (CSRF).
-    public let formToken: String
-    public let expires: Date
-
-    public init(agent: String, formToken: String, expires: Date) {
-        self.agent = agent
-        self.formToken = formToken
-        self.expires = expires
-    }
-}
-
-/// One line of the access log: which agent looked at which client, and when.
-public struct AccessRecord: Sendable, Equatable {
-    public let at: Date
-    public let agent: String
-    public let client: String
-    /// What was looked at: `overview`, `log`, `explain`, `api:explain`...
-    public let action: String
-
-    public init(at: Date, agent: String, client: String, action: String) {
-        self.at = at
-        self.agent = agent
-        self.client = client
-        self.action = action
-    }
-}
+import Store
 
 /// The agents, their API tokens, their sessions and the access log: the tables of
 /// the tool's own in the store (`credits_agents`, `credits_tokens`, `credits_sessions`,
-/// `credits_access_log`). Secrets are kept only as hashes: passwords as bcrypt,
+/// `credits_access_log`, `Store+Agents.swift`); `AgentSession` and `AccessRecord` are the store's. Secrets are kept only as hashes: passwords as bcrypt,
 /// tokens and session ids as SHA-256 (they are long random values, so a fast hash is enough).
 public protocol AgentDirectory: Sendable {
     /// The agent's bcrypt password hash; nil when there is no such agent.

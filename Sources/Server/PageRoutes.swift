@@ -1,3 +1,4 @@
+import Store
 import Diagnostics
 import Foundation
 import Hummingbird
@@ -74,7 +75,8 @@ extension Console {
             let fields = try await FormFields.body(request, context: context)
             try Self.checkFormToken(fields, context)
             var page = PastePage(console: self, session: context.session)
-            page.text = fields["snapshot"] ?? ""
+            // Browsers send a textarea's lines with CRLF; the snapshot is read as the file it came from.
+            page.text = (fields["snapshot"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             page.form = QuestionForm(parameters: fields)
             do throws(ConsoleError) {
                 let snapshot = try readPasted(page.text)

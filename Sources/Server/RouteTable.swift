@@ -26,7 +26,7 @@ struct RouteTable {
         for path in paths {
             let methods = allowed[path] ?? []
             let taken = methods + (methods.contains(.get) ? [.head] : [])
-            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options] where !taken.contains(method) {
+            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options, .trace] where !taken.contains(method) {
                 router.on(RouterPath(path), method: method) { request, _ -> Response in
                     throw ConsoleError.methodNotAllowed(request.method, allowed: methods)
                 }

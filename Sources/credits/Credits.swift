@@ -7,7 +7,7 @@ import Foundation
 struct Credits: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explains why a client's credit balance is not what someone expected.",
-        subcommands: [Explain.self, Ticket.self, Log.self, RulesCommand.self, Expr.self, Db.self, AuditCommand.self]
+        subcommands: [Explain.self, Ticket.self, Log.self, RulesCommand.self, Expr.self, Db.self, AuditCommand.self, Serve.self, Agents.self]
     )
 
     /// Runs the command, with one change to ArgumentParser's exit codes: a usage

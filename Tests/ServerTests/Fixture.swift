@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Ledger
 import Server
+import Store
 import Testing
 
 /// The console over a directory of the example snapshots, with one agent (`ana`) and
@@ -27,7 +28,7 @@ enum Fixture {
     }
 
     /// The example snapshots, and one client whose name is markup.
-    static func clients() throws -> MemoryClients {
+    static func snapshots() throws -> [Snapshot] {
         var snapshots: [Snapshot] = []
         for name in ["bluebird-bakery-in-flight.yaml", "copper-kettle-auto-reload.yaml", "lumen-dental-renewal.yaml"] {
             snapshots.append(try SnapshotReader.read(text: try example(name), name: name, policy: pack.policy))
@@ -36,16 +37,28 @@ enum Fixture {
             .replacingOccurrences(of: "id: bluebird-bakery", with: "id: script-client")
             .replacingOccurrences(of: "name: Bluebird Bakery", with: "name: \"<script>alert(1)</script>\"")
         snapshots.append(try SnapshotReader.read(text: hostile, name: "hostile.yaml", policy: pack.policy))
-        return MemoryClients(snapshots: snapshots)
+        return snapshots
     }
 
-    /// Runs `body` with a test client of a fresh console.
-    static func withConsole(limiter: SignInLimiter = SignInLimiter(), _ body: @escaping @Sendable (any TestClientProtocol, MemoryAgents) async throws -> Void) async throws {
-        let agents = MemoryAgents()
-        await agents.add(agent, hash: passwordHash, token: token)
-        let console = Console(clients: try clients(), agents: agents, pack: pack, limiter: limiter)
-        let app = Application(router: console.router())
-        try await app.test(.router) { client in try await body(client, agents) }
+    /// Runs `body` with a test client of a fresh console over a fresh SQLite store (in a
+    /// temporary folder): the clients read through a read-only connection, as `credits serve` does.
+    static func withConsole(limiter: SignInLimiter = SignInLimiter(), _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("credits-server-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try StoreURL("sqlite:" + folder.appendingPathComponent("store.sqlite").path)
+        let snapshots = try snapshots()
+        try await Store.withStore(url) { agents in
+            try await agents.migrate()
+            try await agents.importSnapshots(snapshots, reloadDefault: pack.policy.reloadDefault)
+            try await agents.saveAgent(agent, passwordHash: passwordHash)
+            _ = try await agents.saveToken(agent: agent, tokenHash: Secrets.digest(token))
+            try await Store.withStore(url, readOnly: true) { clients in
+                let console = Console(clients: StoreClients(store: clients, policy: pack.policy), agents: agents, pack: pack, limiter: limiter)
+                let app = Application(router: console.router())
+                try await app.test(.router) { client in try await body(client, agents) }
+            }
+        }
     }
 
     static var bearer: HTTPFields { [.authorization: "Bearer \(token)"] }
@@ -88,39 +101,14 @@ enum Fixture {
     }
 }
 
-/// Clients held in memory, for route tests.
-struct MemoryClients: ClientDirectory {
-    let snapshots: [Snapshot]
-
-    func clients(matching text: String, limit: Int) async throws -> [ClientSummary] {
-        let needle = text.lowercased()
-        return snapshots.filter { needle.isEmpty || $0.client.id.lowercased().contains(needle) || $0.client.name.lowercased().contains(needle) }
-            .sorted { $0.client.name < $1.client.name }.prefix(limit)
-            .map { ClientSummary(id: $0.client.id, name: $0.client.name, account: $0.account?.name, balance: $0.client.balance) }
+extension Store {
+    /// How many sessions the store keeps.
+    func sessionCount() async throws -> Int {
+        try await query("SELECT COUNT(*) FROM credits_sessions").first?[0].integer ?? -1
     }
 
-    func snapshot(of id: String) async throws -> Snapshot? {
-        snapshots.first { $0.client.id == id }
+    /// The access log, oldest first.
+    func accesses() async throws -> [AccessRecord] {
+        try await accessLog(limit: 1000).reversed()
     }
-}
-
-/// Agents held in memory, for route tests.
-actor MemoryAgents: AgentDirectory {
-    private var hashes: [String: String] = [:]
-    private var tokens: [String: String] = [:]
-    private var sessions: [String: AgentSession] = [:]
-    private(set) var accesses: [AccessRecord] = []
-
-    func add(_ agent: String, hash: String, token: String) {
-        hashes[agent] = hash
-        tokens[Secrets.digest(token)] = agent
-    }
-
-    func passwordHash(of agent: String) -> String? { hashes[agent] }
-    func agent(withTokenHash hash: String) -> String? { tokens[hash] }
-    func saveSession(_ session: AgentSession, idHash: String) { sessions[idHash] = session }
-    func session(idHash: String) -> AgentSession? { sessions[idHash] }
-    func deleteSession(idHash: String) { sessions[idHash] = nil }
-    func recordAccess(_ record: AccessRecord) { accesses.append(record) }
-    var sessionCount: Int { sessions.count }
 }

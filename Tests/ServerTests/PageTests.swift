@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Server
+import Store
 import Testing
 
 /// The pages a support agent works in: sign-in and sessions, each page, and its errors.
@@ -30,7 +31,7 @@ import Testing
                 for attribute in ["HttpOnly", "SameSite=Strict", "Max-Age=28800", "Path=/"] { #expect(cookie.contains(attribute)) }
                 #expect(!cookie.contains("Secure"))
             }
-            #expect(await agents.sessionCount == 1)
+            try #expect(await agents.sessionCount() == 1)
         }
     }
 
@@ -53,7 +54,7 @@ import Testing
                 #expect(response.headers[.setCookie] == nil)
                 #expect(String(buffer: response.body).contains("That name and password do not match an agent."))
             }
-            #expect(await agents.sessionCount == 0)
+            try #expect(await agents.sessionCount() == 0)
         }
     }
 
@@ -91,7 +92,7 @@ import Testing
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
                 #expect(html.contains("<a href=\"/clients/bluebird-bakery\">Bluebird Bakery</a>"))
-                #expect(html.contains("Harbor &amp; Pine Creative"))
+                #expect(html.contains("<td>harbor-pine</td>"))
                 #expect(html.contains("<td class=\"num\">112</td>"))
                 #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
                 #expect(response.headers[.cacheControl] == "no-store")
@@ -114,7 +115,7 @@ import Testing
             try await client.execute(uri: "/clients/bluebird-bakery", method: .get, headers: cookie) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
-                for text in ["Plan tokens", "Rolled-over tokens", "growth", "the 15th of each month", "next renewal Dec 15, 12:00 AM CST",
+                for text in ["Harbor &amp; Pine Creative", "Plan tokens", "Rolled-over tokens", "growth", "the 15th of each month", "next renewal Dec 15, 12:00 AM CST",
                              "Auto reload</dt><dd>off", "Creatives still in production", "Ten most recent entries", "Earlier reports"] {
                     #expect(html.contains(text), "\(text)")
                 }
@@ -124,7 +125,7 @@ import Testing
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 #expect(!html.contains("<script>alert"))
             }
-            #expect(await agents.accesses.map(\.client) == ["bluebird-bakery", "script-client"])
+            try #expect(await agents.accesses().map(\.client) == ["bluebird-bakery", "script-client"])
         }
     }
 
@@ -164,7 +165,7 @@ import Testing
             let cookie = try await Fixture.signIn(client)
             try await client.execute(uri: "/clients/bluebird-bakery/ask", method: .get, headers: cookie) { response in
                 let html = String(buffer: response.body)
-                #expect(html.contains("placeholder=\"112\""))
+                #expect(html.contains("placeholder=\"shown: 112\""))
                 #expect(html.contains("<form method=\"get\" action=\"/clients/bluebird-bakery/ask\""))
             }
             try await client.execute(uri: "/clients/bluebird-bakery/ask?expected=200", method: .get, headers: cookie) { response in
@@ -232,7 +233,7 @@ import Testing
                     #expect(String(buffer: response.body).contains("this form has expired or did not come from the console"))
                 }
             }
-            #expect(await agents.sessionCount == 1)
+            try #expect(await agents.sessionCount() == 1)
         }
     }
 
@@ -247,7 +248,7 @@ import Testing
                 #expect(response.status == .found)
                 #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
             }
-            #expect(await agents.sessionCount == 0)
+            try #expect(await agents.sessionCount() == 0)
             try await client.execute(uri: "/clients", method: .get, headers: cookie) { response in
                 #expect(response.status == .found)
             }

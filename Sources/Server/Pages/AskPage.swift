@@ -76,6 +76,7 @@ struct AskPage {
     static func questionForm(clientID: String, form: QuestionForm, balance: Int) -> HTML {
         """
         <form method="get" action="\(ConsoleURL.ask(clientID))" class="question">
+          <h2 class="wide">What balance did the customer expect?</h2>
           \(questionFields(form, balance: balance))
           <button type="submit">Explain</button>
         </form>
@@ -85,10 +86,11 @@ struct AskPage {
     /// The fields of a question, shared with the paste form.
     static func questionFields(_ form: QuestionForm, balance: Int?) -> HTML {
         """
-        <label>Balance the customer expected <input name="expected" inputmode="numeric" value="\(form.expected ?? "")" required placeholder="200"></label>
-        <label>Balance they see <input name="actual" inputmode="numeric" value="\(form.actual ?? "")" placeholder="\(balance.map(String.init) ?? "the snapshot's balance")"></label>
-        <label>Since <input name="since" value="\(form.since ?? "")" placeholder="35 days back: 2026-11-01, 7d"></label>
+        <label>Balance the customer expected <input name="expected" inputmode="numeric" value="\(form.expected ?? "")" required placeholder="e.g. 200"></label>
+        <label>Balance they see <input name="actual" inputmode="numeric" value="\(form.actual ?? "")" placeholder="\(balance.map { "shown: \($0)" } ?? "the snapshot's balance")"></label>
+        <label>Since <input name="since" value="\(form.since ?? "")" placeholder="35 days back"></label>
         <label>Until <input name="until" value="\(form.until ?? "")" placeholder="now"></label>
+        <p class="hint wide">Since and until: a date (2026-11-01), a time with its offset (2026-11-20T10:14:00-06:00), or a span back from now (7d, 48h).</p>
         """
     }
 }

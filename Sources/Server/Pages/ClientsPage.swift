@@ -1,3 +1,5 @@
+import Store
+
 /// Clients: search by id or name, with account and balance.
 enum ClientsPage {
     static func render(search: String, clients: [ClientSummary], limit: Int) -> HTML {

@@ -1,3 +1,4 @@
+import Store
 import Hummingbird
 
 /// The frame every page shares: the title, the navigation with the agent's name

@@ -30,6 +30,7 @@ struct LogPage {
             <p class="tabs"><a href="\(ConsoleURL.client(id))">Overview</a> <strong>Credits log</strong> <a href="\(ConsoleURL.ask(id))">Ask about the balance</a></p>
             <p class="hint">Newest first, times in \(log.timeZoneName). Balance after each row = plan tokens + rolled-over tokens.</p>
             \(balance)
+            \(highlight.flatMap { id in page.rows.contains { $0.entry?.id == id } ? Piece.note("info", "Entry <code>\(id)</code>, cited in an answer, is highlighted below.") : nil })
             \(pages)
             \(Self.table(page.rows, log: log, highlight: highlight))
             \(pages)
@@ -61,7 +62,7 @@ struct LogPage {
             }
         }
         return Piece.table(["When", "Type", "Amount", "Plan", "Rolled over", "Balance", "Entry", "Details"], cells,
-                           classes: ["when", "", "num", "num", "num", "num", "", "details"], rowAttributes: attributes)
+                           classes: ["when", "type", "num", "num", "num", "num", "", "details"], rowAttributes: attributes)
     }
 
     /// The page that holds an entry; nil when the log has no such entry.

@@ -1,3 +1,4 @@
+import Store
 import Diagnostics
 import Explainer
 import Ledger
@@ -13,7 +14,7 @@ struct PastePage {
 
     func render() -> HTML {
         let problems: HTML = problem.map { problem in
-            let details = problem.details.isEmpty ? "" : HTML.join(problem.details.map(Self.diagnostic))
+            let details = problem.details.isEmpty ? "" : HTML.join(problem.details.map(diagnostic))
             return Piece.note("error", "<p>\(problem.details.isEmpty ? problem.message : "The snapshot does not read:")</p>\(details)")
         } ?? ""
         return """
@@ -38,12 +39,24 @@ struct PastePage {
             """
     }
 
-    /// `line 12, column 19: message`, then the line with a caret under the column.
-    static func diagnostic(_ diagnostic: Diagnostic) -> HTML {
+    /// `line 12, column 19: message`, then the line before it and the line itself, numbered,
+    /// with a caret under the column (an error at the end of the text points at an empty line,
+    /// which alone would show nothing).
+    func diagnostic(_ diagnostic: Diagnostic) -> HTML {
         let place: HTML = diagnostic.location.map { "line \($0.line), column \($0.column): " } ?? ""
-        // The line and the caret under the column, as the command line prints them.
-        let snippet = diagnostic.description.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
-        let source: HTML = snippet.isEmpty ? "" : "<pre class=\"source\">\(snippet)</pre>"
-        return "<div class=\"diagnostic\"><p>\(place)\(diagnostic.message)</p>\(source)</div>"
+        guard let location = diagnostic.location else { return "<div class=\"diagnostic\"><p>\(diagnostic.message)</p></div>" }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        let width = String(location.line).count
+        func numbered(_ number: Int) -> String {
+            let line = number - 1 < lines.count ? lines[number - 1] : ""
+            return String(repeating: " ", count: width - String(number).count) + "\(number) | " + line
+        }
+        let before: HTML = location.line > 1 ? "\(numbered(location.line - 1))\n" : ""
+        let caret = String(repeating: " ", count: width) + " | " + String(repeating: " ", count: max(0, location.column - 1)) + "^"
+        let atEnd = location.line > lines.count || (location.line == lines.count && lines[location.line - 1].isEmpty)
+        return """
+            <div class="diagnostic"><p>\(place)\(diagnostic.message)\(atEnd ? " (at the end of the text)" : "")</p>\
+            <pre class="source">\(before)<span class="at">\(numbered(location.line))</span>\n\(caret)</pre></div>
+            """
     }
 }
