@@ -32,7 +32,7 @@ extension Console {
             let body = try await ExplainBody.read(request, context: context)
             let question = try body.question()
             let snapshot = try await loadClient(context, action: "api:explain")
-            let explanation = try explain(snapshot, question)
+            let explanation = try await explainOffThread(snapshot, question)
             return try JSONBody.response(report(explanation, source: ["--client", snapshot.client.id]))
         }
         routes.add(.post, "/api/v1/explain") { request, context in
@@ -43,7 +43,7 @@ extension Console {
             let question = try body.question()
             let snapshot = try readPasted(text)
             if let agent = context.agent { try await agents.recordAccess(AccessRecord(at: Date(), agent: agent, client: snapshot.client.id, action: "api:paste")) }
-            return try JSONBody.response(report(try explain(snapshot, question), source: ["--snapshot", "SNAPSHOT.yaml"]))
+            return try JSONBody.response(report(try await explainOffThread(snapshot, question), source: ["--snapshot", "SNAPSHOT.yaml"]))
         }
         routes.add(.get, "/api/v1/openapi.json") { _, _ in
             var headers = HTTPFields()

@@ -49,15 +49,15 @@ public struct Console: Sendable {
 
     /// Every route, behind the request log, the error pages, the security headers and sign-in.
     public func router(logger: Logger = Logger(label: "credits.serve")) -> Router<ConsoleContext> {
-        let router = Router(context: ConsoleContext.self, options: .autoGenerateHeadEndpoints)
-        router.add(middleware: RequestLog(logger: logger))
-        router.add(middleware: ErrorResponses())
-        router.add(middleware: SecurityHeaders())
-        router.add(middleware: Authentication(agents: agents))
         var routes = RouteTable()
         addPublicRoutes(&routes)
         addPageRoutes(&routes)
         addAPIRoutes(&routes)
+        let router = Router(context: ConsoleContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: RequestLog(logger: logger))
+        router.add(middleware: ErrorResponses(routes: routes))
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: Authentication(agents: agents))
         routes.register(on: router)
         return router
     }

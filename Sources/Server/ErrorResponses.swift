@@ -8,11 +8,18 @@ import NIOCore
 /// limit is 413 with the limit named; anything unforeseen is a 500 that says only
 /// that, its details in the server's log, never in the answer.
 struct ErrorResponses: RouterMiddleware {
+    /// The routes, to tell a path that exists (405) from one that does not (404).
+    let routes: RouteTable
+
     func handle(_ request: Request, context: ConsoleContext, next: (Request, ConsoleContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let problem = Self.consoleError(error, context: context)
+            var problem = Self.consoleError(error, context: context)
+            if problem.status == .notFound, problem.message == ConsoleError.notFound.message {
+                let methods = routes.methods(for: request.uri.path)
+                if !methods.isEmpty { problem = .methodNotAllowed(request.method, allowed: methods) }
+            }
             return try Self.response(problem, api: Console.isAPI(request.uri.path))
         }
     }

@@ -61,7 +61,7 @@ extension Console {
             guard form.expected != nil else { return Layout(context).page("Ask about \(snapshot.client.name)", page.form()) }
             do throws(ConsoleError) {
                 let question = try form.checked()
-                let explanation = try explain(snapshot, question)
+                let explanation = try await explainOffThread(snapshot, question)
                 let command = reproduceCommand(explanation, source: ["--client", snapshot.client.id])
                 return Layout(context).page("Answer for \(snapshot.client.name)", page.answer(explanation, command: command))
             } catch {
@@ -80,7 +80,7 @@ extension Console {
             page.form = QuestionForm(parameters: fields)
             do throws(ConsoleError) {
                 let snapshot = try readPasted(page.text)
-                let explanation = try explain(snapshot, try page.form.checked())
+                let explanation = try await explainOffThread(snapshot, try page.form.checked())
                 let command = reproduceCommand(explanation, source: ["--snapshot", "SNAPSHOT.yaml"])
                 if let agent = context.agent { try? await agents.recordAccess(AccessRecord(at: Date(), agent: agent, client: snapshot.client.id, action: "paste")) }
                 return Layout(context).page("Answer for \(snapshot.client.name)", page.answer(explanation, command: command))

@@ -1,4 +1,5 @@
 import Explainer
+import Dispatch
 import Foundation
 import Ledger
 
@@ -52,8 +53,11 @@ struct Question: Sendable {
     var until: String?
     var now: String?
 
-    /// Balances are taken up to a trillion tokens either way, so that `actual - expected` cannot overflow.
-    static let largest = 1_000_000_000_000
+    /// Balances are taken up to a million tokens either way (a plan gives a few hundred a
+    /// month): far from overflowing `actual - expected`, and the explainer's search for the
+    /// closest reachable sum walks the difference a token at a time, so a trillion would
+    /// hold a core for hours.
+    static let largest = 1_000_000
 
     static func amount(_ text: String, name: String) throws(ConsoleError) -> Int {
         guard let value = Int(text) else {
@@ -89,6 +93,18 @@ extension Console {
     /// limit), so one request cannot hold a core; the answer says when it stopped early.
     func explain(_ snapshot: Snapshot, _ question: Question) throws(ConsoleError) -> Explanation {
         explainer.explain(snapshot, try question.query(for: snapshot))
+    }
+
+    /// The same, off Swift's cooperative threads (two on this machine): a long explanation
+    /// then cannot stall every other request, health checks and sign-ins included.
+    func explainOffThread(_ snapshot: Snapshot, _ question: Question) async throws(ConsoleError) -> Explanation {
+        let query = try question.query(for: snapshot)
+        let explainer = explainer
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: explainer.explain(snapshot, query))
+            }
+        }
     }
 
     /// The command that reproduces an answer, for the ticket: the window and "now" as

@@ -2,8 +2,9 @@ import Hummingbird
 import Ledger
 
 /// The console's routes, kept as a table so that a path asked for with a method it
-/// does not take answers 405 with `Allow` (SPEC section 10) rather than 404.
-struct RouteTable {
+/// does not take answers 405 with `Allow` (SPEC section 10) rather than 404, whatever
+/// the method (`QUERY` included).
+struct RouteTable: Sendable {
     typealias Handler = @Sendable (Request, ConsoleContext) async throws -> Response
 
     private var routes: [(method: HTTPRequest.Method, path: String, handler: Handler)] = []
@@ -12,26 +13,21 @@ struct RouteTable {
         routes.append((method, path, handler))
     }
 
-    /// Registers every route, and 405 for the usual methods each path does not take.
     func register(on router: Router<ConsoleContext>) {
-        var allowed: [String: [HTTPRequest.Method]] = [:]
-        var paths: [String] = []
         for route in routes {
-            if allowed[route.path] == nil { paths.append(route.path) }
-            allowed[route.path, default: []].append(route.method)
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try await route.handler(request, context)
             }
         }
-        for path in paths {
-            let methods = allowed[path] ?? []
-            let taken = methods + (methods.contains(.get) ? [.head] : [])
-            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options, .trace] where !taken.contains(method) {
-                router.on(RouterPath(path), method: method) { request, _ -> Response in
-                    throw ConsoleError.methodNotAllowed(request.method, allowed: methods)
-                }
-            }
-        }
+    }
+
+    /// The methods a path takes (`{name}` in a route matches any one segment); empty when no route has the path.
+    func methods(for path: String) -> [HTTPRequest.Method] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        return routes.filter { route in
+            let pattern = route.path.split(separator: "/", omittingEmptySubsequences: true)
+            return pattern.count == segments.count && zip(pattern, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }.map(\.method)
     }
 }
 
