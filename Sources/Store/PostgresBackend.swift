@@ -56,9 +56,13 @@ final class PostgresBackend: Backend {
     }
 
     func run(_ sql: String, _ binds: [RowValue], _ onRow: @escaping @Sendable (StoreRow) -> Void) async throws {
+        try await PostgresBackend.stream(onRow) { [client, logger] in try await client.query(try PostgresBackend.query(sql, binds), logger: logger) }
+    }
+
+    /// Hands over the rows of a query as they come; the server's message for a failure.
+    static func stream(_ onRow: (StoreRow) -> Void, _ rows: () async throws -> PostgresRowSequence) async throws {
         do {
-            let rows = try await client.query(try PostgresBackend.query(sql, binds), logger: logger)
-            for try await row in rows { onRow(try PostgresBackend.row(row)) }
+            for try await row in try await rows() { onRow(try PostgresBackend.row(row)) }
         } catch let error as PSQLError {
             throw PostgresBackend.storeError(error)
         }
@@ -87,12 +91,7 @@ final class PostgresBackend: Backend {
         let logger: Logger
 
         func run(_ sql: String, _ binds: [RowValue], _ onRow: @escaping @Sendable (StoreRow) -> Void) async throws {
-            do {
-                let rows = try await connection.query(try PostgresBackend.query(sql, binds), logger: logger)
-                for try await row in rows { onRow(try PostgresBackend.row(row)) }
-            } catch let error as PSQLError {
-                throw PostgresBackend.storeError(error)
-            }
+            try await PostgresBackend.stream(onRow) { try await connection.query(try PostgresBackend.query(sql, binds), logger: logger) }
         }
     }
 
