@@ -11,41 +11,58 @@ import PostgresNIO
 final class PostgresBackend: Backend {
     let dialect = StoreDialect.postgres
     let client: PostgresClient
+    /// The same server as one connection, to try before the pool serves (`probe()`).
+    private let probeConfiguration: PostgresConnection.Configuration
     private let logger = Logger(label: "credits.store")
 
     init(_ server: StoreURL.Postgres, readOnly: Bool) throws {
+        let (tls, probeTLS) = try PostgresBackend.tls(server.sslMode)
         var configuration = PostgresClient.Configuration(host: server.host, port: server.port, username: server.user,
-                                                         password: server.password, database: server.database,
-                                                         tls: try PostgresBackend.tls(server.sslMode))
+                                                         password: server.password, database: server.database, tls: tls)
+        var probe = PostgresConnection.Configuration(host: server.host, port: server.port, username: server.user,
+                                                     password: server.password, database: server.database, tls: probeTLS)
         // Every session reads its timestamps in UTC; a read-only store refuses writes in the server.
         var parameters = [("TimeZone", "UTC")]
         if readOnly { parameters.append(("default_transaction_read_only", "on")) }
         configuration.options.additionalStartupParameters = parameters
         configuration.options.maximumConnections = 4
+        probe.options.connectTimeout = .seconds(10)
         client = PostgresClient(configuration: configuration)
+        probeConfiguration = probe
     }
 
-    private static func tls(_ mode: String) throws -> PostgresClient.Configuration.TLS {
-        switch mode {
-        case "disable": return .disable
-        case "allow", "prefer": return .prefer(.makeClientConfiguration())
-        case "require":
-            // libpq's require encrypts without checking the certificate.
-            var configuration = TLSConfiguration.makeClientConfiguration()
-            configuration.certificateVerification = .none
-            return .require(configuration)
-        case "verify-ca":
-            var configuration = TLSConfiguration.makeClientConfiguration()
-            configuration.certificateVerification = .noHostnameVerification
-            return .require(configuration)
-        default: return .require(.makeClientConfiguration())
+    /// Connects once and disconnects: the pool retries an unreachable server for ever,
+    /// so a server that is down, a wrong password or database fails here, with its reason.
+    func probe() async throws {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: probeConfiguration, id: 0, logger: logger)
+            try? await connection.close()
+        } catch let error as PSQLError {
+            throw PostgresBackend.storeError(error)
         }
     }
 
+    /// libpq's sslmode as the pool's and a connection's TLS settings.
+    private static func tls(_ mode: String) throws -> (PostgresClient.Configuration.TLS, PostgresConnection.Configuration.TLS) {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case "disable": return (.disable, .disable)
+        case "allow", "prefer": return (.prefer(configuration), .prefer(try NIOSSLContext(configuration: configuration)))
+        case "require": configuration.certificateVerification = .none   // libpq's require encrypts, checks nothing
+        case "verify-ca": configuration.certificateVerification = .noHostnameVerification
+        default: break
+        }
+        return (.require(configuration), .require(try NIOSSLContext(configuration: configuration)))
+    }
+
     func run(_ sql: String, _ binds: [RowValue], _ onRow: @escaping @Sendable (StoreRow) -> Void) async throws {
+        try await PostgresBackend.stream(onRow) { [client, logger] in try await client.query(try PostgresBackend.query(sql, binds), logger: logger) }
+    }
+
+    /// Hands over the rows of a query as they come; the server's message for a failure.
+    static func stream(_ onRow: (StoreRow) -> Void, _ rows: () async throws -> PostgresRowSequence) async throws {
         do {
-            let rows = try await client.query(try PostgresBackend.query(sql, binds), logger: logger)
-            for try await row in rows { onRow(try PostgresBackend.row(row)) }
+            for try await row in try await rows() { onRow(try PostgresBackend.row(row)) }
         } catch let error as PSQLError {
             throw PostgresBackend.storeError(error)
         }
@@ -74,12 +91,7 @@ final class PostgresBackend: Backend {
         let logger: Logger
 
         func run(_ sql: String, _ binds: [RowValue], _ onRow: @escaping @Sendable (StoreRow) -> Void) async throws {
-            do {
-                let rows = try await connection.query(try PostgresBackend.query(sql, binds), logger: logger)
-                for try await row in rows { onRow(try PostgresBackend.row(row)) }
-            } catch let error as PSQLError {
-                throw PostgresBackend.storeError(error)
-            }
+            try await PostgresBackend.stream(onRow) { try await connection.query(try PostgresBackend.query(sql, binds), logger: logger) }
         }
     }
 

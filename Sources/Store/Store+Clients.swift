@@ -27,7 +27,7 @@ extension Store {
         sql += " ORDER BY id LIMIT ?"
         binds.append(.integer(max(0, limit)))
         return try await query(sql, binds).map { row in
-            ClientSummary(id: row[0].text ?? "\(row[0])", name: row[1].text ?? "\(row[1])", account: row[2].text,
+            ClientSummary(id: row[0].id ?? "", name: row[1].id ?? "", account: row[2].id,
                           balance: row[3].integer ?? 0)
         }
     }
@@ -148,18 +148,18 @@ private final class PageRows: @unchecked Sendable {
     var clients: [ClientRows] { lock.withLock { storage } }
 
     func setAccounts(_ rows: [StoreRow]) {
-        let byID = Dictionary(rows.map { ($0[0].text ?? "", $0.values) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(rows.map { ($0[0].id ?? "", $0.values) }, uniquingKeysWith: { first, _ in first })
         let accountColumn = StoreTable.clients.columns.firstIndex(of: "account_id")!
         lock.withLock {
             for index in storage.indices {
-                if let id = storage[index].client[accountColumn].text { storage[index].account = byID[id] }
+                if let id = storage[index].client[accountColumn].id { storage[index].account = byID[id] }
             }
         }
     }
 
     /// Adds a row whose first value is its client's id (rows of no client of the page are left out).
     func add(_ row: StoreRow, to table: StoreTable) {
-        guard let client = row[0].text, let position = positions[client] else { return }
+        guard let client = row[0].id, let position = positions[client] else { return }
         lock.withLock {
             let values = row.values.dropFirst()
             switch table {

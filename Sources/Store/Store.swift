@@ -49,6 +49,7 @@ public final class Store: Sendable {
             }
         case .postgres(let server):
             let backend = try PostgresBackend(server, readOnly: readOnly)
+            try await backend.probe()
             let store = Store(url: url, isReadOnly: readOnly, backend: backend)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await backend.client.run() }
@@ -58,19 +59,22 @@ public final class Store: Sendable {
         }
     }
 
+    /// Statements outside a transaction, each committed on its own.
+    private var autocommit: StoreTransaction { StoreTransaction(runner: backend, dialect: dialect) }
+
     /// Runs a statement and gives every row.
     public func query(_ sql: String, _ binds: [RowValue] = []) async throws -> [StoreRow] {
-        try await Self.query(backend, sql, binds)
+        try await autocommit.query(sql, binds)
     }
 
     /// Runs a statement that gives no rows (or whose rows are not wanted).
     public func execute(_ sql: String, _ binds: [RowValue] = []) async throws {
-        try await backend.run(sql, binds) { _ in }
+        try await autocommit.execute(sql, binds)
     }
 
     /// Runs a statement, handing over its rows one at a time as they are read.
     public func forEachRow(_ sql: String, _ binds: [RowValue] = [], _ body: @escaping @Sendable (StoreRow) -> Void) async throws {
-        try await backend.run(sql, binds, body)
+        try await autocommit.forEachRow(sql, binds, body)
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back (nothing
@@ -78,12 +82,6 @@ public final class Store: Sendable {
     public func transaction<Result: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> Result) async throws -> Result {
         let dialect = self.dialect
         return try await backend.transaction { runner in try await body(StoreTransaction(runner: runner, dialect: dialect)) }
-    }
-
-    static func query(_ runner: any StatementRunner, _ sql: String, _ binds: [RowValue]) async throws -> [StoreRow] {
-        let rows = RowCollector<StoreRow>()
-        try await runner.run(sql, binds) { rows.append($0) }
-        return rows.elements
     }
 }
 
@@ -95,7 +93,9 @@ public struct StoreTransaction: Sendable {
 
     /// Runs a statement and gives every row.
     public func query(_ sql: String, _ binds: [RowValue] = []) async throws -> [StoreRow] {
-        try await Store.query(runner, sql, binds)
+        let rows = RowCollector<StoreRow>()
+        try await runner.run(sql, binds) { rows.append($0) }
+        return rows.elements
     }
 
     /// Runs a statement that gives no rows.

@@ -37,7 +37,7 @@ def client(index, weeks, rng):
     account = "acct-%04d" % (index // 5)
     story = Story("gen-%05d" % index, "%s %s %d" % (rng.choice(["Acme", "Blue", "North", "Old Town", "Sunny"]),
                                                     rng.choice(NAMES), index),
-                  rng.choice(ZONES), rng.choice(PLANS), anchor.isoformat(), start.isoformat() + " 08:00",
+                  rng.choice(ZONES), rng.choice(PLANS), anchor.isoformat(), start.isoformat() + " 00:00",
                   account=(account, "Agency %d" % (index // 5)),
                   auto_reload=(True, 50) if rng.random() < 0.3 else (False, None),
                   opening=(rng.randint(0, 150), rng.randint(0, 200)), entry_base=1000, creative_base=100, rng=rng)

@@ -101,10 +101,18 @@ extension SnapshotReader {
     public static func read(rows: ClientRows, policy: Policy? = nil, now: Date) throws(DiagnosticsError) -> Snapshot {
         var builder = RowDocumentBuilder(clientID: rows.clientID)
         let root = builder.snapshot(rows, now: now)
-        var reader = DocumentReader(source: SourceFile(name: "clients/\(rows.clientID)", text: ""), document: builder.document,
+        let reader = DocumentReader(source: SourceFile(name: "clients/\(rows.clientID)", text: ""), document: builder.document,
                                     places: builder.places)
-        for problem in builder.problems { reader.error(problem.message, at: problem.node) }
+        // The problems only rows can have come after the checker's.
+        let rowProblems = builder.problems.map { Diagnostic(message: $0.message, location: reader.location(of: $0.node)) }
         var decoder = SnapshotDecoder(reader: reader, policy: policy)
-        return try decoder.decode(root)
+        let snapshot: Snapshot
+        do {
+            snapshot = try decoder.decode(root)
+        } catch {
+            throw DiagnosticsError(error.diagnostics + rowProblems)
+        }
+        guard rowProblems.isEmpty else { throw DiagnosticsError(rowProblems) }
+        return snapshot
     }
 }

@@ -25,9 +25,9 @@ public struct ClientRows: Sendable {
         self.account = account
     }
 
-    /// The client's id as the row holds it (empty when it is not text).
+    /// The client's id as the row holds it (empty when NULL).
     public var clientID: String {
-        client[0].text ?? ""
+        client[0].id ?? ""
     }
 
     /// The rows of a per-client table.

@@ -48,13 +48,13 @@ struct RowDocumentBuilder {
 
     private mutating func account(_ rows: ClientRows, clientLine: Int) -> DocumentNode? {
         guard let account = rows.account else {
-            if case .text(let id) = rows.client[C.accountID] {
+            if let id = rows.client[C.accountID].id {
                 let node = value(rows.client[C.accountID], line: clientLine, column: C.accountID)
                 problems.append(("account '\(id)' is not in accounts", node))
             }
             return nil
         }
-        let line = places.add(.accounts, id: account[0].text ?? "\(account[0])")
+        let line = places.add(.accounts, id: account[0].id ?? "NULL")
         return mapping([("id", 0), ("name", 1)], of: account[...], line: line)
     }
 
@@ -78,15 +78,15 @@ struct RowDocumentBuilder {
         // Each creative's clip rows (in position order, as read), by creative id.
         var clipRows: [String: [Int]] = [:]
         for row in 0..<rows.clips.count {
-            clipRows[rows.clips[row, K.creative].text ?? "", default: []].append(row)
+            clipRows[rows.clips[row, K.creative].id ?? "", default: []].append(row)
         }
         var elements: [Int32] = []
         elements.reserveCapacity(rows.creatives.count)
         var declared = Set<String>()
         for row in 0..<rows.creatives.count {
-            let id = rows.creatives[row, V.id].text
+            let id = rows.creatives[row, V.id].id
             if let id { declared.insert(id) }
-            let line = places.add(.creatives, id: id ?? "\(rows.creatives[row, V.id])")
+            let line = places.add(.creatives, id: id ?? "NULL")
             var members: [Int32] = []
             for (key, column) in [("id", V.id), ("title", V.title), ("submitted_at", V.submittedAt), ("status", V.status),
                                   ("delivered_at", V.deliveredAt), ("delivered_seconds", V.deliveredSeconds)] {
@@ -103,9 +103,9 @@ struct RowDocumentBuilder {
         }
         for row in 0..<rows.clips.count {
             let creative = rows.clips[row, K.creative]
-            guard let id = creative.text, declared.contains(id) else {
-                let line = places.add(.clips, id: "\(creative.text ?? "\(creative)")/\(rows.clips[row, K.position])")
-                problems.append(("clip of creative \(creative.text.map { "'\($0)'" } ?? "\(creative)"), which is not in creatives",
+            guard let id = creative.id, declared.contains(id) else {
+                let line = places.add(.clips, id: "\(creative.id ?? "NULL")/\(rows.clips[row, K.position])")
+                problems.append(("clip of creative \(creative.id.map { "'\($0)'" } ?? "NULL"), which is not in creatives",
                                  value(creative, line: line, column: K.creative)))
                 continue
             }
@@ -118,7 +118,7 @@ struct RowDocumentBuilder {
         var elements: [Int32] = []
         elements.reserveCapacity(rows.count)
         for row in 0..<rows.count {
-            let name = id.map { rows[row, $0].text ?? "\(rows[row, $0])" } ?? "\(row + 1)"
+            let name = id.map { rows[row, $0].id ?? "NULL" } ?? "\(row + 1)"
             let line = places.add(rows.table, id: name)
             elements.append(mapping(fields, of: rows[row], line: line).index)
         }

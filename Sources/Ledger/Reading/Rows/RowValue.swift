@@ -25,6 +25,17 @@ public enum RowValue: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// The value as an id is compared: text as it is, a whole number in digits (a
+    /// platform may keep ids as numbers); nil for NULL.
+    public var id: String? {
+        switch self {
+        case .null: nil
+        case .text(let value): value
+        case .integer(let value): String(value)
+        case .real, .bool: description
+        }
+    }
+
     /// The whole number of an `.integer` value; nil for the others.
     public var integer: Int? {
         if case .integer(let value) = self { return value }
