@@ -38,7 +38,7 @@ public enum DemoStore {
             snapshots.append(try SnapshotReader.read(text: example.text, name: example.name, policy: policy))
         }
         try await Store.withStore(url) { store in
-            try await store.migrate()
+            try await store.migrate(Migration.all + [.agentTables])
             try await store.importSnapshots(snapshots, reloadDefault: policy.reloadDefault)
         }
     }

@@ -3,6 +3,8 @@ extension Migration {
     /// password hashes (bcrypt), API tokens and sessions (SHA-256 of the secret, never
     /// the secret), and the access log of which agent looked at which client and when.
     /// Times are ISO 8601 UTC text (which sorts as time does) or, for expiry, Unix seconds.
+    /// Applied by `credits agents` and `credits serve` (not by `db init`: a store that only
+    /// answers the command line needs no agents).
     public static let agentTables = Migration(version: 100, summary: "support console: agents, tokens, sessions, access log") { _ in
         [
             """

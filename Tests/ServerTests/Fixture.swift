@@ -49,7 +49,7 @@ enum Fixture {
         let url = try StoreURL("sqlite:" + folder.appendingPathComponent("store.sqlite").path)
         let snapshots = try snapshots()
         try await Store.withStore(url) { agents in
-            try await agents.migrate()
+            try await agents.migrate(Migration.all + [.agentTables])
             try await agents.importSnapshots(snapshots, reloadDefault: pack.policy.reloadDefault)
             try await agents.saveAgent(agent, passwordHash: passwordHash)
             _ = try await agents.saveToken(agent: agent, tokenHash: Secrets.digest(token))
