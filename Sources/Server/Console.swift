@@ -35,6 +35,8 @@ public struct Console: Sendable {
     let explainer: Explainer
     public let options: Options
     let limiter: SignInLimiter
+    /// Explanations under way at once: one per core.
+    let explanations = TurnTaking(limit: ProcessInfo.processInfo.activeProcessorCount)
 
     public init(clients: any ClientDirectory, agents: any AgentDirectory, pack: RulePack, options: Options = Options(),
                 limiter: SignInLimiter = SignInLimiter()) {

@@ -95,16 +95,21 @@ extension Console {
         explainer.explain(snapshot, try question.query(for: snapshot))
     }
 
-    /// The same, off Swift's cooperative threads (two on this machine): a long explanation
-    /// then cannot stall every other request, health checks and sign-ins included.
+    /// The same, off Swift's cooperative threads (two on this machine), so that a long
+    /// explanation cannot stall every other request, health checks and sign-ins included;
+    /// and at most one per core at a time, so that a burst of questions waits its turn
+    /// instead of dividing the cores between dozens of threads.
     func explainOffThread(_ snapshot: Snapshot, _ question: Question) async throws(ConsoleError) -> Explanation {
         let query = try question.query(for: snapshot)
         let explainer = explainer
-        return await withCheckedContinuation { continuation in
+        await explanations.acquire()
+        let explanation = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(returning: explainer.explain(snapshot, query))
             }
         }
+        await explanations.release()
+        return explanation
     }
 
     /// The command that reproduces an answer, for the ticket: the window and "now" as
@@ -124,5 +129,28 @@ extension Console {
     static func shellWord(_ word: String) -> String {
         let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:=+@".unicodeScalars.contains($0) }
         return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Lets at most `limit` tasks through at once; the others wait in order.
+actor TurnTaking {
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) {
+        self.limit = max(1, limit)
+    }
+
+    func acquire() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }
