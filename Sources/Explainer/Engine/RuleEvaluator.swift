@@ -13,7 +13,7 @@ struct RuleEvaluator {
     }
 
     /// One item a rule matched.
-    private struct Match {
+    struct Match {
         let item: Facts.Item
         let bindings: [String: CELValue]
         let amount: Int
@@ -65,7 +65,7 @@ struct RuleEvaluator {
     }
 
     /// The rule's match for one item, or nil when its condition is false.
-    private static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue]) throws(CELError) -> Match? {
+    static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue]) throws(CELError) -> Match? {
         guard try bool(rule.condition, bindings) else { return nil }
         let amount = try rule.amount.map { expression throws(CELError) in try int(expression, bindings) } ?? 0
         let claims = try rule.claims.map { list throws(CELError) in try ids(list, bindings) } ?? []

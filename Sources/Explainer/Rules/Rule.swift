@@ -69,8 +69,7 @@ struct RuleExpression: Sendable {
         do {
             return try program.evaluate(bindings)
         } catch {
-            let place = error.location.flatMap { inner in positions.map { $0.map.location(of: inner, inPieceAt: $0.start, piece: source) } }
-            throw CELError(error.message, location: place ?? location)
+            throw CELError(error.message, location: error.location.map(place(of:)) ?? location)
         }
     }
 }
