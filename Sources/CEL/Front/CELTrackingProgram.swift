@@ -32,6 +32,13 @@ public struct CELTrackingProgram: Sendable {
         shapes = CELTracedExpression.Shape.all(syntax.root, ranges: syntax.ranges, source: program.source)
     }
 
+    /// Every sub-expression, by id, with its kind, operands, text and place, before any evaluation:
+    /// no outcomes (folded constants and literals have their value).
+    public var expressions: [CELTracedExpression] { traced(Array(repeating: EvaluationRecorder.Record(), count: shapes.count)) }
+
+    /// The id of the whole expression.
+    public var rootID: CELTracedExpression.ID { program.syntax.root.id }
+
     /// Evaluates against bindings by name, recording every sub-expression.
     public func evaluate(_ bindings: [String: CELValue]) -> CELEvaluationState {
         var slots = [CELValue?](repeating: nil, count: program.slotNames.count)

@@ -74,7 +74,7 @@ struct RuleEvaluator {
     }
 
     /// Matches put together by the rule's `group:`, in the order their first item came.
-    private func groups(_ matches: [Match], by grouping: Grouping) -> [[Match]] {
+    func groups(_ matches: [Match], by grouping: Grouping) -> [[Match]] {
         guard grouping != .each else { return matches.map { [$0] } }
         var keys: [String] = []
         var byKey: [String: [Match]] = [:]
@@ -139,11 +139,17 @@ struct RuleEvaluator {
         return ordered.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
-    private func render(_ rule: Rule, _ group: [Match], amount: Int, into output: inout Output) -> (message: String, advice: [String])? {
+    /// What a group's message and advice see: its first item's names, `items`, `count` and `amount`.
+    static func groupBindings(_ group: [Match], amount: Int) -> [String: CELValue]? {
         guard var bindings = group.first?.bindings else { return nil }
         bindings["items"] = .list(group.map(\.item.value))
         bindings["count"] = .int(Int64(group.count))
         bindings["amount"] = .int(Int64(amount))
+        return bindings
+    }
+
+    private func render(_ rule: Rule, _ group: [Match], amount: Int, into output: inout Output) -> (message: String, advice: [String])? {
+        guard let bindings = Self.groupBindings(group, amount: amount) else { return nil }
         do throws(CELError) {
             let message = try rule.message.render(bindings)
             var advice: [String] = []

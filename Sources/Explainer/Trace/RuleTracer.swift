@@ -55,12 +55,21 @@ public struct RuleTracer: Sendable {
     }
 
     /// What `when` gave for one item, with the item's names bound.
-    private static func item(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts) -> ItemTrace {
+    static func item(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts) -> ItemTrace {
+        evaluate(item, rule, tracking, facts).trace
+    }
+
+    /// The same, with the tracked evaluation it comes from.
+    static func evaluate(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts) -> (trace: ItemTrace, state: CELEvaluationState) {
         var bindings = facts.globals
         for binding in item.bindings { bindings[binding.name] = binding.value }
+        let state = tracking.evaluate(bindings)
+        return (trace(item, rule, state, bindings), state)
+    }
+
+    private static func trace(_ item: Facts.Item, _ rule: Rule, _ state: CELEvaluationState, _ bindings: [String: CELValue]) -> ItemTrace {
         let subjects = item.bindings.map { (name: $0.name, words: ItemSubject.words($0.value)) }
         let subject = subjects.first?.words ?? ItemSubject.words(item.value)
-        let state = tracking.evaluate(bindings)
         switch state.result {
         case .success(.bool(true)):
             do throws(CELError) {
