@@ -77,7 +77,11 @@ struct RuleTraceTests {
         (#"wrong-client"#, #"an expected balance no other client has"#,
          #"did not fire: `other_client.balance == query.expected` is false for all 2 other clients; e.g. other client Bravo Bikes (bravo-bikes, balance 210): `other_client.balance` is 210, not equal to `query.expected` (385)"#),
         (#"wrong-client"#, #"a balance that is as expected is no wrong client, even when another client has the same"#,
-         #"did not fire: `query.expected != query.actual` is false for all 2 other clients; e.g. other client Bravo Bikes (bravo-bikes, balance 210): `query.expected` and `query.actual` are both 45"#)
+         #"did not fire: `query.expected != query.actual` is false for all 2 other clients; e.g. other client Bravo Bikes (bravo-bikes, balance 210): `query.expected` and `query.actual` are both 45"#),
+        ("balance-since", "an expected number the balance never was",
+         "did not fire: it looks only at what moved since the balance was 113, and the balance was never 113 in the period"),
+        ("submission", "a refund is no submission",
+         ##"did not fire: `entry.type == "submission"` and `creative.id != ""` are false for the only entry; e.g. entry e-1044 (Submission refund +5, Nov 21, 10:14 AM CST) is not a submission: `entry.type` is "submission_refund"; and entry e-1044 (Submission refund +5, Nov 21, 10:14 AM CST): `creative.id` is """##),
     ])
     func nearMissesSayWhyNot(rule: String, example: String, verdict: String) throws {
         let trace = try Self.trace(rule, example: example)
@@ -140,7 +144,10 @@ struct RuleTraceTests {
                 let first = explanation.hypotheses.first?.causes ?? []
                 #expect(first.contains { $0.rule == rule && $0.claims.contains { $0.movement == movement } }, "\(label)")
                 #expect(cause.claims.contains { $0.movement == movement }, "\(label)")
-            case .noCombination: #expect(rank == nil, "\(label)")
+            case .inCoincidence(let shown):
+                #expect(rank == nil && explanation.coincidences[shown - 1].causes.contains { $0.order == cause.order }, "\(label)")
+            case .belowShown, .noCombination: #expect(rank == nil, "\(label)")
+            case .noDifference: #expect(explanation.delta == 0, "\(label)")
             }
         }
     }

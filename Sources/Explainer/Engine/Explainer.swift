@@ -45,10 +45,24 @@ public struct Explainer: Sendable {
     private func story(since moment: BalanceHistory.Moment, history: BalanceHistory, facts: Facts,
                        output: inout RuleEvaluator.Output) -> StorySearch.BalanceStory? {
         let restRules = pack.rules.filter { $0.story == .rest }
+        guard !restRules.isEmpty, let (restFacts, chosen, sinceSet, _) = Self.restFacts(since: moment, history: history, facts: facts, causes: output.causes) else {
+            return nil
+        }
+        let restOutput = RuleEvaluator(facts: restFacts).run(restRules)
+        let offset = output.causes.count
+        output.causes += restOutput.causes.enumerated().map { $0.element.renumbered(offset + $0.offset) }
+        output.problems += restOutput.problems
+        return StorySearch.BalanceStory(moment: moment, members: chosen.sorted() + Array(offset..<output.causes.count),
+                                        movements: sinceSet, weight: restRules.map(\.weight).max() ?? 0.5)
+    }
+
+    /// The facts the `rest` rules see: the movements since the moment that none of the specific
+    /// causes chosen (`chosen`, by position in `causes`) names; nil when nothing moved since.
+    static func restFacts(since moment: BalanceHistory.Moment, history: BalanceHistory, facts: Facts,
+                          causes: [Cause]) -> (facts: Facts, chosen: [Int], since: Set<String>, rest: [String])? {
         let since = history.movements(after: moment, in: facts.replay)
         let sinceSet = Set(since)
-        guard !since.isEmpty, !restRules.isEmpty else { return nil }
-        let causes = output.causes
+        guard !since.isEmpty else { return nil }
         let specific = causes.indices.filter { i in
             let cause = causes[i]
             return (cause.story == .alone || cause.story == .together) && !cause.isPart && cause.finding == nil
@@ -61,11 +75,6 @@ public struct Explainer: Sendable {
             taken.formUnion(causes[i].claims.map(\.movement))
         }
         let rest = since.filter { !taken.contains($0) }
-        let restOutput = RuleEvaluator(facts: facts.with(balanceSince: moment, rest: rest)).run(restRules)
-        let offset = output.causes.count
-        output.causes += restOutput.causes.enumerated().map { $0.element.renumbered(offset + $0.offset) }
-        output.problems += restOutput.problems
-        return StorySearch.BalanceStory(moment: moment, members: chosen.sorted() + Array(offset..<output.causes.count),
-                                        movements: sinceSet, weight: restRules.map(\.weight).max() ?? 0.5)
+        return (facts.with(balanceSince: moment, rest: rest), chosen, sinceSet, rest)
     }
 }

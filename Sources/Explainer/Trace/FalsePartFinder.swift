@@ -88,7 +88,7 @@ struct FalsePartFinder {
         let against = right.kind == .literal ? Self.shown(right) : "`\(right.text)` (\(Self.shown(right)))"
         let words: String
         if symbol == "!=" {
-            words = "`\(left.text)` and `\(right.text)` are both \(Self.shown(left))"
+            words = right.kind == .literal ? "`\(left.text)` is \(Self.shown(left))" : "`\(left.text)` and `\(right.text)` are both \(Self.shown(left))"
         } else {
             words = "`\(left.text)` is \(Self.shown(left)), not \(relation) \(against)"
         }

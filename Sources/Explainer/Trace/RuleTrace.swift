@@ -7,6 +7,9 @@ public struct RuleTrace: Sendable {
     public let kind: RuleKind
     /// What the rule looks at (`for:`).
     public let iteration: Iteration
+    /// What the rule was given to look at, when that is narrower than the question's window
+    /// (`balance-since`: what moved since the balance was the expected number).
+    public let scope: String?
     /// The first `RuleTrace.itemsShown` items it looked at, in the order it saw them.
     public let items: [ItemTrace]
     /// How many items it looked at in all.
@@ -50,13 +53,14 @@ public struct RuleTrace: Sendable {
         case failed(items: Int)
     }
 
-    init(rule: Rule, items: [ItemTrace], looked: Int, held: Int, notHeld: Int, failed: Int,
+    init(rule: Rule, scope: String?, items: [ItemTrace], looked: Int, held: Int, notHeld: Int, failed: Int,
          falseParts: [(parts: [FalsePart], items: Int)], outsideWindow: (count: Int, first: ItemTrace)?,
          candidates: [CandidateDisposition]) {
         self.rule = rule.id
         title = rule.title
         kind = rule.kind
         iteration = rule.iteration
+        self.scope = scope
         self.items = items
         self.looked = looked
         self.held = held
@@ -143,11 +147,17 @@ public struct CandidateDisposition: Sendable {
     public enum Disposition: Sendable {
         /// Part of the first hypothesis.
         case inFirst
-        /// Part of another hypothesis (its rank, from 1), and why that one ranks lower.
+        /// Part of another hypothesis (its rank, from 1), and why the one above it ranks higher.
         case inOther(rank: Int, reason: String)
+        /// Only in a coincidence (its rank, from 1): it adds up only with unrelated movements.
+        case inCoincidence(rank: Int)
         /// Left out: a cause of the first hypothesis claims the same movement.
         case claimedByOther(rule: String, amount: Int, movement: String)
+        /// Left out: it can add up with other causes, but that answer ranks below those shown.
+        case belowShown
         /// Left out: no combination with it adds up to the difference.
         case noCombination
+        /// There is no difference to explain.
+        case noDifference
     }
 }

@@ -31,6 +31,24 @@ public struct RuleTracer: Sendable {
     }
 
     private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation) -> RuleTrace {
+        guard rule.story == .rest else { return trace(rule, facts, explanation, scope: nil) }
+        // A `rest` rule looks only at what moved since the balance was the expected number, and
+        // that no more specific cause names: the facts the explainer gave it.
+        let expected = explanation.query.expected
+        guard explanation.delta != 0, let moment = explanation.balanceWas else {
+            let why = explanation.delta == 0 ? "the balance is what was expected" : "the balance was never \(expected) in the period"
+            return trace(rule, facts, explanation, scope: "it looks only at what moved since the balance was \(expected), and \(why)")
+        }
+        guard let rest = Explainer.restFacts(since: moment, history: explanation.history, facts: facts, causes: explanation.candidates) else {
+            return trace(rule, facts, explanation, scope: "nothing moved since the balance was \(expected)")
+        }
+        let when = explanation.query.time.dateTime(moment.at)
+        let left = rest.rest.isEmpty ? ", and each of those movements is named by a more specific cause" : ""
+        return trace(rule, rest.facts, explanation,
+                     scope: "it looks at what moved since the balance was \(expected) (\(when)) that no more specific cause names\(left)")
+    }
+
+    private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation, scope: String?) -> RuleTrace {
         let tracking = rule.condition.program.tracking()
         let items = facts.items[rule.iteration] ?? []
         var shown: [ItemTrace] = []
@@ -49,7 +67,7 @@ public struct RuleTracer: Sendable {
         }
         let falseParts = partCounts.values.sorted { ($1.items, $0.first) < ($0.items, $1.first) }.map { (parts: $0.parts, items: $0.items) }
         return RuleTrace(
-            rule: rule, items: shown, looked: items.count, held: held, notHeld: notHeld, failed: failed,
+            rule: rule, scope: scope, items: shown, looked: items.count, held: held, notHeld: notHeld, failed: failed,
             falseParts: falseParts, outsideWindow: held == 0 ? outside(rule, tracking, facts, window: items) : nil,
             candidates: rule.kind == .cause ? SearchDisposition(explanation).candidates(of: rule.id) : [])
     }

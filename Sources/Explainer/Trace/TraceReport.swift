@@ -84,9 +84,10 @@ public struct TraceReport {
     /// The one-line account of a rule.
     static func verdict(_ trace: RuleTrace) -> String {
         let noun = nouns(trace.iteration)
+        if let scope = trace.scope, trace.held == 0 { return "did not fire: \(scope)" }
         switch trace.verdict {
         case .fired(let items):
-            var said = "fired on \(count(items, noun))"
+            var said = "fired on \(count(items, noun))\(trace.scope.map { " (\($0))" } ?? "")"
             if trace.kind == .cause {
                 let first = trace.candidates.filter { if case .inFirst = $0.disposition { true } else { false } }.count
                 said += "; \(count(trace.candidates.count, ("cause", "causes"))), \(first) in the first hypothesis"
@@ -118,9 +119,13 @@ public struct TraceReport {
         switch candidate.disposition {
         case .inFirst: return "\(cause): in the first hypothesis"
         case .inOther(let rank, let reason): return "\(cause): in hypothesis \(rank), which ranks lower: \(reason)"
+        case .inCoincidence(let rank):
+            return "\(cause): only in coincidence \(rank): it adds up only with movements nothing links to it"
         case .claimedByOther(let rule, let amount, let movement):
             return "\(cause): left out: the first hypothesis's \(rule) cause (\(signed(amount))) claims the same movement \(movement)"
+        case .belowShown: return "\(cause): left out: it can add up with other causes, but that answer ranks below the ones shown (--top shows more)"
         case .noCombination: return "\(cause): left out: no combination with it adds up to the difference"
+        case .noDifference: return "\(cause): not used: the balance is what was expected"
         }
     }
 
@@ -148,7 +153,7 @@ public struct TraceReport {
         .array(traces.map { trace in
             var pairs: [(String, JSONValue)] = [
                 ("rule", .string(trace.rule)), ("kind", .string(trace.kind.rawValue)), ("for", .string(trace.iteration.rawValue)),
-                ("looked", .int(trace.looked)), ("held", .int(trace.held)), ("not_held", .int(trace.notHeld)),
+                ("scope", .string(trace.scope)), ("looked", .int(trace.looked)), ("held", .int(trace.held)), ("not_held", .int(trace.notHeld)),
                 ("failed", .int(trace.failed)), ("verdict", Self.json(trace.verdict)), ("text", .string(Self.verdict(trace))),
             ]
             if detailed {
@@ -200,9 +205,12 @@ public struct TraceReport {
         switch candidate.disposition {
         case .inFirst: pairs.append(("search", .string("first_hypothesis")))
         case .inOther(let rank, let reason): pairs += [("search", .string("other_hypothesis")), ("rank", .int(rank)), ("reason", .string(reason))]
+        case .inCoincidence(let rank): pairs += [("search", .string("coincidence")), ("rank", .int(rank))]
         case .claimedByOther(let rule, let amount, let movement):
             pairs += [("search", .string("claimed_by_other")), ("by_rule", .string(rule)), ("by_amount", .int(amount)), ("movement", .string(movement))]
+        case .belowShown: pairs.append(("search", .string("below_shown")))
         case .noCombination: pairs.append(("search", .string("no_combination")))
+        case .noDifference: pairs.append(("search", .string("no_difference")))
         }
         pairs.append(("text", .string(disposition(candidate))))
         return .object(pairs)
