@@ -167,3 +167,41 @@ struct RuleTraceTests {
         #expect(held.falseParts.map { $0.parts.map(\.expression) } == [["entry.paired_reloads[0] == entry.id"], [#"entry.type == "auto_reload""#]])
     }
 }
+
+/// `credits rules test --coverage` over the built-in pack.
+struct RuleCoverageTests {
+    /// Every part of every built-in rule is both true and false over the rule's examples, but four
+    /// that no snapshot can make so: the two `count == 1` of auto-reload's message (the rule groups
+    /// `each`, so a cause has one item), and plan-token-reset's `movement.kind` test (expiries are the
+    /// only unrecorded movements) and its message's look-up of the renewal's allocation (the expiry
+    /// and the allocation entry are at the same moment, so both are in any window that holds one).
+    @Test func theBuiltinPackIsCoveredButForWhatCannotBe() throws {
+        let pack = try Support.builtinPack()
+        let coverage = RuleCoverage.measure(pack, outcomes: ExampleRunner(pack: pack).runAll())
+        #expect(coverage.count == pack.rules.count)
+        let uncovered = coverage.flatMap { rule in rule.uncovered.map { "\($0.location): \($0.expression): \($0.missing)" } }
+        #expect(uncovered == [
+            "Rules/causes/auto-reload.yaml:25:6: count == 1: never false",
+            "Rules/causes/auto-reload.yaml:25:379: count == 1: never false",
+            #"Rules/causes/plan-token-reset.yaml:5:7: movement.kind == "plan_tokens_expired": never false"#,
+            #"Rules/causes/plan-token-reset.yaml:12:49: entries.exists(e, e.id in movement.entries && e.type == "plan_allocation"): never false"#,
+        ])
+        #expect(coverage.reduce(0) { $0 + $1.parts.count } >= 146)
+    }
+
+    /// Parts are the whole `when`, the leaves of its `&&` and `||` (a `!x` is one part), and each `?:`
+    /// condition of the message with its leaves; each counted over every item of every example.
+    @Test func partsAreTheLeavesOfTheLogicAndTheConditions() throws {
+        let pack = try Support.builtinPack()
+        let rule = try #require(pack.rules.first { $0.id == "refund-mismatch" })
+        let outcomes = rule.examples.map { ExampleRunner(pack: pack).run($0, of: rule) }
+        let coverage = try #require(RuleCoverage.measure(pack, outcomes: outcomes).first { $0.rule == "refund-mismatch" })
+        let when = coverage.parts.filter { $0.place == "when" }.map(\.expression)
+        #expect(when.first?.hasPrefix(#"(entry.type == "submission_refund""#) == true)
+        #expect(Array(when.dropFirst()) == [
+            #"entry.type == "submission_refund""#, #"entry.type == "showcase_overage""#, #"creative.id != """#,
+            "!creative.delivered", "!creative.has_delivered_seconds", "entry.amount != creative.reconciliation",
+        ])
+        #expect(coverage.uncovered.isEmpty)
+    }
+}

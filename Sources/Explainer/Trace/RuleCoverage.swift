@@ -63,7 +63,7 @@ public struct RuleCoverage: Sendable {
         }
 
         mutating func add(_ explanation: Explanation) {
-            let facts = Facts(snapshot: explanation.snapshot, policy: policy, replay: explanation.replay, query: explanation.query)
+            let (facts, _) = RuleTracer.facts(for: rule, RuleTracer.facts(explanation, policy: policy), explanation)
             DisplayTime.$format.withValue(facts.query.time) {
                 var matches: [RuleEvaluator.Match] = []
                 var bindingsOf: [String: CELValue] = [:]
