@@ -37,9 +37,9 @@ struct RuleTraceTests {
         (#"image-generation"#, #"a submission is no image generation"#,
          #"did not fire: `entry.type == "image_generation"` is false for the only entry; e.g. entry e-5 (Submission -40, Nov 23, 9:12 AM CST) is not an image generation: `entry.type` is "submission""#),
         (#"in-flight-submissions"#, #"a delivered creative is no longer in production"#,
-         #"did not fire: `creative.in_flight` is false for the only entry; e.g. creative cr-77 'Summer Promo' is not in production (it was delivered): `creative.in_flight` is false"#),
+         #"did not fire: `creative.in_flight` is false for the only entry; e.g. entry e-1043 (Submission -88, Nov 20, 10:14 AM CST): creative cr-77 'Summer Promo' is not in production (it was delivered): `creative.in_flight` is false"#),
         (#"ledger-mismatch"#, #"a log that adds up to the balance shown"#,
-         #"did not fire: `!replay.matches` is false for the only client; e.g. the log adds up to the balance shown: `replay.matches` is true"#),
+         #"did not fire: `!replay.matches` is false for the only client; e.g. client Quarry Climbing Gym (quarry-gym): the log adds up to the balance shown: `replay.matches` is true"#),
         (#"manual-top-up"#, #"a top-up before the window is not part of the answer"#,
          #"did not fire in the window; it holds for 1 entry outside it, the first entry e-885 (Manual top up +100, Nov 19, 8:32 AM CST)"#),
         (#"manual-top-up"#, #"an auto reload is not bought by hand"#,
@@ -147,6 +147,8 @@ struct RuleTraceTests {
             case .inCoincidence(let shown):
                 #expect(rank == nil && explanation.coincidences[shown - 1].causes.contains { $0.order == cause.order }, "\(label)")
             case .belowShown, .noCombination: #expect(rank == nil, "\(label)")
+            case .beforeBalance(let balance, _, _, _):
+                #expect(rank == nil && explanation.balanceWas?.balance == balance && balance == explanation.query.expected, "\(label)")
             case .noDifference: #expect(explanation.delta == 0, "\(label)")
             }
         }
