@@ -82,12 +82,13 @@ public struct RuleTracer: Sendable {
         evaluate(item, rule, tracking, facts).trace
     }
 
-    /// The same, with the tracked evaluation it comes from.
-    static func evaluate(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts) -> (trace: ItemTrace, state: CELEvaluationState) {
+    /// The same, with the tracked evaluation it comes from and the names it was evaluated with.
+    static func evaluate(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts)
+        -> (trace: ItemTrace, state: CELEvaluationState, bindings: [String: CELValue]) {
         var bindings = facts.globals
         for binding in item.bindings { bindings[binding.name] = binding.value }
         let state = tracking.evaluate(bindings)
-        return (trace(item, rule, state, bindings), state)
+        return (trace(item, rule, state, bindings), state, bindings)
     }
 
     private static func trace(_ item: Facts.Item, _ rule: Rule, _ state: CELEvaluationState, _ bindings: [String: CELValue]) -> ItemTrace {
