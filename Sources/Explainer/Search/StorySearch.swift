@@ -15,15 +15,14 @@ public struct StorySearch: Sendable {
     public var top: Int
     /// Steps for the whole search; the coincidence search has what the stories left.
     public var budget: Int
-    /// Two mistakes at once are looked for among this many of the likeliest stories.
-    public var pairPool = 12
     /// A `together` rule with up to this many causes offers every set of them; with more,
     /// those since a moment.
     public var togetherLimit = 8
     /// A story's score is its causes' weight times this much plus the rest times its recency.
     public var oldFactor = 0.7
-    /// Two stories at once: the product of their scores times this.
-    public var pairFactor = 0.8
+    /// Two stories at once: the product of their scores times this (0.5: two mistakes never
+    /// outrank one whole-movement story).
+    public var pairFactor = 0.5
     /// Part of a charge alone (one creative named by its cost): its score times this.
     public var partFactor = 0.5
     /// A single story at least this likely is `high`; below, `medium`.
@@ -125,19 +124,21 @@ public struct StorySearch: Sendable {
 
         // Exact answers: one story, or two of the likeliest at once.
         var exact = stories.filter { $0.amount == delta }.map { Ranked(stories: [$0], members: $0.members, amount: $0.amount, score: $0.score) }
-        // The likeliest stories, at most a few of each rule and shape, so that the sets of one
-        // rule's causes (creatives in production) do not crowd out the others.
-        var perKind: [String: Int] = [:]
-        let pool = Array(stories.filter { $0.shape != .part && $0.shape != .balanceSince }
-            .sorted { ($0.score, $1.members.count) > ($1.score, $0.members.count) }
-            .filter { story in
-                let key = "\(causes[story.members[0]].rule)/\(story.shape.rawValue)"
-                perKind[key, default: 0] += 1
-                return perKind[key]! <= 3
-            }.prefix(pairPool))
-        for (i, a) in pool.enumerated() {
-            for b in pool[(i + 1)...] where a.amount + b.amount == delta {
+        // Two mistakes at once: any two stories on different movements (never a part of a
+        // charge, never the balance story, which holds every movement since its moment).
+        let pairable = stories.indices.filter { stories[$0].shape != .part && stories[$0].shape != .balanceSince }
+        var byAmount: [Int: [Int]] = [:]
+        for i in pairable { byAmount[stories[i].amount, default: []].append(i) }
+        var pairsStopped = false
+        for i in pairable {
+            steps += 1
+            if steps >= budget / 4 {
+                pairsStopped = true
+                break
+            }
+            for j in byAmount[delta - stories[i].amount] ?? [] where j > i {
                 steps += 1
+                let (a, b) = (stories[i], stories[j])
                 let members = a.members + b.members
                 guard Set(members).count == members.count,
                       HypothesisSearch.fits(members.map { causes[$0] }, movements: movements) else { continue }
@@ -190,7 +191,7 @@ public struct StorySearch: Sendable {
                 if case .coincidence = placements[member] { return true } else { return false }
             }() { placements[member] = .coincidence(rank: rank + 1) }
         }
-        return Result(hypotheses: hypotheses, coincidences: coincidences.map(\.0), stoppedEarly: found.stoppedEarly,
+        return Result(hypotheses: hypotheses, coincidences: coincidences.map(\.0), stoppedEarly: found.stoppedEarly || pairsStopped,
                       steps: steps, isAmbiguous: ambiguous, placements: placements)
     }
 
@@ -207,7 +208,7 @@ public struct StorySearch: Sendable {
         // Causes resting on a common entry or movement: one story (two of them at a time).
         var byID: [String: [Int]] = [:]
         for i in usable where !causes[i].isPart && causes[i].finding == nil {
-            for id in Set(causes[i].entries + causes[i].claims.map(\.movement)) { byID[id, default: []].append(i) }
+            for id in Set(causes[i].entries + causes[i].claims.map(\.movement) + causes[i].links.map { "link:" + $0 }) { byID[id, default: []].append(i) }
         }
         var linked = Set<[Int]>()
         for id in byID.keys.sorted() {
