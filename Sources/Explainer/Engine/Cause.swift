@@ -63,6 +63,11 @@ public struct Cause: Sendable {
 }
 
 extension Cause {
+    /// Part of a charge that is a story only with the rest of its `since` story, or alone (the
+    /// deposit of one creative named by its cost): never filler among other causes. A part
+    /// that is a whole balance movement (an overage the balance paid only in part) is not.
+    public var isFiller: Bool { isPart && story == .since }
+
     /// The same cause, in another place of the order causes were produced in.
     func renumbered(_ order: Int) -> Cause {
         Cause(rule: rule, title: title, amount: amount, claims: claims, entries: entries, text: text, advice: advice,
