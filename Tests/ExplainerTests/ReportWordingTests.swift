@@ -83,9 +83,9 @@ struct ReportWordingTests {
         #expect(content.alternatives.first == "Submission for 'Cinnamon Roll Close-Up (cut 2)' (-88, Nov 23) = -88")
         #expect(content.alternativesNote
             == "The explanation above ranks first because it starts where your balance really was 200 (Nov 24, 12:06 AM CST).")
-        #expect(content.coincidences.first == "Product Showcase deposit for 'Cinnamon Roll Close-Up' (-38, Nov 11)"
-            + " + Extra showcase seconds charged for 'Pecan Pie Preorders (cut 2)' (-2, Nov 21)"
-            + " + Product Showcase deposit for 'Holiday Gift Box Promo' (-48, Nov 24) = -88")
+        #expect(content.coincidences.first == "Extra showcase seconds charged for 'Pecan Pie Preorders (cut 2)' (-2, Nov 21)"
+            + " + Submission for 'Cinnamon Roll Close-Up (cut 2)' (-88, Nov 23)"
+            + " + Unused showcase seconds refunded for 'Cinnamon Roll Close-Up (cut 2)' (+2, Nov 24) = -88")
     }
 
     @Test func aCauseWithoutACreativeIsNamedByItsEntry() throws {

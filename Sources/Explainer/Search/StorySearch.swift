@@ -295,6 +295,15 @@ public struct StorySearch: Sendable {
                 continue
             }
             let kept = result[other]
+            // The balance story made of exactly one other story is that story, starting where
+            // the balance was: it keeps its own shape (it can pair, or be a partial answer).
+            if (story.shape == .balanceSince) != (kept.shape == .balanceSince) {
+                var merged = story.shape == .balanceSince ? kept : story
+                merged.score = max(story.score, kept.score)
+                merged.startsAtBalance = true
+                result[other] = merged
+                continue
+            }
             // The likelier story; at the same score, the more specific rules (higher weights:
             // "still in production" rather than "submitted").
             let weight = { (s: Story) in s.members.reduce(0) { $0 + causes[$1].weight } / Double(s.members.count) }
