@@ -34,7 +34,7 @@ struct WhyTests {
         let rules = lines[(start + 1)...].filter { !$0.isEmpty }
         #expect(rules.count == 24)
         #expect(rules.contains("  - auto-reload: fired on 9 entries; 9 causes, 1 in the first hypothesis"))
-        #expect(rules.contains("  - plan-token-reset: did not fire in the window; it holds for 1 unrecorded movement outside it, the first movement expiry:e-7723 (-41, Sep 30, 6:00 AM EDT)"))
+        #expect(rules.contains("  - plan-token-reset: did not fire in the window; it holds for 1 unrecorded movement outside it, the latest movement expiry:e-7723 (-41, Sep 30, 6:00 AM EDT)"))
         #expect(rules.contains { $0.hasPrefix("  - manual-top-up: did not fire: `entry.type == \"manual_top_up\"` is false for all 34 entries; e.g. entry e-7780") })
     }
 

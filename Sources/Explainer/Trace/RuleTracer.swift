@@ -119,21 +119,26 @@ public struct RuleTracer: Sendable {
         }
     }
 
-    /// For a rule that held for nothing in the window: the items of the whole log it holds for.
+    /// For a rule that held for nothing in the window: how many items of the whole log it holds for,
+    /// and the latest of them. Checked with the plain program over one activation (a long log has
+    /// 100,000 items); only the latest is traced.
     private static func outside(_ rule: Rule, _ tracking: CELTrackingProgram, _ whole: @autoclosure () -> Facts,
-                                window: [Facts.Item]) -> (count: Int, first: ItemTrace)? {
+                                window: [Facts.Item]) -> (count: Int, latest: ItemTrace)? {
         guard rule.iteration == .entries || rule.iteration == .movements || rule.iteration == .creatives else { return nil }
         let whole = whole()
         let inWindow = Set(window.map(\.id))
+        let program = rule.condition.program
+        var activation = program.makeActivation()
+        for (name, value) in whole.globals { activation[name] = value }
         var count = 0
-        var first: ItemTrace?
+        var latest: Facts.Item?
         for item in whole.items[rule.iteration] ?? [] where !inWindow.contains(item.id) {
-            let traced = Self.item(item, rule, tracking, whole)
-            guard case .held = traced.outcome else { continue }
+            for binding in item.bindings { activation[binding.name] = binding.value }
+            guard (try? program.evaluate(&activation)) == .bool(true) else { continue }
             count += 1
-            if first == nil { first = traced }
+            if latest == nil || (item.at ?? .distantPast) >= (latest?.at ?? .distantPast) { latest = item }
         }
-        return first.map { (count, $0) }
+        return latest.map { (count, Self.item($0, rule, tracking, whole)) }
     }
 }
 
