@@ -23,8 +23,9 @@ public struct RuleTrace: Sendable {
     /// Why `when` was false, the most common first: the false parts of an item (more than one when
     /// neither side of an `||` held) and how many items they were false for.
     public let falseParts: [(parts: [FalsePart], items: Int)]
-    /// When it held for nothing in the window: how many items outside it it holds for, and the latest.
-    public let outsideWindow: (count: Int, latest: ItemTrace)?
+    /// When it held for nothing in the window: how many items outside it it holds for, the latest, and
+    /// whether only the `WholeLog.reach` entries nearest the window on each side were looked at.
+    public let outsideWindow: (count: Int, latest: ItemTrace, isCut: Bool)?
     /// Causes only: each candidate the rule proposed and what the search did with it.
     public let candidates: [CandidateDisposition]
 
@@ -35,7 +36,7 @@ public struct RuleTrace: Sendable {
     public var verdict: Verdict {
         if held > 0 { return .fired(items: held) }
         if failed > 0 && notHeld == 0 { return .failed(items: failed) }
-        if let outside = outsideWindow { return .outsideWindow(items: outside.count, latest: outside.latest) }
+        if let outside = outsideWindow { return .outsideWindow(items: outside.count, latest: outside.latest, isCut: outside.isCut) }
         if looked == 0 { return .nothingToLookAt }
         if let common = falseParts.first { return .falseEverywhere(common.parts, items: common.items, of: looked) }
         return .failed(items: failed)
@@ -46,7 +47,7 @@ public struct RuleTrace: Sendable {
         /// Its `when` held for this many items.
         case fired(items: Int)
         /// Nothing in the window held, but this many items outside it do; the latest of them.
-        case outsideWindow(items: Int, latest: ItemTrace)
+        case outsideWindow(items: Int, latest: ItemTrace, isCut: Bool)
         /// The window has nothing of the kind the rule looks at.
         case nothingToLookAt
         /// The most common false parts, how many items they were false for, and of how many.
@@ -56,7 +57,7 @@ public struct RuleTrace: Sendable {
     }
 
     init(rule: Rule, scope: String?, items: [ItemTrace], looked: Int, held: Int, notHeld: Int, failed: Int,
-         falseParts: [(parts: [FalsePart], items: Int)], outsideWindow: (count: Int, latest: ItemTrace)?,
+         falseParts: [(parts: [FalsePart], items: Int)], outsideWindow: (count: Int, latest: ItemTrace, isCut: Bool)?,
          candidates: [CandidateDisposition]) {
         self.rule = rule.id
         title = rule.title

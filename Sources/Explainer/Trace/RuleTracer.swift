@@ -78,7 +78,7 @@ public struct RuleTracer: Sendable {
         let falseParts = partCounts.values.sorted { ($1.items, $0.first) < ($0.items, $1.first) }.map { (parts: $0.parts, items: $0.items) }
         return RuleTrace(
             rule: rule, scope: scope, items: shown, looked: items.count, held: held, notHeld: notHeld, failed: failed,
-            falseParts: falseParts, outsideWindow: held == 0 ? Self.outside(rule, tracking, whole.facts, window: items) : nil,
+            falseParts: falseParts, outsideWindow: held == 0 ? Self.outside(rule, tracking, whole, window: items) : nil,
             candidates: rule.kind == .cause ? disposition.candidates(of: rule.id) : [])
     }
 
@@ -122,10 +122,10 @@ public struct RuleTracer: Sendable {
     /// For a rule that held for nothing in the window: how many items of the whole log it holds for,
     /// and the latest of them. Checked with the plain program over one activation (a long log has
     /// 100,000 items); only the latest is traced.
-    private static func outside(_ rule: Rule, _ tracking: CELTrackingProgram, _ whole: @autoclosure () -> Facts,
-                                window: [Facts.Item]) -> (count: Int, latest: ItemTrace)? {
+    private static func outside(_ rule: Rule, _ tracking: CELTrackingProgram, _ log: WholeLog,
+                                window: [Facts.Item]) -> (count: Int, latest: ItemTrace, isCut: Bool)? {
         guard rule.iteration == .entries || rule.iteration == .movements || rule.iteration == .creatives else { return nil }
-        let whole = whole()
+        let whole = log.facts
         let inWindow = Set(window.map(\.id))
         let program = rule.condition.program
         var activation = program.makeActivation()
@@ -138,24 +138,46 @@ public struct RuleTracer: Sendable {
             count += 1
             if latest == nil || (item.at ?? .distantPast) >= (latest?.at ?? .distantPast) { latest = item }
         }
-        return latest.map { (count, Self.item($0, rule, tracking, whole)) }
+        return latest.map { (count, Self.item($0, rule, tracking, whole), log.isCut) }
     }
 }
 
-/// The facts of the whole log (no window), for the rules that held for nothing in it: made the
-/// first time one needs them, once for all the rules of a trace.
+/// The facts around the window, for the rules that held for nothing in it: up to `reach` entries
+/// on each side of it (a long log has 100,000, and building facts for all of them takes seconds);
+/// made the first time a rule needs them, once for all the rules of a trace.
 final class WholeLog {
+    /// How many entries before and after the window are looked at.
+    static let reach = 5_000
     private let window: Facts
     private let policy: Policy
+    /// Whether entries further from the window were left out.
+    private(set) var isCut = false
     private(set) lazy var facts: Facts = {
         var query = window.query
-        query.since = .distantPast
-        query.until = .distantFuture
+        let times = window.snapshot.entries.map(\.at).sorted()
+        let before = times.partitionPoint { $0 < query.since }
+        let after = times.partitionPoint { $0 <= query.until }
+        isCut = before > Self.reach || times.count - after > Self.reach
+        query.since = before > Self.reach ? times[before - Self.reach] : .distantPast
+        query.until = times.count - after > Self.reach ? times[after + Self.reach - 1] : .distantFuture
         return Facts(snapshot: window.snapshot, policy: policy, replay: window.replay, query: query)
     }()
 
     init(_ window: Facts, policy: Policy) {
         self.window = window
         self.policy = policy
+    }
+}
+
+extension Array {
+    /// The index of the first element for which `isAfter` is false, in an array where it is true for
+    /// a prefix (binary search).
+    fileprivate func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if isBefore(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

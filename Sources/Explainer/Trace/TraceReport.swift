@@ -55,7 +55,8 @@ public struct TraceReport {
             }
         }
         if let outside = trace.outsideWindow {
-            lines.append(Line(depth: 1, text: "Outside the window it holds for \(count(outside.count, noun)), the latest: \(sentence(outside.latest))"))
+            let near = outside.isCut ? " (of the \(WholeLog.reach) entries nearest it on each side)" : ""
+            lines.append(Line(depth: 1, text: "Outside the window it holds for \(count(outside.count, noun))\(near), the latest: \(sentence(outside.latest))"))
         }
         if trace.kind == .cause {
             lines.append(Line(depth: 1, text: trace.candidates.isEmpty
@@ -94,8 +95,9 @@ public struct TraceReport {
                 said += "; \(count(trace.candidates.count, ("cause", "causes"))), \(first) in the first hypothesis"
             }
             return said
-        case .outsideWindow(let items, let latest):
-            return "did not fire in the window; it holds for \(count(items, noun)) outside it, the latest \(latest.subject)"
+        case .outsideWindow(let items, let latest, let isCut):
+            let near = isCut ? " (of the \(WholeLog.reach) entries nearest it on each side)" : ""
+            return "did not fire in the window; it holds for \(count(items, noun)) outside it\(near), the latest \(latest.subject)"
         case .nothingToLookAt:
             return "did not fire: there are no \(noun.plural) to look at\(trace.iteration == .entries || trace.iteration == .movements ? " in the window" : "")"
         case .falseEverywhere(let parts, let items, let total):
@@ -174,8 +176,8 @@ public struct TraceReport {
     private static func json(_ verdict: RuleTrace.Verdict) -> JSONValue {
         switch verdict {
         case .fired(let items): .object([("kind", .string("fired")), ("items", .int(items))])
-        case .outsideWindow(let items, let latest):
-            .object([("kind", .string("outside_window")), ("items", .int(items)), ("latest", .string(latest.id))])
+        case .outsideWindow(let items, let latest, let isCut):
+            .object([("kind", .string("outside_window")), ("items", .int(items)), ("latest", .string(latest.id)), ("stopped_early", .bool(isCut))])
         case .nothingToLookAt: .object([("kind", .string("nothing_to_look_at"))])
         case .falseEverywhere(let parts, let items, _):
             .object([("kind", .string("false_everywhere")), ("items", .int(items)), ("false_parts", .array(parts.map { json($0) }))])
