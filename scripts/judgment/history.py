@@ -50,7 +50,9 @@ ADJUSTMENTS = [(25, "Goodwill credit: a video delivered 31 h late"),
                (-40, "Correction: base charge refunded in error")]
 TOP_UPS = [100, 150, 200, 200, 250, 300, 500]
 CARDS = ["Card ending 4242", "Card ending 8812", "Card ending 1881", "Invoice paid by transfer"]
-DELIVERED = ["-0", "-0", "-1", "-2", "-2", "-3", "-4", "-6", "+1", "+2", "+3"]
+# delivered showcase seconds against the deposit: mostly short (a refund), now and then over (an overage)
+DELIVERED = ["-0", "-0", "-0", "-1", "-2", "-2", "-3", "-4", "-6", "+1", "+2"]
+PLAN_PACE = {"starter": 0.6, "growth": 1.0, "scale": 1.4}   # submissions a day, relative
 
 
 def clip_set(rng):
@@ -198,7 +200,7 @@ def simulate(rng, needs=()):
                   opening=(rng.randint(0, allocation), rng.randint(0, 120) if "auto-reload" not in needs
                            else rng.randint(0, 30)),
                   entry_base=rng.randint(1000, 90000), creative_base=rng.randint(100, 9000), rng=rng)
-    rate = rng.uniform(0.25, 1.4) * (0.6 if "auto-reload" in needs else 1)
+    rate = rng.uniform(0.2, 1.2) * PLAN_PACE[plan] * (0.6 if "auto-reload" in needs else 1)
     window_start = (local_now - timedelta(days=WINDOW_DAYS)).date() + timedelta(days=2)
     last_day = local_now.date()
 
@@ -223,8 +225,8 @@ def simulate(rng, needs=()):
              adjust=day in adjust_days, top_up=day in top_up_days, change=day == change_day)
         day += timedelta(days=1)
     # the last hours: creatives still in production
-    for hours in sorted((rng.uniform(0.5, 30) for _ in range(in_flight)), reverse=True):
-        when = max(local_now - timedelta(hours=hours), story.clock + timedelta(minutes=3))
+    for when in _working_hours_before(rng, local_now, in_flight):
+        when = max(when, story.clock + timedelta(minutes=3))
         if when >= local_now:
             break
         _submit(story, rng, when.replace(tzinfo=None, second=0, microsecond=0), titles,
@@ -232,7 +234,20 @@ def simulate(rng, needs=()):
     for _ in range(rng.randint(1, 4)):
         story.other("%s-%d" % (rng.choice(FIRST).lower(), rng.randint(2, 99)),
                     "%s %s" % (rng.choice(FIRST), rng.choice(SECOND)), rng.randint(0, 900))
+    story.days = days
     return story, story.snapshot(now.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _working_hours_before(rng, local_now, count):
+    """`count` times in local working hours (9:00 to 18:00) of the last two days before now, in order."""
+    times = []
+    for _ in range(count):
+        for _ in range(20):
+            back = local_now - timedelta(hours=rng.uniform(0.3, 40))
+            if 9 <= back.hour < 18:
+                times.append(back)
+                break
+    return sorted(times)
 
 
 def _in_cycle_before_last_renewal(story, day, local_now):

@@ -26,8 +26,10 @@ import policy  # noqa: F401  (scripts/seedgen, on the path that history puts the
 SINGLE = ["in-flight", "delivered", "costs-40", "carry-over", "pre-renewal", "auto-reload", "reroll-day",
           "refund-overage", "adjustment", "top-up", "upgrade"]
 TYPES = SINGLE + ["wrong-client", "balance-was", "two-at-once", "wrong-number"]
-PAIRABLE = ["in-flight", "delivered", "costs-40", "carry-over", "auto-reload", "reroll-day", "refund-overage",
-            "adjustment", "top-up", "upgrade"]
+PAIRABLE = ["in-flight", "delivered", "costs-40", "carry-over", "renewal", "auto-reload", "reroll-day",
+            "refund-overage", "adjustment", "top-up", "upgrade"]
+# every two of them, but the renewal and its own expiry
+PAIRS = [pair for pair in itertools.combinations(PAIRABLE, 2) if pair != ("carry-over", "renewal")]
 NEEDS = {"in-flight": {"in-flight"}, "carry-over": {"quiet-cycle"}, "pre-renewal": {"recent-renewal"},
          "auto-reload": {"auto-reload"}, "reroll-day": {"reroll-day"}, "adjustment": {"adjustment"},
          "top-up": {"top-up"}, "upgrade": {"upgrade"}}
@@ -45,7 +47,7 @@ DESCRIPTIONS = {
     "upgrade": "did not expect the proration of a mid-cycle upgrade",
     "wrong-client": "quoted another client's balance (the wrong-client finding must name it)",
     "balance-was": "remembered the balance at an earlier moment (balance_was and everything since)",
-    "two-at-once": "two of the first ten mistakes at once",
+    "two-at-once": "two mistakes at once: two of the first ten but pre-renewal, or a renewal (allocation and expiry)",
     "wrong-number": "a number that is simply wrong: no simple story explains it; must not be `explained`",
 }
 
@@ -185,6 +187,16 @@ def truth_carry_over(h, rng):
     return {movements_of([expiries[-1]])}
 
 
+def truth_renewal(h, rng):
+    """Did not know the plan renewed: the last allocation and the expiry that came with it."""
+    allocations = [m for m in h.movements if m.type == "plan_allocation" and h.inside(m)]
+    if not allocations:
+        raise Rejected("no renewal in the window")
+    allocation = allocations[-1]
+    expiry = h.by_key.get(hist.expiry_key(allocation.key))
+    return {movements_of([allocation] + ([expiry] if expiry else []))}
+
+
 def truth_pre_renewal(h, rng):
     allocations = [m for m in h.movements if m.type == "plan_allocation" and h.inside(m)]
     if not allocations or h.now - allocations[-1].at > hist.timedelta(days=4):
@@ -238,7 +250,7 @@ def truth_upgrade(h, rng):
 
 
 TRUTHS = {"in-flight": truth_in_flight, "delivered": truth_delivered, "costs-40": truth_costs_40,
-          "carry-over": truth_carry_over, "pre-renewal": truth_pre_renewal, "auto-reload": truth_auto_reload,
+          "carry-over": truth_carry_over, "renewal": truth_renewal, "pre-renewal": truth_pre_renewal, "auto-reload": truth_auto_reload,
           "reroll-day": truth_reroll_day, "refund-overage": truth_refund_overage,
           "adjustment": truth_adjustment, "top-up": truth_top_up, "upgrade": truth_upgrade}
 
@@ -294,6 +306,20 @@ def reachable_by_stories(stories, difference):
     return False
 
 
+class Without:
+    """A history whose movements `keys` are already another mistake's: the second mistake of two
+    picks from the rest (forgot two in-flight submissions and thought the others cost 40)."""
+
+    def __init__(self, h, keys):
+        self._h, self._keys = h, set(keys)
+
+    def __getattr__(self, name):
+        return getattr(self._h, name)
+
+    def inside(self, movement):
+        return movement.key not in self._keys and self._h.inside(movement)
+
+
 # ---- a case --------------------------------------------------------------------------------
 
 
@@ -307,9 +333,12 @@ def make(h, rng, kind, parts=None):
         check_unambiguous(h, alternatives, stories)
     elif kind == "two-at-once":
         first, second = parts
-        a, b = TRUTHS[first](h, rng), TRUTHS[second](h, rng)
-        alternatives = {x | y for x in a for y in b if not ({k for k, _ in x} & {k for k, _ in y})}
-        if not alternatives or len({total(x) for x in alternatives}) != 1:
+        a = TRUTHS[first](h, rng)
+        b = TRUTHS[second](Without(h, {k for x in a for k, _ in x}), rng)
+        if any({k for k, _ in x} & {k for k, _ in y} for x in a for y in b):
+            raise Rejected("the two mistakes overlap")
+        alternatives = {x | y for x in a for y in b}
+        if len({total(x) for x in alternatives}) != 1:
             raise Rejected("the two mistakes overlap")
         check_unambiguous(h, alternatives, stories, pairs=True)
         case["parts"] = [first, second]
@@ -339,7 +368,11 @@ def pick_balance_was(h, rng, stories):
     choices = []
     for index in range(len(h.moments) - 1, -1, -1):
         key, balance = h.moments[index]
-        if key and not key.startswith("~") and balance not in later_balances and index < len(h.moments) - 1:
+        # a moment the customer could have seen: not inside one operation (reloads before their charge)
+        seen = index + 1 < len(h.moments) and (h.moments[index + 1][0] is None or
+                                               h.entries.get(h.moments[index + 1][0].lstrip("~"), {}).get("at")
+                                               != h.entries.get(key, {}).get("at"))
+        if key and not key.startswith("~") and balance not in later_balances and seen:
             since = h.since_moment(index)
             if 2 <= len(since) <= 30 and all(h.inside(m) for m in since) and total(movements_of(since)) != 0:
                 choices.append(index)
@@ -356,9 +389,18 @@ def pick_wrong_difference(h, rng, stories, other_balances):
     """A difference no simple story (nor two) reaches, that was never the balance: a plain mistake."""
     balances = {b for _, b in h.moments}
     for _ in range(200):
-        if rng.random() < 0.5:   # a round number near the balance
+        draw = rng.random()
+        if draw < 0.4:     # a round number near the balance
             expected = max(0, round((h.actual + rng.randint(-300, 300)) / 50) * 50)
-        else:                    # a misremembered or mistyped one
+        elif draw < 0.6:   # the balance mistyped: two digits swapped, or one off by one
+            digits = list(str(h.actual).rjust(2, "0"))
+            at = rng.randrange(len(digits) - 1)
+            if rng.random() < 0.5:
+                digits[at], digits[at + 1] = digits[at + 1], digits[at]
+            else:
+                digits[at] = str((int(digits[at]) + rng.choice([1, 9])) % 10)
+            expected = int("".join(digits))
+        else:              # misremembered
             expected = max(0, h.actual + rng.choice([-1, 1]) * rng.randint(3, 400))
         difference = h.actual - expected
         if (difference and expected not in balances and expected not in other_balances
