@@ -42,7 +42,7 @@ PERSONAS = ["Anna, 34, solo traveller", "Raj, 41, busy dad", "Mia, 27, first-tim
             "Tom, 58, retiree", "Lena, 22, student", "Sam, 36, small-business owner"]
 ADJUSTMENTS = [(25, "Goodwill credit: a video delivered 31 h late"),
                (40, "Refund of the base charge for a render failure re-queued"),
-               (48, "Credit for a showcase clip that failed QA"),
+               (48, "Credit for a showcase clip that failed QA (ticket t-%d)"),
                (20, "Compensation for a wizard outage"),
                (60, "Credit for a delivery miss (ticket t-%d)"),
                (15, "Goodwill credit after a support call"),
@@ -189,6 +189,11 @@ def simulate(rng, needs=()):
         anchor_day = rng.choice(list(range(1, 29)) * 3 + [29, 30, 31])
     anchor = date(2025, 1, anchor_day).isoformat()
     start = (local_now - timedelta(days=days)).replace(tzinfo=None, second=0, microsecond=0)
+    # now and then a client created inside the history: the log starts at 0/0 on its first billing day
+    created = "recent-renewal" not in needs and rng.random() < 0.15
+    if created:
+        start = start.replace(hour=0, minute=0)
+        anchor = start.date().isoformat()
     reload_on = "auto-reload" in needs or rng.random() < 0.35
     reload_amount = rng.choice([50, 50, 50, 25, 100]) if reload_on else 50
     allocation = policy.PLANS[plan]
@@ -197,8 +202,8 @@ def simulate(rng, needs=()):
     client_id = ("%s-%s" % (first, second.split()[0])).lower().replace(".", "")
     story = Story(client_id, "%s %s" % (first, second), zone, plan, anchor, start.isoformat(" "),
                   account=rng.choice(AGENCIES), auto_reload=(reload_on, reload_amount),
-                  opening=(rng.randint(0, allocation), rng.randint(0, 120) if "auto-reload" not in needs
-                           else rng.randint(0, 30)),
+                  opening=None if created else (rng.randint(0, allocation), rng.randint(0, 120)
+                                                if "auto-reload" not in needs else rng.randint(0, 30)),
                   entry_base=rng.randint(1000, 90000), creative_base=rng.randint(100, 9000), rng=rng)
     rate = rng.uniform(0.2, 1.2) * PLAN_PACE[plan] * (0.6 if "auto-reload" in needs else 1)
     window_start = (local_now - timedelta(days=WINDOW_DAYS)).date() + timedelta(days=2)
@@ -338,7 +343,13 @@ def _day(story, rng, day, rate, titles, *, burst, adjust, top_up, change):
             if amount < 0 and story.balance < -amount:
                 amount = -amount
                 note = "Goodwill credit for a delayed delivery"
-            story.adjust(when, amount, note % rng.randint(1000, 9999) if "%d" in note else note)
+            if "%d" in note:    # the ticket it answers, reported a day or two before
+                ticket = "t-%d" % rng.randint(1000, 9999)
+                note = note.replace("t-%d", ticket)
+                opened = story.local(when) - timedelta(hours=rng.randint(20, 60))
+                story.report(ticket, opened, story.balance + amount, story.balance,
+                             "The customer reported a delivery miss")
+            story.adjust(when, amount, note)
         elif kind == "top-up":
             story.top_up(when, rng.choice(TOP_UPS), note=rng.choice(CARDS))
         elif kind == "change":

@@ -47,6 +47,8 @@ class Truth:
         self.kind = case["type"]
         self.alternatives = [{key: amount for key, amount in moves} for moves in case.get("alternatives", [])]
         self.related = {}
+        self.charges = {group[-1] for group in case.get("related", [])}
+        self.reloads = {member for group in case.get("related", []) for member in group[:-1]}
         for group in case.get("related", []):
             for member in group:
                 self.related.setdefault(member, set()).update(m for m in group if m != member)
@@ -68,7 +70,10 @@ class Truth:
                 if key in truth and key not in keys:
                     keys.append(key)
         if len(keys) > MAX_ENUMERATED:
-            subsets = [tuple(keys)]
+            # too many to try every subset: all of them, or all but the charges of the cited
+            # reloads, or all but the reloads of the cited charges
+            subsets = [tuple(keys), tuple(k for k in keys if k not in self.charges),
+                       tuple(k for k in keys if k not in self.reloads)]
         else:
             subsets = (c for size in range(1, len(keys) + 1) for c in itertools.combinations(keys, size))
         found = []

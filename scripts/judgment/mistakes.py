@@ -19,9 +19,11 @@ expected number was the real balance at a later moment than the truth implies.
 """
 
 import itertools
+from datetime import timedelta
 
 import history as hist
-import policy  # noqa: F401  (scripts/seedgen, on the path that history puts there)
+import policy                 # scripts/seedgen, on the path that history puts there
+from ledger import parse_time
 
 SINGLE = ["in-flight", "delivered", "costs-40", "carry-over", "pre-renewal", "auto-reload", "reroll-day",
           "refund-overage", "adjustment", "top-up", "upgrade"]
@@ -80,9 +82,10 @@ def simple_stories(h):
     for m in inside:
         add({(m.key, m.amount)}, "movement")
     keys = {m.key: m for m in inside}
-    for group in h.reload_groups:
-        if all(k in keys for k in group):
-            add(movements_of(keys[k] for k in group), "reload with its charge")
+    for group in reload_stories(h):
+        add(movements_of(group), "reload with its charge")
+        add(movements_of(m for m in group if m.type not in ("submission_refund", "showcase_overage")),
+            "reload with its charge")
     days = {}
     for m in inside:
         if m.type == "image_generation":
@@ -199,7 +202,7 @@ def truth_renewal(h, rng):
 
 def truth_pre_renewal(h, rng):
     allocations = [m for m in h.movements if m.type == "plan_allocation" and h.inside(m)]
-    if not allocations or h.now - allocations[-1].at > hist.timedelta(days=4):
+    if not allocations or h.now - allocations[-1].at > timedelta(days=4):
         raise Rejected("no renewal in the last four days")
     keys = [m.key for m in h.movements]
     allocation = allocations[-1].key
@@ -207,10 +210,23 @@ def truth_pre_renewal(h, rng):
     return {movements_of(h.movements[start:])}
 
 
-def truth_auto_reload(h, rng):
+def reload_stories(h):
+    """Auto reloads with the charge they paid for, and that creative's reconciliation when one landed."""
     keys = h.by_key
-    groups = [[keys[k] for k in g] for g in h.reload_groups
-              if all(k in keys and h.inside(keys[k]) for k in g)]
+    groups = []
+    for group in h.reload_groups:
+        if all(k in keys for k in group):
+            items = [keys[k] for k in group]
+            creative = items[-1].entry.get("creative")
+            items += [m for m in h.movements if creative and m.entry.get("creative") == creative
+                      and m.type in ("submission_refund", "showcase_overage")]
+            groups.append(items)
+    return groups
+
+
+def truth_auto_reload(h, rng):
+    """Missed an auto reload and the charge it paid for (the whole creative: its reconciliation too)."""
+    groups = [g for g in reload_stories(h) if all(h.inside(m) for m in g)]
     if not groups:
         raise Rejected("no auto reload in the window")
     chosen = rng.choice(groups[-4:] if rng.random() < 0.6 else groups)
@@ -372,7 +388,8 @@ def pick_balance_was(h, rng, stories):
         seen = index + 1 < len(h.moments) and (h.moments[index + 1][0] is None or
                                                h.entries.get(h.moments[index + 1][0].lstrip("~"), {}).get("at")
                                                != h.entries.get(key, {}).get("at"))
-        if key and not key.startswith("~") and balance not in later_balances and seen:
+        if (key and not key.startswith("~") and balance not in later_balances and seen
+                and parse_time(h.entries[key]["at"]) >= h.since + hist.MARGIN):
             since = h.since_moment(index)
             if 2 <= len(since) <= 30 and all(h.inside(m) for m in since) and total(movements_of(since)) != 0:
                 choices.append(index)
