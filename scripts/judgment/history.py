@@ -65,10 +65,6 @@ def clip_set(rng):
     return [rng.randint(3, 15) for _ in range(count)]
 
 
-def movement_key(entry_id):
-    return entry_id
-
-
 def expiry_key(allocation_id):
     """The computed expiry of unused plan tokens, cited through the renewal's allocation entry."""
     return "expiry:" + allocation_id
@@ -236,9 +232,12 @@ def simulate(rng, needs=()):
             break
         _submit(story, rng, when.replace(tzinfo=None, second=0, microsecond=0), titles,
                 deliver_after=rng.uniform(40, 96))
-    for _ in range(rng.randint(1, 4)):
-        story.other("%s-%d" % (rng.choice(FIRST).lower(), rng.randint(2, 99)),
-                    "%s %s" % (rng.choice(FIRST), rng.choice(SECOND)), rng.randint(0, 900))
+    names, wanted = {story.name}, rng.randint(1, 4)
+    while len(names) <= wanted:     # the account's other clients, each with a name of its own
+        name = "%s %s" % (rng.choice(FIRST), rng.choice(SECOND))
+        if name not in names:
+            names.add(name)
+            story.other("%s-%d" % (name.split()[0].lower(), len(names)), name, rng.randint(0, 900))
     story.days = days
     return story, story.snapshot(now.strftime("%Y-%m-%dT%H:%M:%SZ"))
 

@@ -58,6 +58,9 @@ class Rejected(Exception):
     """This history cannot carry this mistake without ambiguity: draw another."""
 
 
+RECONCILIATION = ("submission_refund", "showcase_overage")
+
+
 def movements_of(items):
     return frozenset((m.key, m.amount) for m in items)
 
@@ -78,16 +81,13 @@ def simple_stories(h):
         if moves and total(moves) != 0:
             found.setdefault(moves, name)
 
-    inside = list(h.movements)
-    for m in inside:
+    for m in h.movements:
         add({(m.key, m.amount)}, "movement")
-    keys = {m.key: m for m in inside}
     for group in reload_stories(h):
         add(movements_of(group), "reload with its charge")
-        add(movements_of(m for m in group if m.type not in ("submission_refund", "showcase_overage")),
-            "reload with its charge")
+        add(movements_of(m for m in group if m.type not in RECONCILIATION), "reload with its charge")
     days = {}
-    for m in inside:
+    for m in h.movements:
         if m.type == "image_generation":
             days.setdefault(h.local_day(m), []).append(m)
     for items in days.values():
@@ -101,9 +101,9 @@ def simple_stories(h):
         add(deposits[start:], "deposits since a submission")
     for items in creative_nets(h).values():
         add(movements_of(items), "a creative with its reconciliation")
-    for m in inside:
-        if m.key.startswith("expiry:") and m.key[7:] in keys:
-            add(movements_of([m, keys[m.key[7:]]]), "a renewal with its expiry")
+    for m in h.movements:
+        if m.type == "plan_tokens_expired":
+            add(movements_of([m, h.by_key[m.key[len("expiry:"):]]]), "a renewal with its expiry")
     return found
 
 
@@ -126,8 +126,7 @@ def creative_nets(h):
     nets = {}
     for m in h.movements:
         creative = m.entry.get("creative")
-        if creative and h.creatives[creative]["status"] == "delivered" and m.type in (
-                "submission", "submission_refund", "showcase_overage"):
+        if creative and h.creatives[creative]["status"] == "delivered" and m.type in ("submission",) + RECONCILIATION:
             nets.setdefault(creative, []).append(m)
     return {c: items for c, items in nets.items() if items[0].type == "submission"}
 
@@ -219,7 +218,7 @@ def reload_stories(h):
             items = [keys[k] for k in group]
             creative = items[-1].entry.get("creative")
             items += [m for m in h.movements if creative and m.entry.get("creative") == creative
-                      and m.type in ("submission_refund", "showcase_overage")]
+                      and m.type in RECONCILIATION]
             groups.append(items)
     return groups
 
@@ -250,7 +249,7 @@ def truth_reroll_day(h, rng):
 
 
 def truth_refund_overage(h, rng):
-    return single_of_type(h, rng, ("submission_refund", "showcase_overage"))
+    return single_of_type(h, rng, RECONCILIATION)
 
 
 def truth_adjustment(h, rng):
@@ -282,27 +281,34 @@ def latest_moment_with(h, balance):
     return None
 
 
-def check_unambiguous(h, alternatives, stories, pairs=False):
-    """Rejects a truth that another simple story, or an earlier real balance, also explains."""
-    difference = total(next(iter(alternatives)))
-    if difference == 0:
-        raise Rejected("no difference")
-    if h.actual - difference < 0:
-        raise Rejected("a negative expected balance")
-    for moves, name in stories.items():
-        if total(moves) == difference and moves not in alternatives:
-            raise Rejected("%s adds up to the same %+d" % (name, difference))
+def stories_adding_up(stories, difference, pairs):
+    """Every simple story, and with `pairs` every two with disjoint movements, that adds up to `difference`."""
+    for moves in stories:
+        if total(moves) == difference:
+            yield moves
     if pairs:
         by_sum = {}
         for moves in stories:
             by_sum.setdefault(total(moves), []).append(moves)
         for first in stories:
             for second in by_sum.get(difference - total(first), []):
-                keys = {k for k, _ in first} & {k for k, _ in second}
-                if not keys and (first | second) not in alternatives:
-                    raise Rejected("two other stories add up to the same %+d" % difference)
+                if not ({k for k, _ in first} & {k for k, _ in second}):
+                    yield first | second
+
+
+def check_unambiguous(h, alternatives, stories, pairs=False):
+    """Rejects a truth that another simple story (or two, with `pairs`), or an earlier real balance,
+    also explains."""
+    difference = total(next(iter(alternatives)))
+    if difference == 0:
+        raise Rejected("no difference")
+    if h.actual - difference < 0:
+        raise Rejected("a negative expected balance")
+    for moves in stories_adding_up(stories, difference, pairs):
+        if moves not in alternatives:
+            raise Rejected("%s adds up to the same %+d" % (stories.get(moves, "two other stories"), difference))
     moment = latest_moment_with(h, h.actual - difference)
-    if moment is not None and len(h.moments) - 1 != moment:
+    if moment is not None:
         since = movements_of(h.since_moment(moment))
         if since not in alternatives:
             raise Rejected("the expected number was the balance at a later moment")
@@ -310,16 +316,7 @@ def check_unambiguous(h, alternatives, stories, pairs=False):
 
 def reachable_by_stories(stories, difference):
     """Whether one simple story, or two with disjoint movements, adds up to `difference`."""
-    by_sum = {}
-    for moves in stories:
-        by_sum.setdefault(total(moves), []).append(moves)
-    if difference in by_sum:
-        return True
-    for first in stories:
-        for second in by_sum.get(difference - total(first), []):
-            if not ({k for k, _ in first} & {k for k, _ in second}):
-                return True
-    return False
+    return next(stories_adding_up(stories, difference, pairs=True), None) is not None
 
 
 class Without:
