@@ -69,7 +69,7 @@ struct ExplainOptions: ParsableArguments {
     func analyze() throws -> Analysis {
         guard top >= 1 else { throw SnapshotOptions.usageError("--top must be at least 1, not \(top)") }
         let loaded = try input.load()
-        let pack = try RulePackLoading.load(rules: input.rules)
+        let pack = try RulePackLoading.load(loaded.ruleFiles)
         let query = try window.query(snapshot: loaded.snapshot, expected: expected, timeZone: input.tz)
         let explanation = Explainer(pack: pack, top: top).explain(loaded.snapshot, query)
         for problem in explanation.problems { SnapshotOptions.printError(problem.description) }
@@ -123,16 +123,15 @@ struct WindowOptions: ParsableArguments {
 
 /// Loads the rule pack `--rules DIR` names, else the built-in one; problems exit 2.
 enum RulePackLoading {
-    static func files(rules: String?) throws -> RuleFiles {
+    static func files(rules: String?, limit: InputLimit) throws -> RuleFiles {
         guard let rules else {
             return RuleFiles(folder: "Rules", files: Dictionary(uniqueKeysWithValues: BuiltinRules.files.map { ($0.path, $0.text) }))
         }
-        return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try RuleFiles.read(directory: rules) }
+        return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try RuleFiles.read(directory: rules, limit: limit) }
     }
 
     /// The pack for explaining: its examples are left to `credits rules test`.
-    static func load(rules: String?) throws -> RulePack {
-        let files = try files(rules: rules)
+    static func load(_ files: RuleFiles) throws -> RulePack {
         return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
             try RulePack.load(files, fallbackPolicy: BuiltinRules.text(of: "policy.yaml"), examples: .skip)
         }

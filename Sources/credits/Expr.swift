@@ -22,7 +22,7 @@ extension Credits {
 
         func run() throws {
             let loaded = try input.load()
-            let pack = try RulePackLoading.load(rules: input.rules)
+            let pack = try RulePackLoading.load(loaded.ruleFiles)
             let query = try window.query(snapshot: loaded.snapshot, expected: expected ?? loaded.snapshot.client.balance,
                                          timeZone: input.tz)
             do throws(ExpressionError) {

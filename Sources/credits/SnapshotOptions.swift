@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuiltinRules
 import Diagnostics
+import Explainer
 import Foundation
 import Ledger
 
@@ -11,38 +12,43 @@ import Ledger
 /// problem to standard error (`file:line:column: error: ...` with a caret) and
 /// exits 2, as SPEC section 4 asks.
 struct SnapshotOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The client snapshot, YAML or JSON; - reads standard input.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The client snapshot, YAML or JSON; - reads standard input.", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml", "json"]))
     var snapshot: String
 
     @Option(name: .long, help: ArgumentHelp("Show times in this IANA zone (default: the client's zone, else UTC).", valueName: "zone"))
     var tz: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read policy.yaml and the rules from this folder instead of the built-in ones.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Read policy.yaml and the rules from this folder instead of the built-in ones.", valueName: "dir"),
+            completion: .directory)
     var rules: String?
+
+    @OptionGroup var inputLimit: InputLimitOptions
 
     /// What `load()` gives: the checked snapshot, the policy it was checked against,
     /// and the zone to show times in.
     struct Loaded {
         let snapshot: Snapshot
         let policy: Policy
+        /// The rule pack's files (`--rules DIR`, else the built-in pack), read once.
+        let ruleFiles: RuleFiles
         let displayZone: TimeZone
-    }
-
-    /// One file of the rule pack: its path below the rules folder and its text.
-    struct RuleFile {
-        let path: String
-        let text: String
     }
 
     /// Reads the policy, then the snapshot (plans checked against the policy), and
     /// picks the display zone: `--tz`, else the client's, else UTC. Bad input is
     /// reported on standard error, then `ExitCode(2)` is thrown.
     func load() throws -> Loaded {
-        let policy = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try loadPolicy() }
-        let snapshot = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
-            try SnapshotReader.read(path: self.snapshot, policy: policy)
+        let limit = try inputLimit.limit()
+        let files = try RulePackLoading.files(rules: rules, limit: limit)
+        let policy = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
+            let file = try files.policy(fallback: BuiltinRules.text(of: "policy.yaml"))
+            return try Policy.load(text: file.text, name: file.name)
         }
-        return Loaded(snapshot: snapshot, policy: policy, displayZone: try displayZone(for: snapshot.client))
+        let snapshot = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
+            try SnapshotReader.read(path: self.snapshot, policy: policy, limit: limit)
+        }
+        return Loaded(snapshot: snapshot, policy: policy, ruleFiles: files, displayZone: try displayZone(for: snapshot.client))
     }
 
     /// The zone to show times in: `--tz`, else the client's (which is UTC when the
@@ -53,52 +59,6 @@ struct SnapshotOptions: ParsableArguments {
             throw SnapshotOptions.usageError("unknown time zone '\(tz)' given to --tz (use an IANA name such as America/Chicago or UTC)")
         }
         return zone
-    }
-
-    /// The policy: `--rules DIR/policy.yaml` when `--rules` is given, else the built-in one.
-    func loadPolicy() throws(DiagnosticsError) -> Policy {
-        let file = try policyFile()
-        return try Policy.load(text: file.text, name: file.path)
-    }
-
-    /// Every file of the rule pack, sorted by path: the files under `--rules DIR`
-    /// (hidden ones left out), else the built-in pack. Paths are below the folder.
-    func ruleFiles() throws(DiagnosticsError) -> [RuleFile] {
-        guard let rules else { return BuiltinRules.files.map { RuleFile(path: $0.path, text: $0.text) } }
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: rules, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticsError([Diagnostic(message: "the rules folder '\(rules)' does not exist")])
-        }
-        var files: [RuleFile] = []
-        for path in (manager.subpaths(atPath: rules) ?? []).sorted() where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            let full = (rules as NSString).appendingPathComponent(path)
-            guard manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            files.append(RuleFile(path: path, text: try SnapshotOptions.readText(full)))
-        }
-        return files
-    }
-
-    /// The policy file's shown path and text.
-    private func policyFile() throws(DiagnosticsError) -> (path: String, text: String) {
-        guard let rules else {
-            guard let text = BuiltinRules.text(of: "policy.yaml") else {
-                throw DiagnosticsError([Diagnostic(message: "the built-in rule pack has no policy.yaml")])
-            }
-            return ("Rules/policy.yaml", text)
-        }
-        let path = (rules as NSString).appendingPathComponent("policy.yaml")
-        return (path, try SnapshotOptions.readText(path))
-    }
-
-    private static func readText(_ path: String) throws(DiagnosticsError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticsError([Diagnostic(message: "cannot read '\(path)': no such file or it cannot be read")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([Diagnostic(message: "'\(path)' is not UTF-8 text")])
-        }
-        return text
     }
 
     /// Runs `body`; its diagnostics go to standard error, one after another, and

@@ -29,12 +29,11 @@ public struct RulePack: Sendable {
     /// policy text used when the pack has no `policy.yaml` of its own.
     public static func load(_ files: RuleFiles, fallbackPolicy: String? = nil,
                             examples: Examples = .read) throws(DiagnosticsError) -> RulePack {
-        let policyPath = "policy.yaml"
-        guard let policyText = files.files[policyPath] ?? fallbackPolicy else {
-            throw DiagnosticsError([Diagnostic(message: "no policy.yaml in '\(files.folder)'")])
+        if files.rulePaths.isEmpty {
+            throw DiagnosticsError([Diagnostic(message: "no rules in '\(files.folder)': a rule is a .yaml file in its causes/ or findings/ folder")])
         }
-        let policyName = files.files[policyPath] != nil ? files.displayPath(policyPath) : "Rules/policy.yaml"
-        let policy = try Policy.load(text: policyText, name: policyName)
+        let policyFile = try files.policy(fallback: fallbackPolicy)
+        let policy = try Policy.load(text: policyFile.text, name: policyFile.name)
         var loader = RuleLoader(files: files, policy: policy, examples: examples)
         let rules = loader.loadAll()
         if !loader.diagnostics.isEmpty { throw DiagnosticsError(loader.diagnostics) }
