@@ -11,7 +11,8 @@ The criterion (README.md, "The match criterion", says it in words):
   cause's `amount` (an entry id cites the entry's movement, and for a renewal's
   allocation entry also the computed expiry `expiry:<id>`); every entry a cause
   cites but does not claim is context: a charge cited with the auto reloads it
-  triggered, or those reloads cited with their charge; no truth movement is
+  triggered, or those reloads cited with their charge, or an entry of the same
+  creative (a submission cited with its refund); no truth movement is
   claimed twice, and together the causes claim the whole truth set.
   For `balance-was`, the JSON's `balance_was.after_entry` must also be the truth's
   entry when the key exists (second edition).
@@ -51,7 +52,7 @@ class Truth:
         self.related = {}
         self.charges = {group[-1] for group in case.get("related", [])}
         self.reloads = {member for group in case.get("related", []) for member in group[:-1]}
-        for group in case.get("related", []):
+        for group in case.get("related", []) + case.get("creatives", []):
             for member in group:
                 self.related.setdefault(member, set()).update(m for m in group if m != member)
 

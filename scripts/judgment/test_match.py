@@ -34,6 +34,7 @@ RELOAD = {"type": "auto-reload", "alternatives": [[["e-7", 50], ["e-8", 50], ["e
 FORGOT_CHARGE = {"type": "in-flight", "alternatives": [[["e-9", -88]]], "related": [["e-7", "e-8", "e-9"]]}
 MANY_RELOADS = {"type": "balance-was", "alternatives": [[["r-%d" % i, 50] for i in range(13)] + [["c-1", -88]]],
                 "related": [["r-%d" % i for i in range(13)] + ["c-1"]], "balance_was": {"after_entry": "e-1"}}
+DELIVERED = {"type": "delivered", "alternatives": [[["e-3", -88], ["e-4", 3]]], "creatives": [["e-3", "e-4"]]}
 CARRY = {"type": "carry-over", "alternatives": [[["expiry:e-2", -60]]]}
 PRE_RENEWAL = {"type": "pre-renewal", "alternatives": [[["expiry:e-2", -60], ["e-2", 325], ["e-3", -88]]]}
 COSTS_40 = {"type": "costs-40", "alternatives": [[["e-3", -48], ["e-4", -20]]]}
@@ -86,6 +87,11 @@ TABLE = [
     ("a large group citing the reloads' charges as context", MANY_RELOADS,
      answer(hypothesis(cause("balance-since", 13 * 50, *["r-%d" % i for i in range(13)], "c-1"),
                        cause("submission", -88, "c-1"))), True, True, False),
+    ("a submission cited with its refund, the refund claimed apart", DELIVERED,
+     answer(hypothesis(cause("submission", -88, "e-3", "e-4"), cause("showcase-refund", 3, "e-4"))),
+     True, True, False),
+    ("one cause for the creative's net", DELIVERED,
+     answer(hypothesis(cause("submission", -85, "e-3", "e-4"))), True, True, False),
     ("the expiry, cited through the allocation", CARRY,
      answer(hypothesis(cause("plan-token-reset", -60, "e-2"))), True, True, False),
     ("renewal and expiry on one entry, and what came after", PRE_RENEWAL,
