@@ -19,6 +19,7 @@ struct RuleEvaluator {
         let amount: Int
         let claims: [String]
         let cites: [String]
+        let links: [String]
     }
 
     /// A rule that fails on many items reports its first few failures, then how many more.
@@ -70,7 +71,8 @@ struct RuleEvaluator {
         let amount = try rule.amount.map { expression throws(CELError) in try int(expression, bindings) } ?? 0
         let claims = try rule.claims.map { list throws(CELError) in try ids(list, bindings) } ?? []
         let cites = try rule.cites.map { list throws(CELError) in try ids(list, bindings) } ?? []
-        return Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites)
+        let links = try rule.links.map { list throws(CELError) in try ids(list, bindings) } ?? []
+        return Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites, links: links)
     }
 
     /// Matches put together by the rule's `group:`, in the order their first item came.
@@ -105,6 +107,7 @@ struct RuleEvaluator {
             rule: rule.id, title: rule.title, amount: amount, claims: claims,
             entries: cited(group), text: texts.message, advice: texts.advice, weight: rule.weight,
             latest: group.compactMap(\.item.at).max(), order: order, story: rule.story, isPart: isPart,
+            links: Array(Set(group.flatMap(\.links))).sorted(),
             finding: rule.kind == .finding ? rule.severity ?? .info : nil)
     }
 
