@@ -17,16 +17,20 @@ extension Credits {
         )
 
         @OptionGroup var question: ExplainOptions
+        @OptionGroup var why: WhyOptions
 
         func run() throws {
             let analysis = try question.analyze()
             let explanation = analysis.explanation
+            let trace = try why.report(explanation, pack: analysis.pack)
             switch question.format {
-            case .text: print(TextReport().render(explanation), terminator: "")
-            case .markdown: print(MarkdownReport().render(explanation), terminator: "")
+            case .text: print(TextReport().render(explanation) + (trace.map { "\n" + $0.text() } ?? ""), terminator: "")
+            case .markdown: print(MarkdownReport().render(explanation) + (trace.map { "\n" + $0.markdown() } ?? ""), terminator: "")
             case .json:
                 let ticket = explanation.needsTicket ? SupportTicket(command: question.command(explanation)).text(explanation) : nil
-                print(JSONReport(ticket: ticket).render(explanation), terminator: "")
+                var report = JSONReport(ticket: ticket).value(explanation)
+                if let trace, case .object(let pairs) = report { report = .object(pairs + [("trace", trace.json())]) }
+                print(report.rendered() + "\n", terminator: "")
             }
             if explanation.needsTicket { throw ExitCode(1) }
         }
@@ -58,6 +62,8 @@ struct ExplainOptions: ParsableArguments {
     struct Analysis {
         let explanation: Explanation
         let problems: [RuleProblem]
+        /// The rules it was explained with.
+        let pack: RulePack
     }
 
     /// Loads the snapshot and the rules, asks the question; usage and input errors exit 2.
@@ -68,7 +74,7 @@ struct ExplainOptions: ParsableArguments {
         let query = try window.query(snapshot: loaded.snapshot, expected: expected, timeZone: input.tz)
         let explanation = Explainer(pack: pack, top: top).explain(loaded.snapshot, query)
         for problem in explanation.problems { SnapshotOptions.printError(problem.description) }
-        return Analysis(explanation: explanation, problems: explanation.problems)
+        return Analysis(explanation: explanation, problems: explanation.problems, pack: pack)
     }
 
     /// The command line that reproduces this analysis exactly: the window and "now" as

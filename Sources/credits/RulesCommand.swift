@@ -44,15 +44,29 @@ extension Credits.RulesCommand {
                   completion: .directory)
         var directory: String?
 
+        @Flag(help: "Also say which parts of each rule's when and message conditions the examples never make both true and false (exit 1 when any).")
+        var coverage = false
+
         @OptionGroup var inputLimit: InputLimitOptions
 
         func run() throws {
             let pack = try Credits.RulesCommand.loadOrReport(directory, limit: try inputLimit.limit())
             let outcomes = ExampleRunner(pack: pack).runAll()
-            for outcome in outcomes { print(outcome.line) }
+            for outcome in outcomes {
+                print(outcome.line)
+                if let trace = outcome.trace {
+                    print(TraceReport(traces: [trace], detailed: true).text().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+                }
+            }
             let failed = outcomes.filter { !$0.passed }.count
             print("\(outcomes.count - failed) passed, \(failed) failed")
-            if failed > 0 { throw ExitCode(1) }
+            var uncovered = 0
+            if coverage {
+                let report = CoverageReport(RuleCoverage.measure(pack, outcomes: outcomes))
+                print(report.text(), terminator: "")
+                uncovered = report.uncovered
+            }
+            if failed > 0 || uncovered > 0 { throw ExitCode(1) }
         }
     }
 

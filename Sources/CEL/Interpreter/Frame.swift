@@ -2,6 +2,8 @@
 struct Frame {
     var slots: [CELValue?]
     var remainingCost: Int
+    /// Where a tracking plan (`CELProgram.tracking()`) records values; nil, and never read, otherwise.
+    var recorder: EvaluationRecorder? = nil
 
     /// Spends `amount` of the budget; an evaluation that runs out stops with an error.
     @inline(__always)

@@ -31,9 +31,17 @@ public struct Cause: Sendable {
     public let latest: Date?
     /// The order rules produced it in, for deterministic tie-breaks.
     public let order: Int
+    /// How it makes a story with other causes (its rule's `story:`).
+    public let story: StoryRole
+    /// It takes only part of a movement it claims (the deposit of a charge).
+    public let isPart: Bool
+    /// For a cause a finding gives (tokens a refund that never came would have added), the
+    /// finding's severity; nil for a rule's cause.
+    public let finding: FindingSeverity?
 
     public init(rule: String, title: String, amount: Int, claims: [Claim], entries: [String], text: String,
-                advice: [String] = [], weight: Double = 0.5, latest: Date? = nil, order: Int) {
+                advice: [String] = [], weight: Double = 0.5, latest: Date? = nil, order: Int,
+                story: StoryRole = .alone, isPart: Bool = false, finding: FindingSeverity? = nil) {
         self.rule = rule
         self.title = title
         self.amount = amount
@@ -44,6 +52,17 @@ public struct Cause: Sendable {
         self.weight = weight
         self.latest = latest
         self.order = order
+        self.story = story
+        self.isPart = isPart
+        self.finding = finding
+    }
+}
+
+extension Cause {
+    /// The same cause, in another place of the order causes were produced in.
+    func renumbered(_ order: Int) -> Cause {
+        Cause(rule: rule, title: title, amount: amount, claims: claims, entries: entries, text: text, advice: advice,
+              weight: weight, latest: latest, order: order, story: story, isPart: isPart, finding: finding)
     }
 }
 

@@ -2,14 +2,14 @@ import Ledger
 
 /// The front door: one snapshot, one question, one rule pack in; the explanation out.
 /// The pipeline is snapshot -> replay -> facts -> candidate causes and findings ->
-/// hypotheses; rendering is separate (`TextReport`, `MarkdownReport`, `JSONReport`).
+/// stories -> hypotheses; rendering is separate (`TextReport`, `MarkdownReport`, `JSONReport`).
 public struct Explainer: Sendable {
     public let pack: RulePack
-    public var search: HypothesisSearch
+    public var search: StorySearch
 
     public init(pack: RulePack, top: Int = 3) {
         self.pack = pack
-        self.search = HypothesisSearch(top: top)
+        self.search = StorySearch(top: top)
     }
 
     public func explain(_ snapshot: Snapshot, _ query: ExplainQuery) -> Explanation {
@@ -19,14 +19,62 @@ public struct Explainer: Sendable {
     /// The same, reusing a replay already made.
     public func explain(_ snapshot: Snapshot, _ query: ExplainQuery, replay: Replay) -> Explanation {
         let facts = Facts(snapshot: snapshot, policy: pack.policy, replay: replay, query: query)
-        let output = RuleEvaluator(facts: facts).run(pack.rules)
+        let history = BalanceHistory(replay: replay, opening: snapshot.opening, since: query.since, until: query.until)
+        var output = RuleEvaluator(facts: facts).run(pack.rules.filter { $0.story != .rest })
+        let balanceWas = history.latest(balance: query.expected)
+        var balanceStory: StorySearch.BalanceStory?
+        if let moment = balanceWas, query.delta != 0 {
+            balanceStory = story(since: moment, history: history, facts: facts, output: &output)
+        }
         var claimed: [String: Int] = [:]
         for claim in output.causes.flatMap(\.claims) { claimed[claim.movement] = facts.movements[claim.movement]?.amount }
         let result = search.run(output.causes, movements: claimed, delta: query.delta,
-                                since: query.since, until: query.until)
+                                since: query.since, until: query.until, balance: balanceStory)
         let status = ExplanationStatus.of(delta: query.delta, best: result.hypotheses.first, findings: output.findings)
         return Explanation(snapshot: snapshot, query: query, replay: replay, hypotheses: result.hypotheses,
-                           findings: output.findings, status: status, stoppedEarly: result.stoppedEarly,
-                           candidates: output.causes, problems: output.problems)
+                           coincidences: result.coincidences, findings: output.findings, status: status,
+                           stoppedEarly: result.stoppedEarly, isAmbiguous: result.isAmbiguous,
+                           candidates: output.causes, placements: result.placements, history: history,
+                           balanceWas: balanceWas, problems: output.problems)
+    }
+
+    /// "Your balance was N then; since then: ...": the causes that name movements since the
+    /// moment wholly (a creative in production, a renewal and its expiry, a reload), the
+    /// likeliest first and no movement twice; then the `rest` rules over what none of them
+    /// names (their causes are added to `output`).
+    private func story(since moment: BalanceHistory.Moment, history: BalanceHistory, facts: Facts,
+                       output: inout RuleEvaluator.Output) -> StorySearch.BalanceStory? {
+        let restRules = pack.rules.filter { $0.story == .rest }
+        guard !restRules.isEmpty, let (restFacts, chosen, sinceSet, _) = Self.restFacts(since: moment, history: history, facts: facts, causes: output.causes) else {
+            return nil
+        }
+        let restOutput = RuleEvaluator(facts: restFacts).run(restRules)
+        let offset = output.causes.count
+        output.causes += restOutput.causes.enumerated().map { $0.element.renumbered(offset + $0.offset) }
+        output.problems += restOutput.problems
+        return StorySearch.BalanceStory(moment: moment, members: chosen.sorted() + Array(offset..<output.causes.count),
+                                        movements: sinceSet, weight: restRules.map(\.weight).max() ?? 0.5)
+    }
+
+    /// The facts the `rest` rules see: the movements since the moment that none of the specific
+    /// causes chosen (`chosen`, by position in `causes`) names; nil when nothing moved since.
+    static func restFacts(since moment: BalanceHistory.Moment, history: BalanceHistory, facts: Facts,
+                          causes: [Cause]) -> (facts: Facts, chosen: [Int], since: Set<String>, rest: [String])? {
+        let since = history.movements(after: moment, in: facts.replay)
+        let sinceSet = Set(since)
+        guard !since.isEmpty else { return nil }
+        let specific = causes.indices.filter { i in
+            let cause = causes[i]
+            return (cause.story == .alone || cause.story == .together) && !cause.isPart && cause.finding == nil
+                && !cause.claims.isEmpty && cause.claims.allSatisfy { sinceSet.contains($0.movement) }
+        }.sorted { (causes[$0].weight, -$0) > (causes[$1].weight, -$1) }
+        var chosen: [Int] = []
+        var taken = Set<String>()
+        for i in specific where causes[i].claims.allSatisfy({ !taken.contains($0.movement) }) {
+            chosen.append(i)
+            taken.formUnion(causes[i].claims.map(\.movement))
+        }
+        let rest = since.filter { !taken.contains($0) }
+        return (facts.with(balanceSince: moment, rest: rest), chosen, sinceSet, rest)
     }
 }

@@ -13,7 +13,7 @@ struct RuleEvaluator {
     }
 
     /// One item a rule matched.
-    private struct Match {
+    struct Match {
         let item: Facts.Item
         let bindings: [String: CELValue]
         let amount: Int
@@ -65,7 +65,7 @@ struct RuleEvaluator {
     }
 
     /// The rule's match for one item, or nil when its condition is false.
-    private static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue]) throws(CELError) -> Match? {
+    static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue]) throws(CELError) -> Match? {
         guard try bool(rule.condition, bindings) else { return nil }
         let amount = try rule.amount.map { expression throws(CELError) in try int(expression, bindings) } ?? 0
         let claims = try rule.claims.map { list throws(CELError) in try ids(list, bindings) } ?? []
@@ -74,7 +74,7 @@ struct RuleEvaluator {
     }
 
     /// Matches put together by the rule's `group:`, in the order their first item came.
-    private func groups(_ matches: [Match], by grouping: Grouping) -> [[Match]] {
+    func groups(_ matches: [Match], by grouping: Grouping) -> [[Match]] {
         guard grouping != .each else { return matches.map { [$0] } }
         var keys: [String] = []
         var byKey: [String: [Match]] = [:]
@@ -83,6 +83,7 @@ struct RuleEvaluator {
             case .each, .all: ""
             case .perCreative: match.item.creativeKey
             case .perDay: match.item.at.map(facts.query.time.day) ?? ""
+            case .perKind: match.item.kind
             }
             if byKey[key] == nil { keys.append(key) }
             byKey[key, default: []].append(match)
@@ -92,7 +93,24 @@ struct RuleEvaluator {
 
     private func cause(_ rule: Rule, _ group: [Match], into output: inout Output) {
         let amount = group.reduce(0) { $0 + $1.amount }
-        guard amount != 0 else { return }
+        guard amount != 0, let claims = claims(rule, group, into: &output),
+              let texts = render(rule, group, amount: amount, into: &output) else { return }
+        output.causes.append(cause(rule, group, amount: amount, claims: claims, texts: texts, order: output.causes.count))
+    }
+
+    private func cause(_ rule: Rule, _ group: [Match], amount: Int, claims: [Claim],
+                       texts: (message: String, advice: [String]), order: Int) -> Cause {
+        let isPart = claims.contains { claim in abs(claim.amount) < abs(facts.movements[claim.movement]?.amount ?? 0) }
+        return Cause(
+            rule: rule.id, title: rule.title, amount: amount, claims: claims,
+            entries: cited(group), text: texts.message, advice: texts.advice, weight: rule.weight,
+            latest: group.compactMap(\.item.at).max(), order: order, story: rule.story, isPart: isPart,
+            finding: rule.kind == .finding ? rule.severity ?? .info : nil)
+    }
+
+    /// What a group's causes take out of the movements they claim, each up to what it holds,
+    /// in the order listed; nil (with a problem) when they cannot hold the amount.
+    private func claims(_ rule: Rule, _ group: [Match], into output: inout Output) -> [Claim]? {
         var taken: [String: Int] = [:]
         var order: [String] = []
         for match in group {
@@ -100,7 +118,7 @@ struct RuleEvaluator {
             for id in match.claims where remaining != 0 {
                 guard let available = facts.movements[id]?.amount else {
                     output.problems.append(RuleProblem(rule: rule.id, message: "claims '\(id)', which is no entry or movement", location: nil))
-                    return
+                    return nil
                 }
                 guard (available < 0) == (remaining < 0) else { continue }
                 let room = abs(available) - abs(taken[id] ?? 0)
@@ -110,20 +128,16 @@ struct RuleEvaluator {
                 taken[id, default: 0] += take
                 remaining -= take
             }
-            if remaining != 0 {
+            // A finding's tokens may be in no movement at all (a refund that never came).
+            if remaining != 0 && !(rule.kind == .finding && match.claims.isEmpty) {
                 output.problems.append(RuleProblem(
                     rule: rule.id,
                     message: "a cause of \(match.amount) for \(match.item.id) cannot be taken out of what it claims (\(match.claims.joined(separator: ", ")))",
                     location: nil))
-                return
+                return nil
             }
         }
-        guard let texts = render(rule, group, amount: amount, into: &output) else { return }
-        output.causes.append(Cause(
-            rule: rule.id, title: rule.title, amount: amount,
-            claims: order.map { Claim(movement: $0, amount: taken[$0]!) },
-            entries: cited(group), text: texts.message, advice: texts.advice, weight: rule.weight,
-            latest: group.compactMap(\.item.at).max(), order: output.causes.count))
+        return order.map { Claim(movement: $0, amount: taken[$0]!) }
     }
 
     private func finding(_ rule: Rule, _ group: [Match], into output: inout Output) {
@@ -131,6 +145,10 @@ struct RuleEvaluator {
         output.findings.append(Finding(
             rule: rule.id, title: rule.title, severity: rule.severity ?? .info, entries: cited(group),
             text: texts.message, advice: texts.advice))
+        // A finding that accounts for tokens is a cause of the difference too.
+        let amount = group.reduce(0) { $0 + $1.amount }
+        guard rule.amount != nil, amount != 0, let claims = claims(rule, group, into: &output) else { return }
+        output.causes.append(cause(rule, group, amount: amount, claims: claims, texts: texts, order: output.causes.count))
     }
 
     /// The entries a group cites, each once, oldest first.
@@ -139,11 +157,17 @@ struct RuleEvaluator {
         return ordered.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
-    private func render(_ rule: Rule, _ group: [Match], amount: Int, into output: inout Output) -> (message: String, advice: [String])? {
+    /// What a group's message and advice see: its first item's names, `items`, `count` and `amount`.
+    static func groupBindings(_ group: [Match], amount: Int) -> [String: CELValue]? {
         guard var bindings = group.first?.bindings else { return nil }
         bindings["items"] = .list(group.map(\.item.value))
         bindings["count"] = .int(Int64(group.count))
         bindings["amount"] = .int(Int64(amount))
+        return bindings
+    }
+
+    private func render(_ rule: Rule, _ group: [Match], amount: Int, into output: inout Output) -> (message: String, advice: [String])? {
+        guard let bindings = Self.groupBindings(group, amount: amount) else { return nil }
         do throws(CELError) {
             let message = try rule.message.render(bindings)
             var advice: [String] = []

@@ -38,6 +38,9 @@ public struct SupportTicket {
             ("Window", "\(time.dateTime(query.since)) to \(time.dateTime(query.until))"),
             ("Status", ReportContent.status(explanation)),
         ]
+        if let balance = ReportContent.balanceWas(explanation) { facts.append(("Balance history", balance)) }
+        let bridge = ReportContent.bridge(explanation.history).map { "\($0.label) \($0.amount)" }
+        facts.append(("How the balance moved", bridge.joined(separator: "; ")))
         if !explanation.replay.matchesShownBalance {
             facts.append(("Replayed log", "gives \(explanation.replay.replayedBalance), the page shows \(explanation.replay.shownBalance)"))
         }
@@ -52,6 +55,7 @@ public struct SupportTicket {
                 nil
             }
         }
+        // Only a hypothesis (confidence high or medium): a coincidence explains nothing.
         var explained = (explanation.hypotheses.first?.causes ?? []).map { cause in
             Item(text: "\(cause.title) (\(ReportContent.signed(cause.amount))): \(cause.text)",
                  entries: ReportContent.lines(of: cause, explanation))

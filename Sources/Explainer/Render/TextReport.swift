@@ -14,11 +14,19 @@ public struct TextReport {
             for cause in content.causes { out += block(cause) }
         }
         for note in content.notes { out += "\n" + Self.wrap(note, indent: "") }
+        if let balance = content.balanceWas { out += "\n" + Self.wrap(balance, indent: "") }
         if !content.alternatives.isEmpty {
             out += "\nOther possible explanations:\n"
             for (index, line) in content.alternatives.enumerated() { out += Self.wrap(line, indent: "     ", first: "  \(index + 2). ") }
             if let note = content.alternativesNote { out += Self.wrap(note, indent: "  ", first: "  ") }
         }
+        if !content.coincidences.isEmpty {
+            out += "\nAdds up only by coincidence:\n"
+            for line in content.coincidences { out += Self.wrap(line, indent: "    ", first: "  - ") }
+            out += Self.wrap(ReportContent.coincidenceNote, indent: "  ", first: "  ")
+        }
+        out += "\nHow the balance moved in this period:\n"
+        out += TextColumns.aligned(content.bridge.map { [$0.label, $0.amount] }, rightAligned: [1]).map { "  " + $0 + "\n" }.joined()
         if !content.findings.isEmpty {
             out += "\nWorth checking:\n"
             for finding in content.findings { out += block(finding) }

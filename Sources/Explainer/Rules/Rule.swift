@@ -23,8 +23,11 @@ public struct Rule: Sendable {
     /// The entries shown with the message.
     let cites: IdListExpression?
     public let grouping: Grouping
-    /// 0 to 1: among equally good answers, higher weights rank first.
+    /// 0 to 1: how likely a customer is to have missed one of its causes (see Rules/README.md,
+    /// "How the answer is chosen").
     public let weight: Double
+    /// How its causes make a story with others (`story:` in the file).
+    public let story: StoryRole
     let message: MessageTemplate
     let advice: [MessageTemplate]
     /// The rule's own examples, run by `credits rules test`.
@@ -50,7 +53,25 @@ public enum Iteration: String, Sendable, CaseIterable {
 
 /// How a rule's matches are put together into causes or findings (`group:`).
 public enum Grouping: String, Sendable, CaseIterable {
-    case each, perCreative = "per-creative", perDay = "per-day", all
+    case each, perCreative = "per-creative", perDay = "per-day", perKind = "per-kind", all
+}
+
+/// How a rule's causes combine into the story a customer tells (`story:`): what the
+/// ranking counts as one mistake rather than a coincidence of several.
+public enum StoryRole: String, Sendable, CaseIterable {
+    /// Each cause is a story of its own; causes resting on the same entries make one.
+    case alone
+    /// Like `alone`, but inside a "your balance was N" story its movements are counted
+    /// by kind (a plain submission among others since then).
+    case plain
+    /// Any of its causes together are one story (several creatives still in production).
+    case together
+    /// Its causes are one story only all together since a moment ("every creative since
+    /// Nov 3 cost 40"), or one alone; never one picked among others as filler.
+    case since
+    /// It names what moved since the customer's balance that no other cause names: it runs
+    /// after the others, over `balance_since.rest`, and belongs to that story alone.
+    case rest
 }
 
 /// A compiled CEL expression of a rule file, with where it was written, so
@@ -69,8 +90,7 @@ struct RuleExpression: Sendable {
         do {
             return try program.evaluate(bindings)
         } catch {
-            let place = error.location.flatMap { inner in positions.map { $0.map.location(of: inner, inPieceAt: $0.start, piece: source) } }
-            throw CELError(error.message, location: place ?? location)
+            throw CELError(error.message, location: error.location.map(place(of:)) ?? location)
         }
     }
 }

@@ -69,7 +69,7 @@ struct RuleLoader {
     var warnings: [Diagnostic] = []
 
     static let ruleKeys = ["id", "kind", "title", "severity", "for", "when", "amount", "claims", "cites", "group",
-                           "weight", "message", "advice", "examples"]
+                           "weight", "story", "message", "advice", "examples"]
     static let exampleKeys = ["name", "snapshot", "query", "expect"]
     static let queryKeys = ["expected", "actual", "since", "until", "now", "tz"]
     static let expectKeys = ["fires", "amount", "entries", "count", "message", "status", "explained", "best"]
@@ -144,6 +144,7 @@ struct RuleLoader {
                 diagnostics.append(document.error("'weight' must be a number from 0 to 1, not '\(node.scalar?.string ?? "a list")'", at: node))
             }
         }
+        let story = map["story"].flatMap { document.word($0, key: "story", as: StoryRole.self, diagnostics: &diagnostics) } ?? .alone
         guard let iteration, let environment = environments[iteration] else { return nil }
 
         let condition = map["when"].flatMap { compile($0, key: "when", in: environment.item, expecting: .bool, document: document) }
@@ -156,8 +157,13 @@ struct RuleLoader {
                 ?? defaultExpression(Self.defaultClaims(iteration), key: "claims", iteration: iteration, at: root, document: document)
                     .map { IdListExpression(parts: [$0]) }
         } else if kind == .finding {
-            for key in ["amount", "claims"] where map.values[key] != nil {
-                diagnostics.append(document.error("'\(key)' is for causes; a finding has none", at: map.values[key]!.key))
+            // A finding that accounts for tokens (a refund that never came) says how many: it
+            // is then a cause of the difference too. Claims default to none (no movement
+            // holds tokens that never moved).
+            amount = map["amount"].flatMap { compile($0, key: "amount", in: environment.item, expecting: .int, document: document) }
+            claims = map["claims"].flatMap { idList($0, key: "claims", in: environment.item, document: document) }
+            if map.values["amount"] == nil, let node = map.values["claims"] {
+                diagnostics.append(document.error("'claims' needs 'amount': a finding without one accounts for no tokens", at: node.key))
             }
         }
         let cites = map["cites"].map { idList($0, key: "cites", in: environment.item, document: document) }
@@ -188,7 +194,7 @@ struct RuleLoader {
             + message.expressions.map { ("message", $0) } + advice.flatMap(\.expressions).map { ("advice", $0) }
         warnAboutScans(expressions, iteration: iteration, file: file)
         return Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
-                    amount: amount, claims: claims, cites: cites, grouping: grouping, weight: weight,
+                    amount: amount, claims: claims, cites: cites, grouping: grouping, weight: weight, story: story,
                     message: message, advice: advice, examples: examples, location: start)
     }
 

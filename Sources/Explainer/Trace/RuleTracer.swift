@@ -1,0 +1,129 @@
+import CEL
+import Foundation
+import Ledger
+
+/// Traces rules over one explained question (`credits explain --why`): every rule's `when` evaluated
+/// again, tracked, over the items it looked at, and its candidate causes followed into the search.
+public struct RuleTracer: Sendable {
+    public let pack: RulePack
+
+    public init(pack: RulePack) {
+        self.pack = pack
+    }
+
+    /// The trace of every rule of the pack, in pack order.
+    public func traces(_ explanation: Explanation) -> [RuleTrace] {
+        let facts = Self.facts(explanation, pack: pack)
+        return DisplayTime.$format.withValue(facts.query.time) {
+            pack.rules.map { trace($0, facts, explanation) }
+        }
+    }
+
+    /// The trace of one rule, by id; nil when the pack has no such rule.
+    public func trace(_ explanation: Explanation, rule id: String) -> RuleTrace? {
+        guard let rule = pack.rules.first(where: { $0.id == id }) else { return nil }
+        let facts = Self.facts(explanation, pack: pack)
+        return DisplayTime.$format.withValue(facts.query.time) { trace(rule, facts, explanation) }
+    }
+
+    private static func facts(_ explanation: Explanation, pack: RulePack) -> Facts {
+        Facts(snapshot: explanation.snapshot, policy: pack.policy, replay: explanation.replay, query: explanation.query)
+    }
+
+    private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation) -> RuleTrace {
+        guard rule.story == .rest else { return trace(rule, facts, explanation, scope: nil) }
+        // A `rest` rule looks only at what moved since the balance was the expected number, and
+        // that no more specific cause names: the facts the explainer gave it.
+        let expected = explanation.query.expected
+        guard explanation.delta != 0, let moment = explanation.balanceWas else {
+            let why = explanation.delta == 0 ? "the balance is what was expected" : "the balance was never \(expected) in the period"
+            return trace(rule, facts, explanation, scope: "it looks only at what moved since the balance was \(expected), and \(why)")
+        }
+        guard let rest = Explainer.restFacts(since: moment, history: explanation.history, facts: facts, causes: explanation.candidates) else {
+            return trace(rule, facts, explanation, scope: "nothing moved since the balance was \(expected)")
+        }
+        let when = explanation.query.time.dateTime(moment.at)
+        let left = rest.rest.isEmpty ? ", and each of those movements is named by a more specific cause" : ""
+        return trace(rule, rest.facts, explanation,
+                     scope: "it looks at what moved since the balance was \(expected) (\(when)) that no more specific cause names\(left)")
+    }
+
+    private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation, scope: String?) -> RuleTrace {
+        let tracking = rule.condition.program.tracking()
+        let items = facts.items[rule.iteration] ?? []
+        var shown: [ItemTrace] = []
+        var (held, notHeld, failed) = (0, 0, 0)
+        var partCounts: [String: (parts: [FalsePart], items: Int, first: Int)] = [:]
+        for (index, item) in items.enumerated() {
+            let traced = Self.item(item, rule, tracking, facts)
+            switch traced.outcome {
+            case .held: held += 1
+            case .failed: failed += 1
+            case .notHeld(let parts):
+                notHeld += 1
+                partCounts[parts.map(\.expression).joined(separator: "\n"), default: (parts, 0, index)].items += 1
+            }
+            if shown.count < RuleTrace.itemsShown { shown.append(traced) }
+        }
+        let falseParts = partCounts.values.sorted { ($1.items, $0.first) < ($0.items, $1.first) }.map { (parts: $0.parts, items: $0.items) }
+        return RuleTrace(
+            rule: rule, scope: scope, items: shown, looked: items.count, held: held, notHeld: notHeld, failed: failed,
+            falseParts: falseParts, outsideWindow: held == 0 ? outside(rule, tracking, facts, window: items) : nil,
+            candidates: rule.kind == .cause ? SearchDisposition(explanation).candidates(of: rule.id) : [])
+    }
+
+    /// What `when` gave for one item, with the item's names bound.
+    static func item(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts) -> ItemTrace {
+        evaluate(item, rule, tracking, facts).trace
+    }
+
+    /// The same, with the tracked evaluation it comes from.
+    static func evaluate(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts) -> (trace: ItemTrace, state: CELEvaluationState) {
+        var bindings = facts.globals
+        for binding in item.bindings { bindings[binding.name] = binding.value }
+        let state = tracking.evaluate(bindings)
+        return (trace(item, rule, state, bindings), state)
+    }
+
+    private static func trace(_ item: Facts.Item, _ rule: Rule, _ state: CELEvaluationState, _ bindings: [String: CELValue]) -> ItemTrace {
+        let subjects = item.bindings.map { (name: $0.name, words: ItemSubject.words($0.value)) }
+        let subject = subjects.first?.words ?? ItemSubject.words(item.value)
+        switch state.result {
+        case .success(.bool(true)):
+            do throws(CELError) {
+                let match = try RuleEvaluator.match(rule, item, bindings)
+                let amount = rule.kind == .cause ? match?.amount : nil
+                return ItemTrace(id: item.id, subject: subject, outcome: .held(amount: amount, claims: match?.claims ?? []))
+            } catch {
+                return ItemTrace(id: item.id, subject: subject, outcome: .failed(error.description))
+            }
+        case .success(.bool(false)):
+            let parts = FalsePartFinder(state: state, expression: rule.condition, subjects: subjects).parts()
+            return ItemTrace(id: item.id, subject: subject, outcome: .notHeld(parts))
+        case .success(let value):
+            return ItemTrace(id: item.id, subject: subject, outcome: .failed("'\(rule.condition.source)' gave \(value), not true or false"))
+        case .failure(let error):
+            let place = error.location.map(rule.condition.place(of:)) ?? rule.condition.location
+            return ItemTrace(id: item.id, subject: subject, outcome: .failed("\(place): \(error.message)"))
+        }
+    }
+
+    /// For a rule that held for nothing in the window: the items of the whole log it holds for.
+    private func outside(_ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts, window: [Facts.Item]) -> (count: Int, first: ItemTrace)? {
+        guard rule.iteration == .entries || rule.iteration == .movements || rule.iteration == .creatives else { return nil }
+        var query = facts.query
+        query.since = .distantPast
+        query.until = .distantFuture
+        let whole = Facts(snapshot: facts.snapshot, policy: pack.policy, replay: facts.replay, query: query)
+        let inWindow = Set(window.map(\.id))
+        var count = 0
+        var first: ItemTrace?
+        for item in whole.items[rule.iteration] ?? [] where !inWindow.contains(item.id) {
+            let traced = Self.item(item, rule, tracking, whole)
+            guard case .held = traced.outcome else { continue }
+            count += 1
+            if first == nil { first = traced }
+        }
+        return first.map { (count, $0) }
+    }
+}
