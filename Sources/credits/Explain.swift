@@ -24,7 +24,7 @@ extension Credits {
             let explanation = analysis.explanation
             let trace = try why.report(explanation, pack: analysis.pack)
             switch question.format {
-            case .text: print(TextReport().render(explanation) + (trace.map { "\n" + $0.text() } ?? ""), terminator: "")
+            case .text: print(TextReport(width: TerminalWidth.current(environment: ProcessInfo.processInfo.environment, defaultWidth: TextReport.defaultWidth)).render(explanation) + (trace.map { "\n" + $0.text() } ?? ""), terminator: "")
             case .markdown: print(MarkdownReport().render(explanation) + (trace.map { "\n" + $0.markdown() } ?? ""), terminator: "")
             case .json:
                 let ticket = explanation.needsTicket ? SupportTicket(command: question.command(explanation)).text(explanation) : nil

@@ -79,6 +79,11 @@ struct ReportContent {
         if explanation.stoppedEarly {
             notes.append("The search stopped early: there were too many combinations to try them all, so these are the best found, not necessarily the best there are. A shorter period (--since) leaves fewer to try.")
         }
+        if let stop = explanation.rulesStopped {
+            notes.append("The rules stopped early: rule '\(stop.rule)' used up this question's evaluation budget "
+                + "(\(stop.budget) steps) on \(stop.item), so the items after it were not checked and causes or findings may be missing. "
+                + "A ticket is due: support should look at this log.")
+        }
         self.notes = notes
         // Causes that would read the same but rest on other entries (two charges of one
         // creative) are told apart by their entries' ids.

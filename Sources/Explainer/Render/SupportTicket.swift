@@ -41,6 +41,9 @@ public struct SupportTicket {
         if let balance = ReportContent.balanceWas(explanation) { facts.append(("Balance history", balance)) }
         let bridge = ReportContent.bridge(explanation.history).map { "\($0.label) \($0.amount)" }
         facts.append(("How the balance moved", bridge.joined(separator: "; ")))
+        if let stop = explanation.rulesStopped {
+            facts.append(("Rules stopped early", "rule '\(stop.rule)' used up the question's evaluation budget (\(stop.budget) steps) on \(stop.item); the items after it were not checked"))
+        }
         if !explanation.replay.matchesShownBalance {
             facts.append(("Replayed log", "gives \(explanation.replay.replayedBalance), the page shows \(explanation.replay.shownBalance)"))
         }
@@ -95,6 +98,29 @@ public struct SupportTicket {
         }
         out += "\nReproduce with:\n  \(command)\n"
         return out
+    }
+
+    /// The ticket's parts as JSON, with `credits ticket --format json`: its title, its facts
+    /// as name and value, its three lists (each point with the entries it rests on) and
+    /// the command that reproduces it.
+    public func json(_ explanation: Explanation) -> JSONValue {
+        let parts = parts(explanation)
+        func entry(_ line: ReportContent.EntryLine) -> JSONValue {
+            .object([("when", .string(line.when)), ("type", .string(line.label)), ("amount", .string(line.amount)),
+                     ("id", .string(line.id)), ("note", .string(line.note))])
+        }
+        let sections: [JSONValue] = sections(parts).map { section in
+            .object([("title", .string(section.title)),
+                     ("items", .array(section.items.map { item in
+                         .object([("text", .string(item.text)), ("entries", .array(item.entries.map(entry)))])
+                     }))])
+        }
+        return .object([
+            ("title", .string(parts.title)),
+            ("facts", .array(parts.facts.map { .object([("name", .string($0.0)), ("value", .string($0.1))]) })),
+            ("sections", .array(sections)),
+            ("command", .string(command)),
+        ])
     }
 
     /// Markdown, with `--format markdown`.

@@ -193,6 +193,10 @@ struct RuleLoader {
             + (claims?.parts ?? []).map { ("claims", $0) } + cites.parts.map { ("cites", $0) }
             + message.expressions.map { ("message", $0) } + advice.flatMap(\.expressions).map { ("advice", $0) }
         warnAboutScans(expressions, iteration: iteration, file: file)
+        checkCost(item: expressions.filter { $0.0 != "message" && $0.0 != "advice" },
+                  message: expressions.filter { $0.0 == "message" || $0.0 == "advice" },
+                  iteration: iteration, grouping: grouping, file: file)
+        guard diagnostics.count == before else { return nil }
         return Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
                     amount: amount, claims: claims, cites: cites, grouping: grouping, weight: weight, story: story,
                     message: message, advice: advice, examples: examples, location: start)
