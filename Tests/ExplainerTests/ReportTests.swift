@@ -138,6 +138,7 @@ struct ReportTests {
                 }
               ],
               "stopped_early": false,
+              "rules_stopped": null,
               "ticket": \(JSONValue.string(ticket).rendered())
             }
 

@@ -126,11 +126,13 @@ struct RuleEvaluator {
     private func cause(_ rule: Rule, _ group: [Match], amount: Int, claims: [Claim],
                        texts: (message: String, advice: [String]), order: Int) -> Cause {
         let isPart = claims.contains { claim in abs(claim.amount) < abs(facts.movements[claim.movement]?.amount ?? 0) }
-        return Cause(
+        var cause = Cause(
             rule: rule.id, title: rule.title, amount: amount, claims: claims,
             entries: cited(group), text: texts.message, advice: texts.advice, weight: rule.weight,
             latest: group.compactMap(\.item.at).max(), order: order, story: rule.story, isPart: isPart,
             finding: rule.kind == .finding ? rule.severity ?? .info : nil)
+        cause.checks = rule.checks
+        return cause
     }
 
     /// What a group's causes take out of the movements they claim, each up to what it holds,
@@ -169,7 +171,7 @@ struct RuleEvaluator {
         guard let texts = render(rule, group, amount: 0, budget: &budget, into: &output) else { return }
         output.findings.append(Finding(
             rule: rule.id, title: rule.title, severity: rule.severity ?? .info, entries: cited(group),
-            text: texts.message, advice: texts.advice))
+            text: texts.message, advice: texts.advice, checks: rule.checks))
         // A finding that accounts for tokens is a cause of the difference too.
         let amount = group.reduce(0) { $0 + $1.amount }
         guard rule.amount != nil, amount != 0, let claims = claims(rule, group, into: &output) else { return }

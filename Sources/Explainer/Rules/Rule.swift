@@ -32,6 +32,8 @@ public struct Rule: Sendable {
     let advice: [MessageTemplate]
     /// The rule's own examples, run by `credits rules test`.
     public let examples: [RuleExample]
+    /// The checklist items its advice already asks for (`checks:`).
+    public var checks: Set<NextCheck> = []
     /// Where the rule's file starts.
     public let location: SourceLocation
 }
