@@ -12,8 +12,20 @@ import Darwin
 public struct InputLimit: Sendable, Hashable, CustomStringConvertible {
     public var bytes: Int
 
+    /// This limit is the share rule files get of the input limit (see `forRuleFiles`).
+    public private(set) var isRuleFileShare = false
+
     public init(bytes: Int) {
         self.bytes = bytes
+    }
+
+    /// What one rule file may hold: a sixteenth of the limit (4 MiB by default). Reading a
+    /// rule costs more memory per byte than a snapshot (each character of a scalar keeps
+    /// its place in the file, for messages about expressions and example snapshots).
+    public var forRuleFiles: InputLimit {
+        var share = InputLimit(bytes: max(1, bytes / 16))
+        share.isRuleFileShare = true
+        return share
     }
 
     /// 64 MiB: five times a 100,000-entry snapshot, and within 1 GB of memory to read it.
@@ -42,10 +54,11 @@ public struct InputLimit: Sendable, Hashable, CustomStringConvertible {
 
     /// `64 MiB (67108864 bytes)`.
     public var description: String {
+        let share = isRuleFileShare ? ", a sixteenth of the input limit for a rule file" : ""
         for (unit, name) in [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] where bytes % unit == 0 {
-            return "\(bytes / unit) \(name) (\(bytes) bytes)"
+            return "\(bytes / unit) \(name) (\(bytes) bytes\(share))"
         }
-        return "\(bytes) bytes"
+        return "\(bytes) bytes" + (isRuleFileShare ? " (\(share.dropFirst(2)))" : "")
     }
 }
 

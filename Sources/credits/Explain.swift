@@ -24,7 +24,7 @@ extension Credits {
             let explanation = analysis.explanation
             let trace = try why.report(explanation, pack: analysis.pack)
             switch question.format {
-            case .text: print(TextReport().render(explanation) + (trace.map { "\n" + $0.text() } ?? ""), terminator: "")
+            case .text: print(TextReport(width: TerminalWidth.current(environment: ProcessInfo.processInfo.environment, defaultWidth: TextReport.defaultWidth)).render(explanation) + (trace.map { "\n" + $0.text() } ?? ""), terminator: "")
             case .markdown: print(MarkdownReport().render(explanation) + (trace.map { "\n" + $0.markdown() } ?? ""), terminator: "")
             case .json:
                 let ticket = explanation.needsTicket ? SupportTicket(command: question.command(explanation)).text(explanation) : nil
@@ -46,7 +46,8 @@ struct ExplainOptions: ParsableArguments {
 
     @OptionGroup var input: SnapshotOptions
 
-    @Option(help: "The balance the customer expected.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("The balance the customer expected (a negative one is written -200).", valueName: "tokens"),
+            transform: TokenArgument.parse)
     var expected: Int
 
     @OptionGroup var window: WindowOptions
@@ -98,7 +99,8 @@ struct ExplainOptions: ParsableArguments {
 
 /// The question's numbers and window, shared by `explain`, `ticket` and `expr`.
 struct WindowOptions: ParsableArguments {
-    @Option(help: "The balance seen (default: the snapshot's balance).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("The balance seen (default: the snapshot's balance).", valueName: "tokens"),
+            transform: TokenArgument.parse)
     var actual: Int?
 
     @Option(help: ArgumentHelp("Start of the window: a date (2026-11-20), a timestamp with offset, or a span back from now (7d, 48h). Default: 35 days before now.", valueName: "when"))
@@ -116,7 +118,7 @@ struct WindowOptions: ParsableArguments {
             return try ExplainQuery.resolve(snapshot: snapshot, expected: expected, actual: actual,
                                             since: since, until: until, now: now, timeZone: timeZone)
         } catch {
-            throw SnapshotOptions.usageError(error.message)
+            throw SnapshotOptions.usageError(error.message(naming: { "--\($0.rawValue)" }))
         }
     }
 }
@@ -134,6 +136,19 @@ enum RulePackLoading {
     static func load(_ files: RuleFiles) throws -> RulePack {
         return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
             try RulePack.load(files, fallbackPolicy: BuiltinRules.text(of: "policy.yaml"), examples: .skip)
+        }
+    }
+}
+
+/// `--expected` and `--actual`: whole numbers of tokens, negative ones written as
+/// people write them (`--expected -200`), anything else a message saying what is wrong.
+enum TokenArgument {
+    static func parse(_ text: String) throws -> Int {
+        do throws(TokenCountError) {
+            return try TokenCount.parse(text)
+        } catch {
+            // ArgumentParser's message names the option and the value: add only why.
+            throw ValidationError(error.reason)
         }
     }
 }

@@ -15,7 +15,8 @@ extension Credits {
 
         @OptionGroup var input: SnapshotOptions
 
-        @Option(help: "The balance expected, for query.expected and query.delta (default: the shown balance).")
+        @Option(parsing: .unconditional, help: ArgumentHelp("The balance expected, for query.expected and query.delta (default: the shown balance).", valueName: "tokens"),
+                transform: TokenArgument.parse)
         var expected: Int?
 
         @OptionGroup var window: WindowOptions

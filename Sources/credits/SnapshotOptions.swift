@@ -55,10 +55,11 @@ struct SnapshotOptions: ParsableArguments {
     /// snapshot names none). An unknown `--tz` is a usage error (exit 2).
     func displayZone(for client: Client) throws -> TimeZone {
         guard let tz else { return client.timeZone }
-        guard let zone = TimeZone(identifier: tz) else {
-            throw SnapshotOptions.usageError("unknown time zone '\(tz)' given to --tz (use an IANA name such as America/Chicago or UTC)")
+        do throws(QueryError) {
+            return try ExplainQuery.zone(named: tz)
+        } catch {
+            throw SnapshotOptions.usageError(error.message(naming: { "--\($0.rawValue)" }))
         }
-        return zone
     }
 
     /// Runs `body`; its diagnostics go to standard error, one after another, and

@@ -180,6 +180,7 @@ struct ReportTests {
                 "after_entry": null
               },
               "stopped_early": false,
+              "rules_stopped": null,
               "ticket": \(JSONValue.string(ticket).rendered())
             }
 

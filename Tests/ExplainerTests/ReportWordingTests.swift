@@ -23,7 +23,7 @@ struct ReportWordingTests {
 
     @Test func aTimeAtTheEndOfALineMovesWhole() {
         let text = String(repeating: "word ", count: 17) + "on Nov 24, 10:14 AM CST and took 88 tokens (325 - 150 = +175)."
-        #expect(TextReport.wrap(text, indent: "    ", first: "  - ") == """
+        #expect(TextReport().wrap(text, indent: "    ", first: "  - ") == """
               - word word word word word word word word word word word word word word word word word on
                 Nov 24, 10:14 AM CST and took 88 tokens (325 - 150 = +175).
 

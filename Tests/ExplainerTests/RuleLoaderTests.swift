@@ -18,7 +18,7 @@ struct RuleLoaderTests {
 
     @Test(arguments: [
         ("id: x\nkind: cause\ntitle: X\nwen: true\nwhen: true\nmessage: m\n" + example,
-         ["Rules/causes/x.yaml:4:1: error: unknown key 'wen' in a rule (did you mean 'when'? allowed: advice, amount, cites, claims, examples, for, group, id, kind, message, severity, title, weight, when)"]),
+         ["Rules/causes/x.yaml:4:1: error: unknown key 'wen' in a rule (did you mean 'when'? allowed: advice, amount, cites, claims, examples, for, group, id, kind, message, severity, story, title, weight, when)"]),
         ("id: x\nkind: cause\ntitle: X\nwhen: true\n" + example,
          ["Rules/causes/x.yaml:1:1: error: a rule needs 'message'"]),
         ("id: x\nkind: caus\ntitle: X\nwhen: true\nmessage: m\n" + example,
@@ -55,7 +55,7 @@ struct RuleLoaderTests {
         ("id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples:\n  - name: a\n    snapshot: ../examples/tiny.yaml\n    query: { expected: 1 }\n    expect: { fires: true, colour: red }\n",
          ["Rules/causes/x.yaml:10:28: error: unknown key 'colour' in an example's expect (allowed: amount, best, count, entries, explained, fires, message, status)"]),
         ("id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples:\n  - name: a\n    snapshot: ../examples/tiny.yaml\n    query: { expected: 1, since: yesterday }\n    expect: { fires: true }\n",
-         ["Rules/causes/x.yaml:9:12: error: invalid time 'yesterday' for --since: use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)"]),
+         ["Rules/causes/x.yaml:9:12: error: invalid time 'yesterday' for since: use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)"]),
         ("id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples:\n  - name: a\n    snapshot: |\n      snapshot_version: 1\n      generated_at: 2026-11-24T15:00:00Z\n      client: { id: acme, name: Acme, plan: growth, billing_anchor: 2026-10-15, balance: 0 }\n      entries:\n        - { id: e-1, at: 2026-11-20T10:14:00, type: submission, amount: -40 }\n    query: { expected: 1 }\n    expect: { fires: true }\n",
          ["Rules/causes/x.yaml:13:26: error: timestamp '2026-11-20T10:14:00' has no offset: add Z for UTC or an offset such as -06:00"]),
         ("id: x\nkind: cause\ntitle: [X\n", ["Rules/causes/x.yaml:4:1: error: malformed YAML: did not find expected ',' or ']' while parsing a flow sequence"]),

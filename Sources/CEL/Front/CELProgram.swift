@@ -83,7 +83,7 @@ public struct CELProgram: Sendable {
     }
 
     @inline(__always)
-    private func run(_ frame: inout Frame) throws(CELError) -> CELValue {
+    func run(_ frame: inout Frame) throws(CELError) -> CELValue {
         do {
             return try root.evaluate(&frame)
         } catch {

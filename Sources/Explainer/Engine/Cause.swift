@@ -41,6 +41,8 @@ public struct Cause: Sendable {
     /// For a cause a finding gives (tokens a refund that never came would have added), the
     /// finding's severity; nil for a rule's cause.
     public let finding: FindingSeverity?
+    /// The checklist items its advice already asks for (the rule's `checks:`).
+    public var checks: Set<NextCheck> = []
 
     public init(rule: String, title: String, amount: Int, claims: [Claim], entries: [String], text: String,
                 advice: [String] = [], weight: Double = 0.5, latest: Date? = nil, order: Int,
@@ -84,6 +86,8 @@ public struct Finding: Sendable {
     public let entries: [String]
     public let text: String
     public let advice: [String]
+    /// The checklist items its advice already asks for (the rule's `checks:`).
+    public var checks: Set<NextCheck> = []
 }
 
 /// A rule that failed while it ran (an expression error, a claim that cannot hold

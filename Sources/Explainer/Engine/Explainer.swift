@@ -31,11 +31,13 @@ public struct Explainer: Sendable {
         let result = search.run(output.causes, movements: claimed, delta: query.delta,
                                 since: query.since, until: query.until, balance: balanceStory)
         let status = ExplanationStatus.of(delta: query.delta, best: result.hypotheses.first, findings: output.findings)
-        return Explanation(snapshot: snapshot, query: query, replay: replay, hypotheses: result.hypotheses,
+        var explanation = Explanation(snapshot: snapshot, query: query, replay: replay, hypotheses: result.hypotheses,
                            coincidences: result.coincidences, findings: output.findings, status: status,
                            stoppedEarly: result.stoppedEarly, isAmbiguous: result.isAmbiguous,
                            candidates: output.causes, placements: result.placements, history: history,
                            balanceWas: balanceWas, problems: output.problems)
+        explanation.rulesStopped = output.stopped
+        return explanation
     }
 
     /// "Your balance was N then; since then: ...": the causes that name movements since the
@@ -52,6 +54,7 @@ public struct Explainer: Sendable {
         let offset = output.causes.count
         output.causes += restOutput.causes.enumerated().map { $0.element.renumbered(offset + $0.offset) }
         output.problems += restOutput.problems
+        output.stopped = output.stopped ?? restOutput.stopped
         return StorySearch.BalanceStory(moment: moment, members: chosen.sorted() + Array(offset..<output.causes.count),
                                         movements: sinceSet, weight: restRules.map(\.weight).max() ?? 0.5)
     }

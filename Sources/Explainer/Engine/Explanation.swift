@@ -33,8 +33,11 @@ public struct Explanation: Sendable {
     /// The best hypothesis's explained amount (0 when there is none).
     public var explained: Int { hypotheses.first?.explained ?? 0 }
     public var unexplained: Int { delta - explained }
-    /// A ticket is due.
-    public var needsTicket: Bool { status.needsTicket }
+    /// Where the rules' evaluation budget ran out, when it did: the answer may miss causes
+    /// and findings of the items after it.
+    public var rulesStopped: RuleBudgetStop?
+    /// A ticket is due: the status says so, or the rules could not look at the whole log.
+    public var needsTicket: Bool { status.needsTicket || rulesStopped != nil }
     /// The entries findings point at, each once, in log order.
     public var suspiciousEntries: [LedgerEntry] {
         let ids = Set(findings.filter { $0.severity == .warning }.flatMap(\.entries))

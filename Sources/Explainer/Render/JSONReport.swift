@@ -64,6 +64,9 @@ public struct JSONReport {
             ("bridge", bridge),
             ("balance_was", balanceWas),
             ("stopped_early", .bool(explanation.stoppedEarly)),
+            ("rules_stopped", explanation.rulesStopped.map { stop in
+                .object([("rule", .string(stop.rule)), ("item", .string(stop.item)), ("budget", .int(stop.budget))])
+            } ?? .null),
             ("ticket", explanation.needsTicket ? .string(ticket) : .null),
         ])
     }

@@ -79,6 +79,11 @@ struct ReportContent {
         if explanation.stoppedEarly {
             notes.append("The search stopped early: there were too many combinations to try them all, so these are the best found, not necessarily the best there are. A shorter period (--since) leaves fewer to try.")
         }
+        if let stop = explanation.rulesStopped {
+            notes.append("The rules stopped early: rule '\(stop.rule)' used up this question's evaluation budget "
+                + "(\(stop.budget) steps) on \(stop.item), so the items after it were not checked and causes or findings may be missing. "
+                + "A ticket is due: support should look at this log.")
+        }
         self.notes = notes
         // Causes that would read the same but rest on other entries (two charges of one
         // creative) are told apart by their entries' ids.
@@ -355,22 +360,27 @@ struct ReportContent {
             if case .finding(let finding) = shown { return finding }
             return nil
         }
-        for finding in shown where finding.severity == .warning { finding.advice.forEach(add) }
-        for cause in explanation.hypotheses.first?.causes ?? [] { cause.advice.forEach(add) }
-        for finding in shown where finding.severity == .info { finding.advice.forEach(add) }
+        var covered = Set<NextCheck>()
+        for finding in shown where finding.severity == .warning { finding.advice.forEach(add); covered.formUnion(finding.checks) }
+        for cause in explanation.hypotheses.first?.causes ?? [] { cause.advice.forEach(add); covered.formUnion(cause.checks) }
+        for finding in shown where finding.severity == .info { finding.advice.forEach(add); covered.formUnion(finding.checks) }
         // Many causes of one kind repeat their advice with other names: a few lines are enough.
-        steps = Array(steps.prefix(4))
+        // (What they cover counts only for the lines kept.)
+        if steps.count > 4 {
+            steps = Array(steps.prefix(4))
+            covered = Self.checks(coveredBy: steps, explanation, shown)
+        }
         if explanation.status != .explained && explanation.status != .noDiscrepancy {
             let client = explanation.snapshot.client
             add("Confirm you are looking at the right client's log: each client has its own balance (/dashboard/clients/\(client.id)/credits).")
-            // What the advice above already asks for is not asked again.
-            if !steps.contains(where: { $0.lowercased().contains("ten entries") }) {
+            // What the advice above already asks for (its rules' `checks:`) is not asked again.
+            if !covered.contains(.recentEntries) {
                 add("Read the ten most recent entries, top to bottom.")
             }
-            let checks = [("still in production", "the creatives still in production"),
-                          ("billing cycle date", "the billing cycle date"),
-                          ("auto reload", "the auto reload setting")]
-                .filter { key, _ in !steps.contains { $0.lowercased().contains(key) } }.map(\.1)
+            let checks = [(NextCheck.inProduction, "the creatives still in production"),
+                          (.billingDate, "the billing cycle date"),
+                          (.autoReload, "the auto reload setting")]
+                .filter { key, _ in !covered.contains(key) }.map(\.1)
             if !checks.isEmpty {
                 let list = checks.count == 1 ? checks[0] : checks.dropLast().joined(separator: ", ") + " and " + checks.last!
                 add("Cross-check \(list) on the client's settings page.")
@@ -380,5 +390,15 @@ struct ReportContent {
             add("If that does not settle it, run `credits ticket` with the same options and send its text to your account manager.")
         }
         return steps
+    }
+
+    /// The checklist items the kept advice lines come from.
+    private static func checks(coveredBy steps: [String], _ explanation: Explanation, _ shown: [Finding]) -> Set<NextCheck> {
+        var covered = Set<NextCheck>()
+        for finding in shown where finding.advice.contains(where: steps.contains) { covered.formUnion(finding.checks) }
+        for cause in explanation.hypotheses.first?.causes ?? [] where cause.advice.contains(where: steps.contains) {
+            covered.formUnion(cause.checks)
+        }
+        return covered
     }
 }

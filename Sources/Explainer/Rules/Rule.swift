@@ -35,6 +35,8 @@ public struct Rule: Sendable {
     let advice: [MessageTemplate]
     /// The rule's own examples, run by `credits rules test`.
     public let examples: [RuleExample]
+    /// The checklist items its advice already asks for (`checks:`).
+    public var checks: Set<NextCheck> = []
     /// Where the rule's file starts.
     public let location: SourceLocation
 }
@@ -90,8 +92,14 @@ struct RuleExpression: Sendable {
 
     /// Evaluates; a failure is placed in the rule file, not in the expression alone.
     func evaluate(_ bindings: [String: CELValue]) throws(CELError) -> CELValue {
+        var budget = CELBudget(total: .max)
+        return try evaluate(bindings, budget: &budget)
+    }
+
+    /// Evaluates within what is left of a question's budget.
+    func evaluate(_ bindings: [String: CELValue], budget: inout CELBudget) throws(CELError) -> CELValue {
         do {
-            return try program.evaluate(bindings)
+            return try program.evaluate(bindings, budget: &budget)
         } catch {
             throw CELError(error.message, location: error.location.map(place(of:)) ?? location)
         }

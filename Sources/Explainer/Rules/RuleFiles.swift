@@ -14,7 +14,7 @@ public struct RuleFiles: Sendable {
         self.files = files
     }
 
-    /// Every file below `directory` (hidden ones skipped), each within `limit`.
+    /// Every file below `directory` (hidden ones skipped), each within `limit.forRuleFiles`.
     public static func read(directory: String, limit: InputLimit = .standard) throws(DiagnosticsError) -> RuleFiles {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -28,7 +28,7 @@ public struct RuleFiles: Sendable {
             let url = root.appendingPathComponent(path)
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            files[path] = try InputFile.read(path: url.path, name: url.path, what: "the rule file", limit: limit)
+            files[path] = try InputFile.read(path: url.path, name: url.path, what: "the rule file", limit: limit.forRuleFiles)
         }
         let folder = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return RuleFiles(folder: folder, files: files)

@@ -69,7 +69,7 @@ struct RuleLoader {
     var warnings: [Diagnostic] = []
 
     static let ruleKeys = ["id", "kind", "title", "severity", "for", "when", "amount", "claims", "cites", "links", "group",
-                           "weight", "story", "message", "advice", "examples"]
+                           "weight", "story", "message", "advice", "checks", "examples"]
     static let exampleKeys = ["name", "snapshot", "query", "expect"]
     static let queryKeys = ["expected", "actual", "since", "until", "now", "tz"]
     static let expectKeys = ["fires", "amount", "entries", "count", "message", "status", "explained", "best"]
@@ -178,6 +178,16 @@ struct RuleLoader {
                 if let line = template(item, key: "advice", in: environment.message, document: document) { advice.append(line) }
             }
         }
+        var checks: Set<NextCheck> = []
+        if let node = map["checks"] {
+            if let sequence = node.sequence {
+                for item in sequence {
+                    if let check = document.word(item, key: "checks", as: NextCheck.self, diagnostics: &diagnostics) { checks.insert(check) }
+                }
+            } else {
+                diagnostics.append(document.error("'checks' must be a list such as [billing-date, auto-reload]", at: node))
+            }
+        }
         var examples: [RuleExample] = []
         if let node = map["examples"] {
             if let sequence = node.sequence, !sequence.isEmpty {
@@ -195,9 +205,15 @@ struct RuleLoader {
             + (links?.parts ?? []).map { ("links", $0) }
             + message.expressions.map { ("message", $0) } + advice.flatMap(\.expressions).map { ("advice", $0) }
         warnAboutScans(expressions, iteration: iteration, file: file)
-        return Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
-                    amount: amount, claims: claims, cites: cites, links: links, grouping: grouping, weight: weight, story: story,
-                    message: message, advice: advice, examples: examples, location: start)
+        checkCost(item: expressions.filter { $0.0 != "message" && $0.0 != "advice" },
+                  message: expressions.filter { $0.0 == "message" || $0.0 == "advice" },
+                  iteration: iteration, grouping: grouping, file: file)
+        guard diagnostics.count == before else { return nil }
+        var rule = Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
+                        amount: amount, claims: claims, cites: cites, links: links, grouping: grouping, weight: weight, story: story,
+                        message: message, advice: advice, examples: examples, location: start)
+        rule.checks = checks
+        return rule
     }
 
     /// A rule that looks at each entry or creative and reads all of `entries` or
