@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // The support console (Sources/Server): HTTP, bcrypt for agents' passwords, SHA-256 for tokens.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // Source text, locations and diagnostics shared by every stage.
@@ -46,9 +50,18 @@ let package = Package(
         // installed binary needs no resource bundle; a test fails when it drifts from Rules/.
         .target(name: "BuiltinRules"),
 
+        // The support console and its JSON API (SPEC section 10): pages rendered in Swift, over the store.
+        // Sources/Server/Assets/ is embedded by scripts/embed-console; a test fails when it drifts.
+        .target(name: "Server", dependencies: [
+            "Explainer", "Ledger", "Diagnostics", "BuiltinRules", "Store",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], exclude: ["Assets"]),
+
         // The command-line tools: thin layers over the libraries.
         .executableTarget(name: "credits", dependencies: [
-            "Explainer", "Ledger", "CEL", "Diagnostics", "BuiltinRules", "Store", "Audit",
+            "Explainer", "Ledger", "CEL", "Diagnostics", "BuiltinRules", "Store", "Audit", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "cel-conformance", dependencies: [
@@ -70,6 +83,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Audit", "Explainer", "Ledger", "Diagnostics", "BuiltinRules"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Ledger", "CEL", "BuiltinRules"]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server", "Store", "Ledger", "Explainer", "BuiltinRules",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["credits", .product(name: "Yams", package: "Yams")], exclude: ["Expected", "Scenarios"]),
     ]
 )

@@ -43,7 +43,7 @@ extension Credits {
         }
 
         func run() throws {
-            let audit = ClientAudit(pack: try RulePackLoading.load(RulePackLoading.files(rules: rules, limit: .standard)), now: now, jobs: jobs)
+            let audit = ClientAudit(pack: try RulePackLoading.load(rules: rules), now: now, jobs: jobs)
             let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
             let report: ClientAudit.Report
             do {

@@ -132,6 +132,11 @@ enum RulePackLoading {
         return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try RuleFiles.read(directory: rules, limit: limit) }
     }
 
+    /// The pack of the rule folder `rules` (nil: the built-in one), for explaining.
+    static func load(rules: String?, limit: InputLimit = .standard) throws -> RulePack {
+        try load(files(rules: rules, limit: limit))
+    }
+
     /// The pack for explaining: its examples are left to `credits rules test`.
     static func load(_ files: RuleFiles) throws -> RulePack {
         return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
