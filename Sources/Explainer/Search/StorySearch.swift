@@ -227,7 +227,15 @@ public struct StorySearch: Sendable {
     func stories(_ causes: [Cause], base: [Double], movements: [String: Int], steps: inout Int) -> [Story] {
         var stories: [Story] = []
         let usable = causes.indices.filter { causes[$0].story != .rest }
-        for i in usable {
+        // Part of a charge alone is a story for the creative a customer asks about by its cost:
+        // the latest one submitted. Any other one alone would be a guess.
+        var latestPart: [String: Int] = [:]
+        for i in usable where causes[i].isFiller {
+            if let other = latestPart[causes[i].rule],
+               (causes[other].latest ?? .distantPast, other) > (causes[i].latest ?? .distantPast, i) { continue }
+            latestPart[causes[i].rule] = i
+        }
+        for i in usable where !causes[i].isFiller || latestPart[causes[i].rule] == i {
             let cause = causes[i]
             let shape: StoryShape = cause.finding != nil ? .finding : cause.isFiller ? .part : .single
             stories.append(Story(members: [i], amount: cause.amount, shape: shape, score: base[i] * (cause.isFiller ? partFactor : 1)))
