@@ -9,13 +9,13 @@ enum SearchCases {
         let movements: [String: Int]
     }
 
-    static func candidates(_ amounts: [Int]) -> Candidates {
+    static func candidates(_ amounts: [Int], rule: String = "bench", story: StoryRole = .alone) -> Candidates {
         var movements: [String: Int] = [:]
         let causes = amounts.enumerated().map { index, amount in
             movements["m-\(index)"] = amount
-            return Cause(rule: "bench", title: "Bench cause", amount: amount, claims: [Claim(movement: "m-\(index)", amount: amount)],
-                         entries: [], text: "", weight: Double(index % 10) / 10,
-                         latest: Date(timeIntervalSince1970: Double(index * 10_000)), order: index)
+            return Cause(rule: rule, title: "Bench cause", amount: amount, claims: [Claim(movement: "m-\(index)", amount: amount)],
+                         entries: [], text: "", weight: story == .alone ? Double(index % 10) / 10 : 0.7,
+                         latest: Date(timeIntervalSince1970: Double(index * 6_000)), order: index, story: story)
         }
         return Candidates(causes: causes, movements: movements)
     }
@@ -29,7 +29,8 @@ enum SearchCases {
         // Every plain submission costs the same: 500 charges of -88, three of them forgotten.
         let equal = [Int](repeating: -88, count: 500)
         return [
-            ("500 equal amounts (-88), difference 3 of them", candidates(equal), -264),
+            ("500 equal amounts (-88, creatives in production), difference 3 of them", candidates(equal, rule: "in-flight-submissions", story: .together), -264),
+            ("500 equal amounts (-88, unrelated), difference 3 of them", candidates(equal), -264),
             ("300 candidates, difference of 10^12", candidates(even), -1_000_000_000_000),
             ("300 candidates, even amounts, odd difference (no exact answer)", candidates(even), -1001),
             ("300 candidates, multiples of 7, difference -20000 (no exact answer; needs many causes)", candidates(sevens), -20_000),

@@ -92,8 +92,8 @@ public struct StorySearch: Sendable {
         var shape: StoryShape
         var score: Double
         var startsAtBalance = false
-        /// What it takes (`key(_:_:)`), set when duplicates are dropped.
-        var key: [Claim] = []
+        /// What it takes (`Takings.key`), set when duplicates are dropped.
+        var key: [Int] = []
     }
 
     /// An answer being ranked: one or two stories.
@@ -129,7 +129,8 @@ public struct StorySearch: Sendable {
                 }
             }
         }
-        stories = Self.unique(stories, causes)
+        let takings = Takings(causes)
+        stories = Self.unique(stories, causes, takings)
         steps += stories.count
 
         // Exact answers: one story, or two of the likeliest at once.
@@ -184,11 +185,11 @@ public struct StorySearch: Sendable {
         // A coincidence taking the same tokens as a story (the plain submission of a creative in
         // production) is that story, already ranked; one cause alone is always a story.
         let byOrder = Dictionary(causes.indices.map { (causes[$0].order, $0) }, uniquingKeysWith: { a, _ in a })
-        let known = Set(stories.map(\.key)).union(exact.map { Self.key($0.members, causes) })
+        let known = Set(stories.map(\.key)).union(exact.map { takings.key($0.members) })
         let coincidences = (demoted.prefix(top).map { pair in (coincidence(pair, causes: causes, delta: delta), pair.members) }
             + found.hypotheses.filter { $0.isExact && $0.causes.count > 1 }.compactMap { hypothesis -> (Hypothesis, [Int])? in
                 let members = hypothesis.causes.compactMap { byOrder[$0.order] }.sorted()
-                return known.contains(Self.key(members, causes)) ? nil : (hypothesis, members)
+                return known.contains(takings.key(members)) ? nil : (hypothesis, members)
             }).prefix(top)
         let coincidencesCut = (found.stoppedEarly || capped) && exact.isEmpty
 
@@ -227,7 +228,16 @@ public struct StorySearch: Sendable {
     func stories(_ causes: [Cause], base: [Double], movements: [String: Int], steps: inout Int) -> [Story] {
         var stories: [Story] = []
         let usable = causes.indices.filter { causes[$0].story != .rest }
-        for i in usable {
+        let latest = causes.map { $0.latest ?? .distantPast }
+        // Part of a charge alone is a story for the creative a customer asks about by its cost:
+        // the latest one submitted. Any other one alone would be a guess.
+        var latestPart: [String: Int] = [:]
+        for i in usable where causes[i].isFiller {
+            if let other = latestPart[causes[i].rule],
+               (latest[other], other) > (latest[i], i) { continue }
+            latestPart[causes[i].rule] = i
+        }
+        for i in usable where !causes[i].isFiller || latestPart[causes[i].rule] == i {
             let cause = causes[i]
             let shape: StoryShape = cause.finding != nil ? .finding : cause.isFiller ? .part : .single
             stories.append(Story(members: [i], amount: cause.amount, shape: shape, score: base[i] * (cause.isFiller ? partFactor : 1)))
@@ -236,11 +246,14 @@ public struct StorySearch: Sendable {
         // Causes resting on a common entry or movement: one story (two of them at a time).
         var byID: [String: [Int]] = [:]
         var ids: [String] = []
+        func share(_ id: String, _ i: Int) {
+            if byID[id] == nil { ids.append(id) }
+            if byID[id, default: []].last != i { byID[id, default: []].append(i) }
+        }
         for i in usable where !causes[i].isFiller && causes[i].finding == nil {
-            for id in causes[i].entries + causes[i].claims.map(\.movement) + causes[i].links.map({ "link:" + $0 }) {
-                if byID[id] == nil { ids.append(id) }
-                if byID[id, default: []].last != i { byID[id, default: []].append(i) }
-            }
+            for id in causes[i].entries { share(id, i) }
+            for claim in causes[i].claims { share(claim.movement, i) }
+            for link in causes[i].links { share("link:" + link, i) }
         }
         var linked = Set<[Int]>()
         for id in ids {
@@ -261,7 +274,7 @@ public struct StorySearch: Sendable {
             byRule[causes[i].rule, default: []].append(i)
         }
         for rule in byRule.keys.sorted() {
-            let members = Array(byRule[rule]!.sorted { (causes[$0].latest ?? .distantPast, $0) < (causes[$1].latest ?? .distantPast, $1) }
+            let members = Array(byRule[rule]!.sorted { (latest[$0], $0) < (latest[$1], $1) }
                 .suffix(sinceLimit))
             guard members.count > 1 else { continue }
             let together = causes[members[0]].story == .together
@@ -284,11 +297,11 @@ public struct StorySearch: Sendable {
     }
 
     /// One story per set of movements taken (two rules can name the same charge): the likeliest.
-    static func unique(_ stories: [Story], _ causes: [Cause]) -> [Story] {
-        var best: [[Claim]: Int] = [:]
+    static func unique(_ stories: [Story], _ causes: [Cause], _ takings: Takings) -> [Story] {
+        var best: [[Int]: Int] = [:]
         var result: [Story] = []
         for var story in stories {
-            story.key = key(story.members, causes)
+            story.key = takings.key(story.members)
             guard let other = best[story.key] else {
                 best[story.key] = result.count
                 result.append(story)
@@ -316,19 +329,37 @@ public struct StorySearch: Sendable {
         return result
     }
 
-    /// What a set of causes takes, sorted: the same for two rules naming the same movements.
-    /// A finding's tokens that are in no movement count as a movement of their own.
-    static func key(_ members: [Int], _ causes: [Cause]) -> [Claim] {
-        var claims: [Claim] = []
-        for member in members {
-            let cause = causes[member]
-            if cause.claims.isEmpty {
-                claims.append(Claim(movement: "finding:\(cause.rule):\(cause.order)", amount: cause.amount))
-            } else {
-                claims += cause.claims
+    /// What each cause takes, with movements numbered once: a set of causes' key is the same
+    /// for two rules naming the same movements, and cheap to hash over a long window.
+    struct Takings {
+        /// Per cause, its (movement number, amount) pairs, flattened and sorted. A finding's
+        /// tokens that are in no movement count as a movement of their own.
+        let perCause: [[Int]]
+
+        init(_ causes: [Cause]) {
+            var numbers: [String: Int] = [:]
+            perCause = causes.indices.map { i in
+                let cause = causes[i]
+                guard !cause.claims.isEmpty else { return [-1 - i, cause.amount] }
+                var pairs: [(Int, Int)] = []
+                for claim in cause.claims {
+                    let number = numbers[claim.movement] ?? numbers.count
+                    numbers[claim.movement] = number
+                    pairs.append((number, claim.amount))
+                }
+                return pairs.sorted { $0 < $1 }.flatMap { [$0.0, $0.1] }
             }
         }
-        return claims.sorted { ($0.movement, $0.amount) < ($1.movement, $1.amount) }
+
+        func key(_ members: [Int]) -> [Int] {
+            if members.count == 1 { return perCause[members[0]] }
+            var pairs: [(Int, Int)] = []
+            for member in members {
+                let flat = perCause[member]
+                for k in stride(from: 0, to: flat.count, by: 2) { pairs.append((flat[k], flat[k + 1])) }
+            }
+            return pairs.sorted { $0 < $1 }.flatMap { [$0.0, $0.1] }
+        }
     }
 
     /// Best first: higher score, fewer causes, more recent, then by the causes taken.
