@@ -81,7 +81,7 @@ struct RuleTraceTests {
         ("balance-since", "an expected number the balance never was",
          "did not fire: it looks only at what moved since the balance was 113, and the balance was never 113 in the period"),
         ("submission", "a refund is no submission",
-         ##"did not fire: `entry.type == "submission"` and `creative.id != ""` are false for the only entry; e.g. entry e-1044 (Submission refund +5, Nov 21, 10:14 AM CST) is not a submission: `entry.type` is "submission_refund"; and entry e-1044 (Submission refund +5, Nov 21, 10:14 AM CST): `creative.id` is """##),
+         #"did not fire: `entry.type == "submission"` is false for the only entry; e.g. entry e-1044 (Submission refund +5, Nov 21, 10:14 AM CST) is not a submission: `entry.type` is "submission_refund""#),
     ])
     func nearMissesSayWhyNot(rule: String, example: String, verdict: String) throws {
         let trace = try Self.trace(rule, example: example)
@@ -188,7 +188,7 @@ struct RuleCoverageTests {
             #"Rules/causes/plan-token-reset.yaml:5:7: movement.kind == "plan_tokens_expired": never false"#,
             #"Rules/causes/plan-token-reset.yaml:12:49: entries.exists(e, e.id in movement.entries && e.type == "plan_allocation"): never false"#,
         ])
-        #expect(coverage.reduce(0) { $0 + $1.parts.count } >= 146)
+        #expect(coverage.reduce(0) { $0 + $1.parts.count } >= 137)
     }
 
     /// Parts are the whole `when`, the leaves of its `&&` and `||` (a `!x` is one part), and each `?:`

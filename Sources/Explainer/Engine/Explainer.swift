@@ -60,7 +60,8 @@ public struct Explainer: Sendable {
     }
 
     /// The facts the `rest` rules see: the movements since the moment that none of the specific
-    /// causes chosen (`chosen`, by position in `causes`) names; nil when nothing moved since.
+    /// causes chosen (`chosen`, by position in `causes`) names (`rest`); nil when nothing moved
+    /// since. `credits explain --why` traces the `rest` rules over the same facts.
     static func restFacts(since moment: BalanceHistory.Moment, history: BalanceHistory, facts: Facts,
                           causes: [Cause]) -> (facts: Facts, chosen: [Int], since: Set<String>, rest: [String])? {
         let since = history.movements(after: moment, in: facts.replay)

@@ -14,8 +14,10 @@ public struct RuleTracer: Sendable {
     /// The trace of every rule of the pack, in pack order.
     public func traces(_ explanation: Explanation) -> [RuleTrace] {
         let facts = Self.facts(explanation, policy: pack.policy)
+        let whole = WholeLog(facts, policy: pack.policy)
+        let disposition = SearchDisposition(explanation)
         return DisplayTime.$format.withValue(facts.query.time) {
-            pack.rules.map { trace($0, facts, explanation) }
+            pack.rules.map { trace($0, facts, explanation, whole, disposition) }
         }
     }
 
@@ -23,16 +25,19 @@ public struct RuleTracer: Sendable {
     public func trace(_ explanation: Explanation, rule id: String) -> RuleTrace? {
         guard let rule = pack.rules.first(where: { $0.id == id }) else { return nil }
         let facts = Self.facts(explanation, policy: pack.policy)
-        return DisplayTime.$format.withValue(facts.query.time) { trace(rule, facts, explanation) }
+        return DisplayTime.$format.withValue(facts.query.time) {
+            trace(rule, facts, explanation, WholeLog(facts, policy: pack.policy), SearchDisposition(explanation))
+        }
     }
 
     static func facts(_ explanation: Explanation, policy: Policy) -> Facts {
         Facts(snapshot: explanation.snapshot, policy: policy, replay: explanation.replay, query: explanation.query)
     }
 
-    private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation) -> RuleTrace {
+    private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation, _ whole: WholeLog,
+                       _ disposition: SearchDisposition) -> RuleTrace {
         let (given, scope) = Self.facts(for: rule, facts, explanation)
-        return trace(rule, given, explanation, scope: scope)
+        return trace(rule, given, scope: scope, whole, disposition)
     }
 
     /// The facts a rule was given, and when they are narrower than the question's, what they are:
@@ -53,7 +58,7 @@ public struct RuleTracer: Sendable {
         return (rest.facts, "it looks at what moved since the balance was \(expected) (\(when)) that no more specific cause names\(left)")
     }
 
-    private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation, scope: String?) -> RuleTrace {
+    private func trace(_ rule: Rule, _ facts: Facts, scope: String?, _ whole: WholeLog, _ disposition: SearchDisposition) -> RuleTrace {
         let tracking = rule.condition.program.tracking()
         let items = facts.items[rule.iteration] ?? []
         var shown: [ItemTrace] = []
@@ -73,8 +78,8 @@ public struct RuleTracer: Sendable {
         let falseParts = partCounts.values.sorted { ($1.items, $0.first) < ($0.items, $1.first) }.map { (parts: $0.parts, items: $0.items) }
         return RuleTrace(
             rule: rule, scope: scope, items: shown, looked: items.count, held: held, notHeld: notHeld, failed: failed,
-            falseParts: falseParts, outsideWindow: held == 0 ? outside(rule, tracking, facts, window: items) : nil,
-            candidates: rule.kind == .cause ? SearchDisposition(explanation).candidates(of: rule.id) : [])
+            falseParts: falseParts, outsideWindow: held == 0 ? Self.outside(rule, tracking, whole.facts, window: items) : nil,
+            candidates: rule.kind == .cause ? disposition.candidates(of: rule.id) : [])
     }
 
     /// What `when` gave for one item, with the item's names bound.
@@ -115,12 +120,10 @@ public struct RuleTracer: Sendable {
     }
 
     /// For a rule that held for nothing in the window: the items of the whole log it holds for.
-    private func outside(_ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts, window: [Facts.Item]) -> (count: Int, first: ItemTrace)? {
+    private static func outside(_ rule: Rule, _ tracking: CELTrackingProgram, _ whole: @autoclosure () -> Facts,
+                                window: [Facts.Item]) -> (count: Int, first: ItemTrace)? {
         guard rule.iteration == .entries || rule.iteration == .movements || rule.iteration == .creatives else { return nil }
-        var query = facts.query
-        query.since = .distantPast
-        query.until = .distantFuture
-        let whole = Facts(snapshot: facts.snapshot, policy: pack.policy, replay: facts.replay, query: query)
+        let whole = whole()
         let inWindow = Set(window.map(\.id))
         var count = 0
         var first: ItemTrace?
@@ -131,5 +134,23 @@ public struct RuleTracer: Sendable {
             if first == nil { first = traced }
         }
         return first.map { (count, $0) }
+    }
+}
+
+/// The facts of the whole log (no window), for the rules that held for nothing in it: made the
+/// first time one needs them, once for all the rules of a trace.
+final class WholeLog {
+    private let window: Facts
+    private let policy: Policy
+    private(set) lazy var facts: Facts = {
+        var query = window.query
+        query.since = .distantPast
+        query.until = .distantFuture
+        return Facts(snapshot: window.snapshot, policy: policy, replay: window.replay, query: query)
+    }()
+
+    init(_ window: Facts, policy: Policy) {
+        self.window = window
+        self.policy = policy
     }
 }

@@ -1,12 +1,17 @@
+import Ledger
+
 /// What the search did with each candidate cause, as the search placed it (`Explanation.placements`):
 /// in the first hypothesis, in another (and why the one above ranks higher, as the search decided),
 /// only in a coincidence; or, left out, whether a cause of the first hypothesis claims the same
 /// movement, and whether any combination with it adds up at all.
 struct SearchDisposition {
     let explanation: Explanation
+    /// Every entry by id, for the order of movements against a moment of the balance.
+    private let entries: [String: LedgerEntry]
 
     init(_ explanation: Explanation) {
         self.explanation = explanation
+        entries = Dictionary(explanation.snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     func candidates(of rule: String) -> [CandidateDisposition] {
@@ -43,8 +48,6 @@ struct SearchDisposition {
 
     /// Whether a movement came at or before a moment of the balance (after its entry, in log order).
     private func isBefore(_ movement: String, _ moment: BalanceHistory.Moment) -> Bool {
-        let snapshot = explanation.snapshot
-        let entries = Dictionary(snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let at = entries[movement]?.at ?? explanation.replay.movements.first { $0.id == movement }?.at
         guard let at, let after = moment.afterEntry.flatMap({ entries[$0] }) else { return false }
         if at != after.at { return at < after.at }
