@@ -10,10 +10,13 @@ let package = Package(
         .library(name: "CEL", targets: ["CEL"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Explainer", targets: ["Explainer"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Source text, locations and diagnostics shared by every stage.
@@ -28,13 +31,24 @@ let package = Package(
         // Rules, facts, hypothesis search, rendering and tickets.
         .target(name: "Explainer", dependencies: ["CEL", "Ledger", "Diagnostics", .product(name: "Yams", package: "Yams")]),
 
+        // The client store (SPEC section 9): SQLite and PostgreSQL behind one interface,
+        // snapshots in and out as rows, and the audit's paged read of every client.
+        .target(name: "Store", dependencies: [
+            "Ledger", "Diagnostics",
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
+
+        // `credits audit`: every finding rule over every client of a store, a page at a time.
+        .target(name: "Audit", dependencies: ["Store", "Explainer", "Ledger", "Diagnostics"]),
+
         // The built-in rule pack (Rules/), embedded as source by scripts/embed-rules so that an
         // installed binary needs no resource bundle; a test fails when it drifts from Rules/.
         .target(name: "BuiltinRules"),
 
         // The command-line tools: thin layers over the libraries.
         .executableTarget(name: "credits", dependencies: [
-            "Explainer", "Ledger", "CEL", "Diagnostics", "BuiltinRules",
+            "Explainer", "Ledger", "CEL", "Diagnostics", "BuiltinRules", "Store", "Audit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "cel-conformance", dependencies: [
@@ -53,6 +67,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "BuiltinRules"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Audit", "Explainer", "Ledger", "Diagnostics", "BuiltinRules"]),
         .testTarget(name: "BuiltinRulesTests", dependencies: ["BuiltinRules"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Ledger", "CEL", "BuiltinRules"]),
         .testTarget(name: "EndToEndTests", dependencies: ["credits", .product(name: "Yams", package: "Yams")], exclude: ["Expected", "Scenarios"]),

@@ -10,8 +10,14 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
-    /// `file:line:column`, the form editors and terminals link.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// A place in a source without lines, such as a store row and column
+    /// (`clients/acme entries/e-9 creative_id`): line and column 0.
+    public init(place: String) {
+        self.init(file: place, line: 0, column: 0)
+    }
+
+    /// `file:line:column`, the form editors and terminals link; a place without lines alone.
+    public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 
     /// The location `other` (1-based, relative to a text that starts here) has in this file:
     /// for text embedded in another file, such as an expression inside a YAML string.

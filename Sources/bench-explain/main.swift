@@ -39,7 +39,8 @@ let shown = replay.replayedBalance
 let expiry = replay.movements.filter { $0.entries.contains(generated.renewal) }.reduce(0) { $0 + $1.amount }
 let expected = shown - generated.delta - expiry
 print("the six causes: a renewal (+325), its expiry (\(expiry)), four submissions in production; difference \(generated.delta + expiry)")
-for (label, since) in [("35-day window", nil as String?), ("7-day window", "7d")] {
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+for (label, since) in [("35-day window", nil as String?), ("7-day window", "7d")] where only == nil {
     let query = try ExplainQuery.resolve(snapshot: snapshot, expected: expected, actual: shown, since: since)
     var explanation: Explanation!
     let explainOnly = measure { explanation = Explainer(pack: pack).explain(snapshot, query) }
@@ -60,13 +61,39 @@ do {
     let query = try ExplainQuery.resolve(snapshot: snapshot, expected: expected, actual: shown, since: "2000-01-01")
     var explanation: Explanation!
     let time = measure(runs: 1) { explanation = Explainer(pack: pack).explain(snapshot, query) }
+    let best = explanation.hypotheses.first
     print("explain, whole history (\(snapshot.entries.count) entries): \(format(time)) after loading; "
         + "\(explanation.candidates.count) candidate causes, \(explanation.findings.count) findings; "
-        + "status \(explanation.status.rawValue); stopped early: \(explanation.stoppedEarly)")
+        + "status \(explanation.status.rawValue), best answer \(best?.causes.count ?? 0) causes "
+        + "(\(Set(best?.causes.map(\.rule) ?? []).sorted().joined(separator: ", ")), confidence \(best?.confidence.rawValue ?? "-"), "
+        + "balance_was \(explanation.balanceWas?.afterEntry ?? "null"); stopped early: \(explanation.stoppedEarly)")
+    // The search alone, on the same candidates: what its budget bounds.
+    let search = StorySearch()
+    var claimed: [String: Int] = [:]
+    for cause in explanation.candidates {
+        for claim in cause.claims { claimed[claim.movement] = snapshot.entry(id: claim.movement)?.amount ?? claim.amount }
+    }
+    var result: StorySearch.Result!
+    let searchTime = measure(runs: 1) {
+        result = search.run(explanation.candidates.filter { $0.story != .rest }, movements: claimed, delta: query.delta,
+                            since: query.since, until: query.until)
+    }
+    print("  its search alone (\(explanation.candidates.count) candidates): \(format(searchTime)), \(result.steps) of \(search.budget) steps; "
+        + "stopped early: \(result.stoppedEarly)")
+}
+
+// A difference of 10^12 over the 35-day window: no sum comes near it, and the search must
+// not walk towards it token by token.
+if only == nil {
+    let query = try ExplainQuery.resolve(snapshot: snapshot, expected: shown - 1_000_000_000_000, actual: shown)
+    var explanation: Explanation!
+    let time = measure(runs: 3) { explanation = Explainer(pack: pack).explain(snapshot, query) }
+    print("explain, difference of 10^12 (35-day window): \(format(time)) after loading; status \(explanation.status.rawValue); "
+        + "stopped early: \(explanation.stoppedEarly)")
 }
 
 // A busy window: routine work up to three days ago, about two thousand entries in the window.
-do {
+if only == nil {
     var busy = LargeSnapshot.generate(entries: 100_000, creatives: 10_000, quietDays: 3)
     let draft = try SnapshotReader.read(text: busy.text, name: "busy.json", policy: pack.policy)
     let balance = Replay.run(draft, policy: pack.policy).replayedBalance
@@ -84,12 +111,13 @@ do {
     }
 }
 
-for (label, causes, delta) in SearchCases.all() {
-    let search = HypothesisSearch()
-    var result: HypothesisSearch.Result!
+for (label, causes, delta) in SearchCases.all() where only == nil {
+    let search = StorySearch()
+    var result: StorySearch.Result!
     let since = Date(timeIntervalSince1970: 0), until = Date(timeIntervalSince1970: 35 * 86_400)
     let time = measure { result = search.run(causes.causes, movements: causes.movements, delta: delta, since: since, until: until) }
     let best = result.hypotheses.first
-    print("search, \(label): \(format(time)); \(result.steps) steps; best explains \(best?.explained ?? 0) of \(delta) "
-        + "with \(best?.causes.count ?? 0) causes; stopped early: \(result.stoppedEarly)")
+    print("search, \(label): \(format(time)) (budget \(search.budget) steps, used \(result.steps)); best explains \(best?.explained ?? 0) of \(delta) "
+        + "with \(best?.causes.count ?? 0) causes (confidence \(best?.confidence.rawValue ?? "-")), "
+        + "\(result.coincidences.count) coincidences; stopped early: \(result.stoppedEarly)")
 }

@@ -8,7 +8,7 @@ struct Credits: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explains why a client's credit balance is not what someone expected.",
         version: Credits.version,
-        subcommands: [Explain.self, Ticket.self, Log.self, RulesCommand.self, Expr.self]
+        subcommands: [Explain.self, Ticket.self, Log.self, RulesCommand.self, Expr.self, Db.self, AuditCommand.self]
     )
 
     /// `credits --version`.

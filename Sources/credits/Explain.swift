@@ -81,7 +81,7 @@ struct ExplainOptions: ParsableArguments {
     /// timestamps, so that running it later gives the same answer.
     func command(_ explanation: Explanation) -> String {
         let time = explanation.query.time
-        var words = ["credits", "explain", "--snapshot", Self.quoted(input.snapshot),
+        var words = ["credits", "explain"] + ((try? input.sourceWords()) ?? []).map(Self.quoted) + [
                      "--expected", "\(expected)", "--actual", "\(explanation.query.actual)",
                      "--since", time.iso(explanation.query.since), "--until", time.iso(explanation.query.until),
                      "--now", time.iso(explanation.query.now), "--tz", time.zone.identifier]

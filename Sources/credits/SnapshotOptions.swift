@@ -14,7 +14,27 @@ import Ledger
 struct SnapshotOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The client snapshot, YAML or JSON; - reads standard input.", valueName: "file"),
             completion: .file(extensions: ["yaml", "yml", "json"]))
-    var snapshot: String
+    var snapshot: String?
+
+    @Option(name: .long, help: ArgumentHelp("A client of the store (instead of --snapshot).", valueName: "id"))
+    var client: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        switch (snapshot, client) {
+        case (nil, nil): throw ValidationError("Missing expected argument '--snapshot <file>' or '--client <id>'")
+        case (.some, .some): throw ValidationError("give --snapshot or --client, not both")
+        default: break
+        }
+    }
+
+    /// The options that name the input again, for the command that reproduces an
+    /// analysis: the file, or the client and the store (never a password).
+    func sourceWords() throws -> [String] {
+        if let client { return ["--client", client, "--db", try store.url().description] }
+        return ["--snapshot", snapshot ?? "-"]
+    }
 
     @Option(name: .long, help: ArgumentHelp("Show times in this IANA zone (default: the client's zone, else UTC).", valueName: "zone"))
     var tz: String?
@@ -41,14 +61,32 @@ struct SnapshotOptions: ParsableArguments {
     func load() throws -> Loaded {
         let limit = try inputLimit.limit()
         let files = try RulePackLoading.files(rules: rules, limit: limit)
-        let policy = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
+        let policy = try SnapshotOptions.policy(of: files)
+        let snapshot = try client.map { try loadClient($0, policy: policy) } ?? SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
+            try SnapshotReader.read(path: self.snapshot ?? "-", policy: policy, limit: limit)
+        }
+        return Loaded(snapshot: snapshot, policy: policy, ruleFiles: files, displayZone: try displayZone(for: snapshot.client))
+    }
+
+    /// The policy of a rule pack's files (`policy.yaml`, else the built-in one); problems exit 2.
+    static func policy(of files: RuleFiles) throws -> Policy {
+        try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
             let file = try files.policy(fallback: BuiltinRules.text(of: "policy.yaml"))
             return try Policy.load(text: file.text, name: file.name)
         }
-        let snapshot = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
-            try SnapshotReader.read(path: self.snapshot, policy: policy, limit: limit)
-        }
-        return Loaded(snapshot: snapshot, policy: policy, ruleFiles: files, displayZone: try displayZone(for: snapshot.client))
+    }
+
+    /// The policy of the rule folder `rules` (nil: the built-in one); problems exit 2.
+    static func loadPolicy(rules: String?, limit: InputLimit = .standard) throws -> Policy {
+        try policy(of: RulePackLoading.files(rules: rules, limit: limit))
+    }
+
+    /// A client of the store, checked as a snapshot file is; no such client is an input error (exit 2).
+    private func loadClient(_ id: String, policy: Policy) throws -> Snapshot {
+        let url = try store.url()
+        let snapshot = try store.withStore(readOnly: true) { store in try await store.snapshot(client: id, policy: policy) }
+        guard let snapshot else { throw SnapshotOptions.usageError("no client '\(id)' in the store \(url)") }
+        return snapshot
     }
 
     /// The zone to show times in: `--tz`, else the client's (which is UTC when the

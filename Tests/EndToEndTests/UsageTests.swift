@@ -47,5 +47,5 @@ func malformedCommandLinesExitTwo(arguments: [String], firstLine: String) throws
 
     let lint = try BinaryRunner.run(["rules", "lint"], executable: installed, directory: folder)
     #expect(lint.status == 0)
-    #expect(lint.stdout.hasPrefix("22 rules"))
+    #expect(lint.stdout.hasPrefix("24 rules"))
 }

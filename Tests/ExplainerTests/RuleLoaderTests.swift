@@ -29,8 +29,10 @@ struct RuleLoaderTests {
          ["Rules/causes/x.yaml:1:1: error: a finding needs 'severity' (warning or info)"]),
         ("id: x\nkind: cause\nseverity: info\ntitle: X\nwhen: true\nmessage: m\n" + example,
          ["Rules/causes/x.yaml:3:1: error: a cause has no 'severity' (only findings do)"]),
-        ("id: x\nkind: finding\nseverity: warning\ntitle: X\nwhen: true\namount: 1\nmessage: m\n" + example,
-         ["Rules/causes/x.yaml:6:1: error: 'amount' is for causes; a finding has none"]),
+        ("id: x\nkind: finding\nseverity: warning\ntitle: X\nwhen: true\nclaims: [entry.id]\nmessage: m\n" + example,
+         ["Rules/causes/x.yaml:6:1: error: 'claims' needs 'amount': a finding without one accounts for no tokens"]),
+        ("id: x\nkind: cause\ntitle: X\nwhen: true\nstory: alon\nmessage: m\n" + example,
+         ["Rules/causes/x.yaml:5:8: error: 'story' must be 'alone', 'plain', 'together', 'since' or 'rest', not 'alon'"]),
         ("id: x\nkind: cause\ntitle: X\nweight: 2\nwhen: true\nmessage: m\n" + example,
          ["Rules/causes/x.yaml:4:9: error: 'weight' must be a number from 0 to 1, not '2'"]),
         ("id: x\nkind: cause\ntitle: X\nfor: entry\nwhen: true\nmessage: m\n" + example,
@@ -92,7 +94,7 @@ struct RuleLoaderTests {
         // SPEC section 6: one rule for every behaviour of the help article.
         let causes = ["showcase-deposit", "in-flight-submissions", "showcase-refund", "showcase-overage",
                       "cycle-renewal", "plan-token-reset", "auto-reload", "image-generation",
-                      "admin-adjustment", "manual-top-up", "mid-cycle-proration"]
+                      "admin-adjustment", "manual-top-up", "mid-cycle-proration", "submission", "balance-since"]
         let findings = ["wrong-client", "fix-not-landed", "submission-cost-mismatch", "duplicate-charge",
                         "allocation-mismatch", "refund-mismatch", "missing-refund", "ledger-mismatch",
                         "outstanding-balance", "unknown-entry-type"]

@@ -37,9 +37,9 @@ struct RuleTraceTests {
         (#"image-generation"#, #"a submission is no image generation"#,
          #"did not fire: `entry.type == "image_generation"` is false for the only entry; e.g. entry e-5 (Submission -40, Nov 23, 9:12 AM CST) is not an image generation: `entry.type` is "submission""#),
         (#"in-flight-submissions"#, #"a delivered creative is no longer in production"#,
-         #"did not fire: `creative.in_flight` is false for the only entry; e.g. creative cr-77 'Summer Promo' is not in production (it was delivered): `creative.in_flight` is false"#),
+         #"did not fire: `creative.in_flight` is false for the only entry; e.g. entry e-1043 (Submission -88, Nov 20, 10:14 AM CST): creative cr-77 'Summer Promo' is not in production (it was delivered): `creative.in_flight` is false"#),
         (#"ledger-mismatch"#, #"a log that adds up to the balance shown"#,
-         #"did not fire: `!replay.matches` is false for the only client; e.g. the log adds up to the balance shown: `replay.matches` is true"#),
+         #"did not fire: `!replay.matches` is false for the only client; e.g. client Quarry Climbing Gym (quarry-gym): the log adds up to the balance shown: `replay.matches` is true"#),
         (#"manual-top-up"#, #"a top-up before the window is not part of the answer"#,
          #"did not fire in the window; it holds for 1 entry outside it, the first entry e-885 (Manual top up +100, Nov 19, 8:32 AM CST)"#),
         (#"manual-top-up"#, #"an auto reload is not bought by hand"#,
@@ -147,6 +147,8 @@ struct RuleTraceTests {
             case .inCoincidence(let shown):
                 #expect(rank == nil && explanation.coincidences[shown - 1].causes.contains { $0.order == cause.order }, "\(label)")
             case .belowShown, .noCombination: #expect(rank == nil, "\(label)")
+            case .beforeBalance(let balance, _, _, _):
+                #expect(rank == nil && explanation.balanceWas?.balance == balance && balance == explanation.query.expected, "\(label)")
             case .noDifference: #expect(explanation.delta == 0, "\(label)")
             }
         }
@@ -165,5 +167,43 @@ struct RuleTraceTests {
         ])
         // As often false (once each): the earlier item's part first.
         #expect(held.falseParts.map { $0.parts.map(\.expression) } == [["entry.paired_reloads[0] == entry.id"], [#"entry.type == "auto_reload""#]])
+    }
+}
+
+/// `credits rules test --coverage` over the built-in pack.
+struct RuleCoverageTests {
+    /// Every part of every built-in rule is both true and false over the rule's examples, but four
+    /// that no snapshot can make so: the two `count == 1` of auto-reload's message (the rule groups
+    /// `each`, so a cause has one item), and plan-token-reset's `movement.kind` test (expiries are the
+    /// only unrecorded movements) and its message's look-up of the renewal's allocation (the expiry
+    /// and the allocation entry are at the same moment, so both are in any window that holds one).
+    @Test func theBuiltinPackIsCoveredButForWhatCannotBe() throws {
+        let pack = try Support.builtinPack()
+        let coverage = RuleCoverage.measure(pack, outcomes: ExampleRunner(pack: pack).runAll())
+        #expect(coverage.count == pack.rules.count)
+        let uncovered = coverage.flatMap { rule in rule.uncovered.map { "\($0.location): \($0.expression): \($0.missing)" } }
+        #expect(uncovered == [
+            "Rules/causes/auto-reload.yaml:25:6: count == 1: never false",
+            "Rules/causes/auto-reload.yaml:25:379: count == 1: never false",
+            #"Rules/causes/plan-token-reset.yaml:5:7: movement.kind == "plan_tokens_expired": never false"#,
+            #"Rules/causes/plan-token-reset.yaml:12:49: entries.exists(e, e.id in movement.entries && e.type == "plan_allocation"): never false"#,
+        ])
+        #expect(coverage.reduce(0) { $0 + $1.parts.count } >= 146)
+    }
+
+    /// Parts are the whole `when`, the leaves of its `&&` and `||` (a `!x` is one part), and each `?:`
+    /// condition of the message with its leaves; each counted over every item of every example.
+    @Test func partsAreTheLeavesOfTheLogicAndTheConditions() throws {
+        let pack = try Support.builtinPack()
+        let rule = try #require(pack.rules.first { $0.id == "refund-mismatch" })
+        let outcomes = rule.examples.map { ExampleRunner(pack: pack).run($0, of: rule) }
+        let coverage = try #require(RuleCoverage.measure(pack, outcomes: outcomes).first { $0.rule == "refund-mismatch" })
+        let when = coverage.parts.filter { $0.place == "when" }.map(\.expression)
+        #expect(when.first?.hasPrefix(#"(entry.type == "submission_refund""#) == true)
+        #expect(Array(when.dropFirst()) == [
+            #"entry.type == "submission_refund""#, #"entry.type == "showcase_overage""#, #"creative.id != """#,
+            "!creative.delivered", "!creative.has_delivered_seconds", "entry.amount != creative.reconciliation",
+        ])
+        #expect(coverage.uncovered.isEmpty)
     }
 }

@@ -11,7 +11,8 @@ The criterion (README.md, "The match criterion", says it in words):
   cause's `amount` (an entry id cites the entry's movement, and for a renewal's
   allocation entry also the computed expiry `expiry:<id>`); every entry a cause
   cites but does not claim is context: a charge cited with the auto reloads it
-  triggered, or those reloads cited with their charge; no truth movement is
+  triggered, or those reloads cited with their charge, or an entry of the same
+  creative (a submission cited with its refund); no truth movement is
   claimed twice, and together the causes claim the whole truth set.
   For `balance-was`, the JSON's `balance_was.after_entry` must also be the truth's
   entry when the key exists (second edition).
@@ -20,9 +21,11 @@ The criterion (README.md, "The match criterion", says it in words):
   it rests on the wrong-client cause itself.
 - `wrong-number`: true when no exact hypothesis ranks first (status is not
   `explained`); there is no true hypothesis to rank second or third.
-- A COINCIDENCE ranked first: the first hypothesis is exact, not true, and one of
-  its causes cites no movement of any acceptable truth set (nor its context): an
-  unrelated pick that happens to add up.
+- A COINCIDENCE ranked first: the first hypothesis is exact ("the log explains all
+  of it") and not true. The truth is the only simple story that reaches the number
+  (the generator makes sure of it), so such an answer adds up by coincidence:
+  movements outside the truth, or a part of the truth's movements, that happen to
+  reach the same sum.
 """
 
 import itertools
@@ -49,15 +52,9 @@ class Truth:
         self.related = {}
         self.charges = {group[-1] for group in case.get("related", [])}
         self.reloads = {member for group in case.get("related", []) for member in group[:-1]}
-        for group in case.get("related", []):
+        for group in case.get("related", []) + case.get("creatives", []):
             for member in group:
                 self.related.setdefault(member, set()).update(m for m in group if m != member)
-        self.known = set()
-        for truth in self.alternatives:
-            for key in truth:
-                self.known.add(key[7:] if key.startswith("expiry:") else key)
-        for key in list(self.known):
-            self.known |= self.related.get(key, set())
 
     # ---- movement cases -------------------------------------------------------------
 
@@ -136,12 +133,6 @@ class Truth:
         else:
             top1 = first is not None and self.is_true(first, answer)
             top3 = any(self.is_true(h, answer) for h in ranked[:3])
-        coincidence = (first is not None and exact(first) and not top1
-                       and not self.is_true(first, answer) and any(self._unrelated(c) for c in first["causes"]))
+        coincidence = first is not None and exact(first) and not top1
         return {"top1": top1, "top3": top3, "coincidence": coincidence,
                 "explained": answer.get("status") == "explained"}
-
-    def _unrelated(self, cause):
-        if cause.get("rule") == "wrong-client" and self.kind == "wrong-client":
-            return False
-        return not (set(cause.get("entries") or []) & self.known)

@@ -9,18 +9,74 @@ import Diagnostics
 public struct CELEvaluationState: Sendable {
     /// The program's result: the same value or error as `CELProgram.evaluate`.
     public let result: Result<CELValue, CELError>
-    /// Every expression by id (`expressions[id].id == id`); empty when the evaluation could not start.
-    public let expressions: [CELTracedExpression]
     public let rootID: CELTracedExpression.ID
+    /// What the tracking program knows of each expression (shared by every evaluation), what the
+    /// evaluation recorded, and the folded constants: the public view is made from them on demand,
+    /// so that an evaluation costs only its records.
+    let shapes: [CELTracedExpression.Shape]
+    let records: [EvaluationRecorder.Record]
+    let constants: [Int: CELValue]
+
+    init(result: Result<CELValue, CELError>, shapes: [CELTracedExpression.Shape], records: [EvaluationRecorder.Record],
+         constants: [Int: CELValue], rootID: CELTracedExpression.ID) {
+        self.result = result
+        self.shapes = shapes
+        self.records = records
+        self.constants = constants
+        self.rootID = rootID
+    }
+
+    /// Every expression by id (`expressions[id].id == id`); empty when the evaluation could not start.
+    public var expressions: [CELTracedExpression] { shapes.indices.map { self[$0] } }
 
     /// The whole expression.
-    public var root: CELTracedExpression { expressions[rootID] }
+    public var root: CELTracedExpression { self[rootID] }
 
-    public subscript(id: CELTracedExpression.ID) -> CELTracedExpression { expressions[id] }
+    /// One expression: its constants filled in, and what decided it worked out.
+    public subscript(id: CELTracedExpression.ID) -> CELTracedExpression {
+        let shape = shapes[id]
+        let record = records[id]
+        var outcome = record.outcome
+        if outcome == nil, let constant = constants[id] { outcome = .value(constant) }
+        if outcome == nil, let literal = shape.literal { outcome = .value(literal) }
+        let (decidedBy, decidingIteration) = decision(shape)
+        return CELTracedExpression(
+            shape: shape, outcome: outcome, evaluations: record.evaluations,
+            trueCount: record.trueCount, falseCount: record.falseCount, decidedBy: decidedBy,
+            iterations: shape.isComprehension && record.evaluations > 0 ? record.steps : nil,
+            decidingIteration: decidingIteration)
+    }
 
     /// The operands of an expression, in written order (a receiver first).
     public func operands(of expression: CELTracedExpression) -> [CELTracedExpression] {
-        expression.children.map { expressions[$0] }
+        expression.children.map { self[$0] }
+    }
+
+    /// The operands that decided an `&&`, `||` or `?:` in its last evaluation, and the step that decided
+    /// an `all` or `exists`.
+    private func decision(_ shape: CELTracedExpression.Shape) -> ([Int], Int?) {
+        let record = records[shape.id]
+        guard record.evaluations > 0, let outcome = record.outcome else { return ([], nil) }
+        /// Whether an operand ran within the operator's last evaluation.
+        func ran(_ id: Int) -> Bool { records[id].evaluations > 0 && records[id].end > record.start && records[id].end < record.end }
+        func gave(_ id: Int, _ flag: Bool) -> Bool { ran(id) && records[id].outcome == .value(.bool(flag)) }
+        switch shape.kind {
+        case .operator("&&"), .operator("||"):
+            let decisive = shape.kind == .operator("||")
+            let (left, right) = (shape.children[0], shape.children[1])
+            switch outcome {
+            case .value(.bool(decisive)): return (gave(left, decisive) ? [left] : [right], nil)
+            case .value(.bool): return ([left, right], nil)
+            default: return ([left, right].filter { ran($0) && !gave($0, !decisive) }, nil)
+            }
+        case .operator("?:"):
+            return ([shape.children[0]] + shape.children.dropFirst().filter(ran), nil)
+        case .comprehension(let macro, _) where macro == "all" || macro == "exists":
+            let decided = outcome == .value(.bool(macro == "exists"))
+            return ([], decided && record.steps > 0 ? record.steps - 1 : nil)
+        default:
+            return ([], nil)
+        }
     }
 }
 

@@ -34,7 +34,10 @@ public struct CELTrackingProgram: Sendable {
 
     /// Every sub-expression, by id, with its kind, operands, text and place, before any evaluation:
     /// no outcomes (folded constants and literals have their value).
-    public var expressions: [CELTracedExpression] { traced(Array(repeating: EvaluationRecorder.Record(), count: shapes.count)) }
+    public var expressions: [CELTracedExpression] {
+        CELEvaluationState(result: .success(.null), shapes: shapes, records: Array(repeating: EvaluationRecorder.Record(), count: shapes.count),
+                           constants: constants, rootID: rootID).expressions
+    }
 
     /// The id of the whole expression.
     public var rootID: CELTracedExpression.ID { program.syntax.root.id }
@@ -53,7 +56,7 @@ public struct CELTrackingProgram: Sendable {
     public func evaluate(_ activation: inout CELActivation) -> CELEvaluationState {
         guard activation.program == ObjectIdentifier(program.root) else {
             let error = CELError("this activation was made by another program; use this program's makeActivation()")
-            return CELEvaluationState(result: .failure(error), expressions: [], rootID: program.syntax.root.id)
+            return CELEvaluationState(result: .failure(error), shapes: [], records: [], constants: [:], rootID: rootID)
         }
         var frame = Frame(slots: [], remainingCost: program.costLimit)
         swap(&frame.slots, &activation.slots)
@@ -70,49 +73,6 @@ public struct CELTrackingProgram: Sendable {
         } catch {
             result = .failure(CELError(error.message, location: program.source.location(ofUTF8Offset: error.offset)))
         }
-        return CELEvaluationState(result: result, expressions: traced(recorder.records), rootID: program.syntax.root.id)
-    }
-
-    /// The records as the public view: constants filled in, and what decided each operator worked out.
-    private func traced(_ records: [EvaluationRecorder.Record]) -> [CELTracedExpression] {
-        shapes.map { shape in
-            let record = records[shape.id]
-            var outcome = record.outcome
-            if outcome == nil, let constant = constants[shape.id] { outcome = .value(constant) }
-            if outcome == nil, let literal = shape.literal { outcome = .value(literal) }
-            let (decidedBy, decidingIteration) = decision(shape, records)
-            return CELTracedExpression(
-                shape: shape, outcome: outcome, evaluations: record.evaluations,
-                trueCount: record.trueCount, falseCount: record.falseCount, decidedBy: decidedBy,
-                iterations: shape.isComprehension && record.evaluations > 0 ? record.steps : nil,
-                decidingIteration: decidingIteration)
-        }
-    }
-
-    /// The operands that decided an `&&`, `||` or `?:` in its last evaluation, and the step that decided
-    /// an `all` or `exists`.
-    private func decision(_ shape: CELTracedExpression.Shape, _ records: [EvaluationRecorder.Record]) -> ([Int], Int?) {
-        let record = records[shape.id]
-        guard record.evaluations > 0, let outcome = record.outcome else { return ([], nil) }
-        /// Whether an operand ran within the operator's last evaluation.
-        func ran(_ id: Int) -> Bool { records[id].evaluations > 0 && records[id].end > record.start && records[id].end < record.end }
-        func gave(_ id: Int, _ flag: Bool) -> Bool { ran(id) && records[id].outcome == .value(.bool(flag)) }
-        switch shape.kind {
-        case .operator("&&"), .operator("||"):
-            let decisive = shape.kind == .operator("||")
-            let (left, right) = (shape.children[0], shape.children[1])
-            switch outcome {
-            case .value(.bool(decisive)): return (gave(left, decisive) ? [left] : [right], nil)
-            case .value(.bool): return ([left, right], nil)
-            default: return ([left, right].filter { ran($0) && !gave($0, !decisive) }, nil)
-            }
-        case .operator("?:"):
-            return ([shape.children[0]] + shape.children.dropFirst().filter(ran), nil)
-        case .comprehension(let macro, _) where macro == "all" || macro == "exists":
-            let decided = outcome == .value(.bool(macro == "exists"))
-            return ([], decided && record.steps > 0 ? record.steps - 1 : nil)
-        default:
-            return ([], nil)
-        }
+        return CELEvaluationState(result: result, shapes: shapes, records: recorder.records, constants: constants, rootID: rootID)
     }
 }

@@ -123,7 +123,6 @@ struct Planner {
             return nil
         }
         var node: Node = SlotNode(slot: slot(forVariable: declared), name: declared, offset: root.offset)
-        if tracking, !selections.isEmpty { node = track(node, root) }
         for (index, link) in selections.enumerated() {
             guard case .select(let operand, let field, _) = link.kind else { continue }
             node = select(node, field: field, operandType: types?[operand.id], offset: link.offset)
@@ -155,7 +154,9 @@ struct Planner {
         if case .object(let typeName) = operandType, let type = environment.objectTypes[typeName] {
             position = type.positions[field] ?? -1
         }
-        if let variable = operand as? SlotNode {
+        // A tracked variable is selected from as an untracked one is (its failure placed at the
+        // selection), so that tracking changes no result; the variable's own value goes unrecorded.
+        if let variable = (operand as? SlotNode) ?? ((operand as? TrackingNode)?.inner as? SlotNode) {
             return SlotSelectNode(slot: variable.slot, name: variable.name, field: field, position: position, offset: offset)
         }
         return SelectNode(operand, field: field, position: position, offset: offset)

@@ -35,6 +35,9 @@ public struct Cause: Sendable {
     public let story: StoryRole
     /// It takes only part of a movement it claims (the deposit of a charge).
     public let isPart: Bool
+    /// Ids that tie it to other causes into one story, besides its entries and claims (the
+    /// creative a charge and its refund are for).
+    public let links: [String]
     /// For a cause a finding gives (tokens a refund that never came would have added), the
     /// finding's severity; nil for a rule's cause.
     public let finding: FindingSeverity?
@@ -43,7 +46,7 @@ public struct Cause: Sendable {
 
     public init(rule: String, title: String, amount: Int, claims: [Claim], entries: [String], text: String,
                 advice: [String] = [], weight: Double = 0.5, latest: Date? = nil, order: Int,
-                story: StoryRole = .alone, isPart: Bool = false, finding: FindingSeverity? = nil) {
+                story: StoryRole = .alone, isPart: Bool = false, links: [String] = [], finding: FindingSeverity? = nil) {
         self.rule = rule
         self.title = title
         self.amount = amount
@@ -56,15 +59,21 @@ public struct Cause: Sendable {
         self.order = order
         self.story = story
         self.isPart = isPart
+        self.links = links
         self.finding = finding
     }
 }
 
 extension Cause {
+    /// Part of a charge that is a story only with the rest of its `since` story, or alone (the
+    /// deposit of one creative named by its cost): never filler among other causes. A part
+    /// that is a whole balance movement (an overage the balance paid only in part) is not.
+    public var isFiller: Bool { isPart && story == .since }
+
     /// The same cause, in another place of the order causes were produced in.
     func renumbered(_ order: Int) -> Cause {
         Cause(rule: rule, title: title, amount: amount, claims: claims, entries: entries, text: text, advice: advice,
-              weight: weight, latest: latest, order: order, story: story, isPart: isPart, finding: finding)
+              weight: weight, latest: latest, order: order, story: story, isPart: isPart, links: links, finding: finding)
     }
 }
 

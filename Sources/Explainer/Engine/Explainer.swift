@@ -66,10 +66,20 @@ public struct Explainer: Sendable {
         let since = history.movements(after: moment, in: facts.replay)
         let sinceSet = Set(since)
         guard !since.isEmpty else { return nil }
-        let specific = causes.indices.filter { i in
+        let inside = causes.indices.filter { i in
             let cause = causes[i]
-            return (cause.story == .alone || cause.story == .together) && !cause.isPart && cause.finding == nil
-                && !cause.claims.isEmpty && cause.claims.allSatisfy { sinceSet.contains($0.movement) }
+            return !cause.isFiller && cause.finding == nil && !cause.claims.isEmpty
+                && cause.claims.allSatisfy { sinceSet.contains($0.movement) }
+        }
+        // A `plain` rule's causes are counted by kind, unless it names just one movement since then.
+        var plainCount: [String: Int] = [:]
+        for i in inside where causes[i].story == .plain { plainCount[causes[i].rule, default: 0] += 1 }
+        let specific = inside.filter { i in
+            switch causes[i].story {
+            case .alone, .together: true
+            case .plain: plainCount[causes[i].rule] == 1
+            case .since, .rest: false
+            }
         }.sorted { (causes[$0].weight, -$0) > (causes[$1].weight, -$1) }
         var chosen: [Int] = []
         var taken = Set<String>()

@@ -28,6 +28,7 @@ struct RuleEvaluator {
         let amount: Int
         let claims: [String]
         let cites: [String]
+        let links: [String]
     }
 
     /// A rule that fails on many items reports its first few failures, then how many more.
@@ -95,7 +96,9 @@ struct RuleEvaluator {
         if let list = rule.claims { claims = try ids(list, bindings, &budget) }
         var cites: [String] = []
         if let list = rule.cites { cites = try ids(list, bindings, &budget) }
-        return Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites)
+        var links: [String] = []
+        if let list = rule.links { links = try ids(list, bindings, &budget) }
+        return Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites, links: links)
     }
 
     /// Matches put together by the rule's `group:`, in the order their first item came.
@@ -130,6 +133,7 @@ struct RuleEvaluator {
             rule: rule.id, title: rule.title, amount: amount, claims: claims,
             entries: cited(group), text: texts.message, advice: texts.advice, weight: rule.weight,
             latest: group.compactMap(\.item.at).max(), order: order, story: rule.story, isPart: isPart,
+            links: Array(Set(group.flatMap(\.links))).sorted(),
             finding: rule.kind == .finding ? rule.severity ?? .info : nil)
         cause.checks = rule.checks
         return cause

@@ -56,11 +56,14 @@ public struct BalanceHistory: Sendable {
         var end = first
         while end < rows.count, rows[end].at <= until {
             let row = rows[end]
+            // What the row moved the balance by (an overage beyond the balance moved the
+            // outstanding tokens instead).
+            let moved = row.balanceAfter - balance
             balance = row.balanceAfter
             let (kind, label) = Self.kind(of: row)
             if byKind[kind] == nil { order.append(kind) }
             byKind[kind, default: (label, 0, 0)].count += 1
-            byKind[kind]!.amount += row.amount
+            byKind[kind]!.amount += moved
             end += 1
             // A moment is a balance the credits page showed: after an entry (an expiry comes
             // just before its renewal, so nobody saw the balance between them).

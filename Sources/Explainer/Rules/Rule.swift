@@ -22,6 +22,9 @@ public struct Rule: Sendable {
     let claims: IdListExpression?
     /// The entries shown with the message.
     let cites: IdListExpression?
+    /// Ids that tie its causes to others into one story without being shown (the creative a
+    /// charge and its refund are for).
+    let links: IdListExpression?
     public let grouping: Grouping
     /// 0 to 1: how likely a customer is to have missed one of its causes (see Rules/README.md,
     /// "How the answer is chosen").

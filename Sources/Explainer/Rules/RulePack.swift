@@ -68,7 +68,7 @@ struct RuleLoader {
     var diagnostics: [Diagnostic] = []
     var warnings: [Diagnostic] = []
 
-    static let ruleKeys = ["id", "kind", "title", "severity", "for", "when", "amount", "claims", "cites", "group",
+    static let ruleKeys = ["id", "kind", "title", "severity", "for", "when", "amount", "claims", "cites", "links", "group",
                            "weight", "story", "message", "advice", "checks", "examples"]
     static let exampleKeys = ["name", "snapshot", "query", "expect"]
     static let queryKeys = ["expected", "actual", "since", "until", "now", "tz"]
@@ -169,6 +169,7 @@ struct RuleLoader {
         let cites = map["cites"].map { idList($0, key: "cites", in: environment.item, document: document) }
             ?? compileDefault(Self.defaultCites(iteration), key: "cites", in: environment.item, at: root, document: document)
                 .map { IdListExpression(parts: [$0]) }
+        let links = map["links"].flatMap { idList($0, key: "links", in: environment.item, document: document) }
         let message = map["message"].flatMap { template($0, key: "message", in: environment.message, document: document) }
         var advice: [MessageTemplate] = []
         if let node = map["advice"] {
@@ -201,6 +202,7 @@ struct RuleLoader {
         guard diagnostics.count == before, let kind, let condition, let message, let cites else { return nil }
         let expressions = [("when", condition)] + [amount].compactMap { $0.map { ("amount", $0) } }
             + (claims?.parts ?? []).map { ("claims", $0) } + cites.parts.map { ("cites", $0) }
+            + (links?.parts ?? []).map { ("links", $0) }
             + message.expressions.map { ("message", $0) } + advice.flatMap(\.expressions).map { ("advice", $0) }
         warnAboutScans(expressions, iteration: iteration, file: file)
         checkCost(item: expressions.filter { $0.0 != "message" && $0.0 != "advice" },
@@ -208,7 +210,7 @@ struct RuleLoader {
                   iteration: iteration, grouping: grouping, file: file)
         guard diagnostics.count == before else { return nil }
         var rule = Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
-                        amount: amount, claims: claims, cites: cites, grouping: grouping, weight: weight, story: story,
+                        amount: amount, claims: claims, cites: cites, links: links, grouping: grouping, weight: weight, story: story,
                         message: message, advice: advice, examples: examples, location: start)
         rule.checks = checks
         return rule

@@ -15,15 +15,22 @@ public struct StorySearch: Sendable {
     public var top: Int
     /// Steps for the whole search; the coincidence search has what the stories left.
     public var budget: Int
-    /// Two mistakes at once are looked for among this many of the likeliest stories.
-    public var pairPool = 12
     /// A `together` rule with up to this many causes offers every set of them; with more,
     /// those since a moment.
     public var togetherLimit = 8
+    /// The coincidence search looks at this many of the latest causes at most.
+    public var coincidenceLimit = 2_000
+    /// Stories "since a moment" start at one of this many latest causes of their rule: a
+    /// customer's moment is recent, and a whole-history window must not make them quadratic.
+    public var sinceLimit = 64
+    /// Two mistakes at once pair at most this many stories of one amount (the likeliest):
+    /// hundreds of equal charges must not make the pairs quadratic.
+    public var pairsPerAmount = 4
     /// A story's score is its causes' weight times this much plus the rest times its recency.
     public var oldFactor = 0.7
-    /// Two stories at once: the product of their scores times this.
-    public var pairFactor = 0.8
+    /// Two stories at once: the product of their scores times this (0.5: two mistakes never
+    /// outrank one whole-movement story).
+    public var pairFactor = 0.5
     /// Part of a charge alone (one creative named by its cost): its score times this.
     public var partFactor = 0.5
     /// A single story at least this likely is `high`; below, `medium`.
@@ -85,6 +92,8 @@ public struct StorySearch: Sendable {
         var shape: StoryShape
         var score: Double
         var startsAtBalance = false
+        /// What it takes (`key(_:_:)`), set when duplicates are dropped.
+        var key: [Claim] = []
     }
 
     /// An answer being ranked: one or two stories.
@@ -125,19 +134,24 @@ public struct StorySearch: Sendable {
 
         // Exact answers: one story, or two of the likeliest at once.
         var exact = stories.filter { $0.amount == delta }.map { Ranked(stories: [$0], members: $0.members, amount: $0.amount, score: $0.score) }
-        // The likeliest stories, at most a few of each rule and shape, so that the sets of one
-        // rule's causes (creatives in production) do not crowd out the others.
-        var perKind: [String: Int] = [:]
-        let pool = Array(stories.filter { $0.shape != .part && $0.shape != .balanceSince }
-            .sorted { ($0.score, $1.members.count) > ($1.score, $0.members.count) }
-            .filter { story in
-                let key = "\(causes[story.members[0]].rule)/\(story.shape.rawValue)"
-                perKind[key, default: 0] += 1
-                return perKind[key]! <= 3
-            }.prefix(pairPool))
-        for (i, a) in pool.enumerated() {
-            for b in pool[(i + 1)...] where a.amount + b.amount == delta {
+        // Two mistakes at once: any two stories on different movements (never a part of a
+        // charge, never the balance story, which holds every movement since its moment).
+        let candidates = stories.indices.filter { stories[$0].shape != .part && stories[$0].shape != .balanceSince }
+        var byAmount: [Int: [Int]] = [:]
+        for i in candidates.sorted(by: { (stories[$0].score, $1) > (stories[$1].score, $0) }) where byAmount[stories[i].amount, default: []].count < pairsPerAmount {
+            byAmount[stories[i].amount, default: []].append(i)
+        }
+        let pairable = byAmount.values.flatMap { $0 }.sorted()
+        var pairsStopped = false
+        for i in pairable {
+            steps += 1
+            if steps >= budget / 4 {
+                pairsStopped = true
+                break
+            }
+            for j in byAmount[delta - stories[i].amount] ?? [] where j > i {
                 steps += 1
+                let (a, b) = (stories[i], stories[j])
                 let members = a.members + b.members
                 guard Set(members).count == members.count,
                       HypothesisSearch.fits(members.map { causes[$0] }, movements: movements) else { continue }
@@ -147,21 +161,36 @@ public struct StorySearch: Sendable {
         exact = Self.ranked(exact, causes)
         var seen = Set<[Int]>()
         exact = exact.filter { seen.insert($0.members).inserted }
+        // Two mistakes at once are a hypothesis only when one pair of stories reaches the
+        // difference (pairs that differ only by interchangeable movements, the same rule and
+        // amount, are one): when unrelated pairs reach it in several ways, reaching it says
+        // nothing, and they are coincidences.
+        let pairs = exact.filter { $0.stories.count > 1 }
+        let kinds = Set(pairs.map { pair in pair.members.map { "\(causes[$0].rule):\(causes[$0].amount)" }.sorted() })
+        let demoted = kinds.count > 1 ? pairs : []
+        if !demoted.isEmpty { exact.removeAll { $0.stories.count > 1 } }
 
-        // Coincidences: whatever else adds up, with the steps left.
+        // Coincidences: whatever else adds up, with the steps left, among the latest causes
+        // (a whole-history window is answered by its stories, not by sums of years of entries).
         let search = HypothesisSearch(top: top + min(exact.count, top), budget: max(0, budget - steps))
-        let candidates = causes.indices.filter { causes[$0].story != .rest }
-        let found = search.run(candidates.map { causes[$0] }, movements: movements, delta: delta, since: since, until: until)
+        var plain = causes.indices.filter { causes[$0].story != .rest }
+        let capped = plain.count > coincidenceLimit
+        if capped {
+            plain = Array(plain.sorted { (causes[$0].latest ?? .distantPast, $0) > (causes[$1].latest ?? .distantPast, $1) }
+                .prefix(coincidenceLimit)).sorted()
+        }
+        let found = search.run(plain.map { causes[$0] }, movements: movements, delta: delta, since: since, until: until)
         steps += found.steps
-        let index = Dictionary(causes.indices.map { (Self.signature(causes[$0]), $0) }, uniquingKeysWith: { a, _ in a })
         // A coincidence taking the same tokens as a story (the plain submission of a creative in
         // production) is that story, already ranked; one cause alone is always a story.
-        let taking = { (members: [Int]) in members.map { Self.signature(claimsOf: causes[$0]) }.sorted() }
-        let known = Set(stories.map { taking($0.members) }).union(exact.map { taking($0.members) })
-        let coincidences = found.hypotheses.filter { $0.isExact && $0.causes.count > 1 }.compactMap { hypothesis -> (Hypothesis, [Int])? in
-            let members = hypothesis.causes.compactMap { index[Self.signature($0)] }.sorted()
-            return known.contains(taking(members)) ? nil : (hypothesis, members)
-        }.prefix(top)
+        let byOrder = Dictionary(causes.indices.map { (causes[$0].order, $0) }, uniquingKeysWith: { a, _ in a })
+        let known = Set(stories.map(\.key)).union(exact.map { Self.key($0.members, causes) })
+        let coincidences = (demoted.prefix(top).map { pair in (coincidence(pair, causes: causes, delta: delta), pair.members) }
+            + found.hypotheses.filter { $0.isExact && $0.causes.count > 1 }.compactMap { hypothesis -> (Hypothesis, [Int])? in
+                let members = hypothesis.causes.compactMap { byOrder[$0.order] }.sorted()
+                return known.contains(Self.key(members, causes)) ? nil : (hypothesis, members)
+            }).prefix(top)
+        let coincidencesCut = (found.stoppedEarly || capped) && exact.isEmpty
 
         var answers = Array(exact.prefix(top))
         // Nothing adds up as a story, and no coincidence does either: the story that explains
@@ -190,7 +219,7 @@ public struct StorySearch: Sendable {
                 if case .coincidence = placements[member] { return true } else { return false }
             }() { placements[member] = .coincidence(rank: rank + 1) }
         }
-        return Result(hypotheses: hypotheses, coincidences: coincidences.map(\.0), stoppedEarly: found.stoppedEarly,
+        return Result(hypotheses: hypotheses, coincidences: coincidences.map(\.0), stoppedEarly: coincidencesCut || pairsStopped,
                       steps: steps, isAmbiguous: ambiguous, placements: placements)
     }
 
@@ -200,17 +229,21 @@ public struct StorySearch: Sendable {
         let usable = causes.indices.filter { causes[$0].story != .rest }
         for i in usable {
             let cause = causes[i]
-            let shape: StoryShape = cause.finding != nil ? .finding : cause.isPart ? .part : .single
-            stories.append(Story(members: [i], amount: cause.amount, shape: shape, score: base[i] * (cause.isPart ? partFactor : 1)))
+            let shape: StoryShape = cause.finding != nil ? .finding : cause.isFiller ? .part : .single
+            stories.append(Story(members: [i], amount: cause.amount, shape: shape, score: base[i] * (cause.isFiller ? partFactor : 1)))
         }
         steps += usable.count
         // Causes resting on a common entry or movement: one story (two of them at a time).
         var byID: [String: [Int]] = [:]
-        for i in usable where !causes[i].isPart && causes[i].finding == nil {
-            for id in Set(causes[i].entries + causes[i].claims.map(\.movement)) { byID[id, default: []].append(i) }
+        var ids: [String] = []
+        for i in usable where !causes[i].isFiller && causes[i].finding == nil {
+            for id in causes[i].entries + causes[i].claims.map(\.movement) + causes[i].links.map({ "link:" + $0 }) {
+                if byID[id] == nil { ids.append(id) }
+                if byID[id, default: []].last != i { byID[id, default: []].append(i) }
+            }
         }
         var linked = Set<[Int]>()
-        for id in byID.keys.sorted() {
+        for id in ids {
             let sharing = byID[id]!
             guard sharing.count > 1, sharing.count <= 4 else { continue }
             for (a, i) in sharing.enumerated() {
@@ -228,7 +261,8 @@ public struct StorySearch: Sendable {
             byRule[causes[i].rule, default: []].append(i)
         }
         for rule in byRule.keys.sorted() {
-            let members = byRule[rule]!.sorted { (causes[$0].latest ?? .distantPast, $0) < (causes[$1].latest ?? .distantPast, $1) }
+            let members = Array(byRule[rule]!.sorted { (causes[$0].latest ?? .distantPast, $0) < (causes[$1].latest ?? .distantPast, $1) }
+                .suffix(sinceLimit))
             guard members.count > 1 else { continue }
             let together = causes[members[0]].story == .together
             var sets: [[Int]] = []
@@ -251,35 +285,50 @@ public struct StorySearch: Sendable {
 
     /// One story per set of movements taken (two rules can name the same charge): the likeliest.
     static func unique(_ stories: [Story], _ causes: [Cause]) -> [Story] {
-        var best: [String: Int] = [:]
-        var order: [String] = []
-        var result = stories
-        for (index, story) in stories.enumerated() {
-            let key = story.members.map { signature(claimsOf: causes[$0]) }.sorted().joined(separator: "|")
-            if let other = best[key] {
-                let kept = result[other]
-                if story.score > kept.score || (story.score == kept.score && story.members.count < kept.members.count) {
-                    var better = story
-                    better.startsAtBalance = better.startsAtBalance || kept.startsAtBalance
-                    result[other] = better
-                }
-            } else {
-                best[key] = index
-                order.append(key)
+        var best: [[Claim]: Int] = [:]
+        var result: [Story] = []
+        for var story in stories {
+            story.key = key(story.members, causes)
+            guard let other = best[story.key] else {
+                best[story.key] = result.count
+                result.append(story)
+                continue
+            }
+            let kept = result[other]
+            // The balance story made of exactly one other story is that story, starting where
+            // the balance was: it keeps its own shape (it can pair, or be a partial answer).
+            if (story.shape == .balanceSince) != (kept.shape == .balanceSince) {
+                var merged = story.shape == .balanceSince ? kept : story
+                merged.score = max(story.score, kept.score)
+                merged.startsAtBalance = true
+                result[other] = merged
+                continue
+            }
+            // The likelier story; at the same score, the more specific rules (higher weights:
+            // "still in production" rather than "submitted").
+            let weight = { (s: Story) in s.members.reduce(0) { $0 + causes[$1].weight } / Double(s.members.count) }
+            if story.score > kept.score + 1e-9
+                || (abs(story.score - kept.score) <= 1e-9 && (weight(story), -story.members.count) > (weight(kept), -kept.members.count)) {
+                story.startsAtBalance = story.startsAtBalance || kept.startsAtBalance
+                result[other] = story
             }
         }
-        return order.map { result[best[$0]!] }
+        return result
     }
 
-    /// What a cause takes, as text: the same for two rules naming the same movements.
-    private static func signature(claimsOf cause: Cause) -> String {
-        cause.claims.isEmpty ? "finding:\(cause.rule):\(cause.entries.joined(separator: ","))"
-            : cause.claims.map { "\($0.movement):\($0.amount)" }.sorted().joined(separator: ",")
-    }
-
-    /// A cause's identity across searches.
-    private static func signature(_ cause: Cause) -> String {
-        "\(cause.rule)/\(cause.amount)/\(signature(claimsOf: cause))"
+    /// What a set of causes takes, sorted: the same for two rules naming the same movements.
+    /// A finding's tokens that are in no movement count as a movement of their own.
+    static func key(_ members: [Int], _ causes: [Cause]) -> [Claim] {
+        var claims: [Claim] = []
+        for member in members {
+            let cause = causes[member]
+            if cause.claims.isEmpty {
+                claims.append(Claim(movement: "finding:\(cause.rule):\(cause.order)", amount: cause.amount))
+            } else {
+                claims += cause.claims
+            }
+        }
+        return claims.sorted { ($0.movement, $0.amount) < ($1.movement, $1.amount) }
     }
 
     /// Best first: higher score, fewer causes, more recent, then by the causes taken.
@@ -303,6 +352,15 @@ public struct StorySearch: Sendable {
         return Hypothesis(causes: chosen, explained: answer.amount, unexplained: delta - answer.amount,
                           score: (answer.score * 100).rounded() / 100, confidence: confidence, stories: shapes,
                           startsAtBalance: answer.stories.contains(where: \.startsAtBalance), reason: nil)
+    }
+
+    /// Two stories that reach the difference among other pairs that do too: a coincidence.
+    private func coincidence(_ pair: Ranked, causes: [Cause], delta: Int) -> Hypothesis {
+        let chosen = pair.members.map { causes[$0] }
+            .sorted { ($0.latest ?? .distantPast, $0.order) < ($1.latest ?? .distantPast, $1.order) }
+        return Hypothesis(causes: chosen, explained: pair.amount, unexplained: delta - pair.amount,
+                          score: (pair.score * 100).rounded() / 100, confidence: .low, stories: [.coincidence],
+                          startsAtBalance: false, reason: nil)
     }
 
     /// What puts `a` above `b`, in the order the model weighs it; nil when only the causes'

@@ -63,17 +63,15 @@ public struct RuleCoverage: Sendable {
         }
 
         mutating func add(_ explanation: Explanation) {
-            let facts = Facts(snapshot: explanation.snapshot, policy: policy, replay: explanation.replay, query: explanation.query)
+            let (facts, _) = RuleTracer.facts(for: rule, RuleTracer.facts(explanation, policy: policy), explanation)
             DisplayTime.$format.withValue(facts.query.time) {
                 var matches: [RuleEvaluator.Match] = []
-                var bindingsOf: [String: CELValue] = [:]
                 for item in facts.items[rule.iteration] ?? [] {
-                    let (_, state) = RuleTracer.evaluate(item, rule, condition, facts)
+                    let (_, state, bindings) = RuleTracer.evaluate(item, rule, condition, facts)
                     count(state, into: 0)
-                    guard state.result == .success(.bool(true)) else { continue }
-                    bindingsOf = facts.globals
-                    for binding in item.bindings { bindingsOf[binding.name] = binding.value }
-                    if let match = try? RuleEvaluator.match(rule, item, bindingsOf) { matches.append(match) }
+                    // A rule that fails on an item is reported by the examples; its message is not counted.
+                    guard state.result == .success(.bool(true)), let match = try? RuleEvaluator.match(rule, item, bindings) else { continue }
+                    matches.append(match)
                 }
                 for group in RuleEvaluator(facts: facts).groups(matches, by: rule.grouping) {
                     let amount = rule.kind == .cause ? group.reduce(0) { $0 + $1.amount } : 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one rule did with one question, item by item (`credits explain --why RULE`): whether its
 /// `when` held, and where it did not, the smallest part of the condition that was false, with the
 /// values that made it so; for a cause, what the search then did with each candidate it proposed.
@@ -106,7 +108,7 @@ public struct FalsePart: Sendable, Hashable {
     public enum Form: Sendable, Hashable {
         /// Said of the item: `is not a submission`.
         case predicate
-        /// A sentence that names what it is about.
+        /// A sentence that names what it is about (still said after the item's name in a list of items).
         case sentence
         /// Values, said after the item's name.
         case values
@@ -130,8 +132,7 @@ public struct FalsePart: Sendable, Hashable {
     public func sentence(about subject: String) -> String {
         let said = switch form {
         case .predicate: "\(subject) \(words)"
-        case .sentence: words
-        case .values: "\(subject): \(words)"
+        case .sentence, .values: "\(subject): \(words)"
         }
         return values.isEmpty ? said : "\(said): \(evidence)"
     }
@@ -153,6 +154,9 @@ public struct CandidateDisposition: Sendable {
         case inCoincidence(rank: Int)
         /// Left out: a cause of the first hypothesis claims the same movement.
         case claimedByOther(rule: String, amount: Int, movement: String)
+        /// Left out: the first hypothesis starts where the balance was the expected number, and
+        /// every movement it claims came before then.
+        case beforeBalance(balance: Int, at: Date, local: String, afterEntry: String?)
         /// Left out: it can add up with other causes, but that answer ranks below those shown.
         case belowShown
         /// Left out: no combination with it adds up to the difference.

@@ -13,7 +13,7 @@ public struct RuleTracer: Sendable {
 
     /// The trace of every rule of the pack, in pack order.
     public func traces(_ explanation: Explanation) -> [RuleTrace] {
-        let facts = Self.facts(explanation, pack: pack)
+        let facts = Self.facts(explanation, policy: pack.policy)
         return DisplayTime.$format.withValue(facts.query.time) {
             pack.rules.map { trace($0, facts, explanation) }
         }
@@ -22,30 +22,35 @@ public struct RuleTracer: Sendable {
     /// The trace of one rule, by id; nil when the pack has no such rule.
     public func trace(_ explanation: Explanation, rule id: String) -> RuleTrace? {
         guard let rule = pack.rules.first(where: { $0.id == id }) else { return nil }
-        let facts = Self.facts(explanation, pack: pack)
+        let facts = Self.facts(explanation, policy: pack.policy)
         return DisplayTime.$format.withValue(facts.query.time) { trace(rule, facts, explanation) }
     }
 
-    private static func facts(_ explanation: Explanation, pack: RulePack) -> Facts {
-        Facts(snapshot: explanation.snapshot, policy: pack.policy, replay: explanation.replay, query: explanation.query)
+    static func facts(_ explanation: Explanation, policy: Policy) -> Facts {
+        Facts(snapshot: explanation.snapshot, policy: policy, replay: explanation.replay, query: explanation.query)
     }
 
     private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation) -> RuleTrace {
-        guard rule.story == .rest else { return trace(rule, facts, explanation, scope: nil) }
-        // A `rest` rule looks only at what moved since the balance was the expected number, and
-        // that no more specific cause names: the facts the explainer gave it.
+        let (given, scope) = Self.facts(for: rule, facts, explanation)
+        return trace(rule, given, explanation, scope: scope)
+    }
+
+    /// The facts a rule was given, and when they are narrower than the question's, what they are:
+    /// a `rest` rule looks only at what moved since the balance was the expected number, and that
+    /// no more specific cause names (the facts the explainer gave it).
+    static func facts(for rule: Rule, _ facts: Facts, _ explanation: Explanation) -> (facts: Facts, scope: String?) {
+        guard rule.story == .rest else { return (facts, nil) }
         let expected = explanation.query.expected
         guard explanation.delta != 0, let moment = explanation.balanceWas else {
             let why = explanation.delta == 0 ? "the balance is what was expected" : "the balance was never \(expected) in the period"
-            return trace(rule, facts, explanation, scope: "it looks only at what moved since the balance was \(expected), and \(why)")
+            return (facts, "it looks only at what moved since the balance was \(expected), and \(why)")
         }
         guard let rest = Explainer.restFacts(since: moment, history: explanation.history, facts: facts, causes: explanation.candidates) else {
-            return trace(rule, facts, explanation, scope: "nothing moved since the balance was \(expected)")
+            return (facts, "nothing moved since the balance was \(expected)")
         }
         let when = explanation.query.time.dateTime(moment.at)
         let left = rest.rest.isEmpty ? ", and each of those movements is named by a more specific cause" : ""
-        return trace(rule, rest.facts, explanation,
-                     scope: "it looks at what moved since the balance was \(expected) (\(when)) that no more specific cause names\(left)")
+        return (rest.facts, "it looks at what moved since the balance was \(expected) (\(when)) that no more specific cause names\(left)")
     }
 
     private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation, scope: String?) -> RuleTrace {
@@ -77,12 +82,13 @@ public struct RuleTracer: Sendable {
         evaluate(item, rule, tracking, facts).trace
     }
 
-    /// The same, with the tracked evaluation it comes from.
-    static func evaluate(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts) -> (trace: ItemTrace, state: CELEvaluationState) {
+    /// The same, with the tracked evaluation it comes from and the names it was evaluated with.
+    static func evaluate(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts)
+        -> (trace: ItemTrace, state: CELEvaluationState, bindings: [String: CELValue]) {
         var bindings = facts.globals
         for binding in item.bindings { bindings[binding.name] = binding.value }
         let state = tracking.evaluate(bindings)
-        return (trace(item, rule, state, bindings), state)
+        return (trace(item, rule, state, bindings), state, bindings)
     }
 
     private static func trace(_ item: Facts.Item, _ rule: Rule, _ state: CELEvaluationState, _ bindings: [String: CELValue]) -> ItemTrace {

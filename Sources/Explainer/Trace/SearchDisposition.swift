@@ -34,7 +34,21 @@ struct SearchDisposition {
                 return .claimedByOther(rule: other.rule, amount: other.amount, movement: shared.movement)
             }
         }
+        if let moment = explanation.balanceWas, explanation.hypotheses.first?.startsAtBalance == true,
+           !cause.claims.isEmpty, cause.claims.allSatisfy({ isBefore($0.movement, moment) }) {
+            return .beforeBalance(balance: moment.balance, at: moment.at, local: explanation.query.time.dateTime(moment.at), afterEntry: moment.afterEntry)
+        }
         return Self.reaches(explanation.delta - cause.amount, with: explanation.candidates, besides: index) ? .belowShown : .noCombination
+    }
+
+    /// Whether a movement came at or before a moment of the balance (after its entry, in log order).
+    private func isBefore(_ movement: String, _ moment: BalanceHistory.Moment) -> Bool {
+        let snapshot = explanation.snapshot
+        let entries = Dictionary(snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let at = entries[movement]?.at ?? explanation.replay.movements.first { $0.id == movement }?.at
+        guard let at, let after = moment.afterEntry.flatMap({ entries[$0] }) else { return false }
+        if at != after.at { return at < after.at }
+        return (entries[movement]?.logIndex ?? Int.max) <= after.logIndex
     }
 
     /// Whether some of the other candidates (none claiming a movement the left-out one claims) add up

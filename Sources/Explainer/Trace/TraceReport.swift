@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 
 /// Rule traces in words (text for a terminal, markdown for a ticket) and as JSON (the `"trace"` key).
@@ -123,7 +124,10 @@ public struct TraceReport {
             return "\(cause): only in coincidence \(rank): it adds up only with movements nothing links to it"
         case .claimedByOther(let rule, let amount, let movement):
             return "\(cause): left out: the first hypothesis's \(rule) cause (\(signed(amount))) claims the same movement \(movement)"
-        case .belowShown: return "\(cause): left out: it can add up with other causes, but that answer ranks below the ones shown (--top shows more)"
+        case .beforeBalance(let balance, _, let local, let after):
+            return "\(cause): left out: it came before the balance was \(balance) (\(local)\(after.map { ", after \($0)" } ?? "")), "
+                + "where the first hypothesis starts: the difference is what moved since then"
+        case .belowShown: return "\(cause): left out: it may add up with other causes, but the search ranks such answers below the ones shown (--top shows more)"
         case .noCombination: return "\(cause): left out: no combination with it adds up to the difference"
         case .noDifference: return "\(cause): not used: the balance is what was expected"
         }
@@ -208,6 +212,10 @@ public struct TraceReport {
         case .inCoincidence(let rank): pairs += [("search", .string("coincidence")), ("rank", .int(rank))]
         case .claimedByOther(let rule, let amount, let movement):
             pairs += [("search", .string("claimed_by_other")), ("by_rule", .string(rule)), ("by_amount", .int(amount)), ("movement", .string(movement))]
+        case .beforeBalance(let balance, let at, _, let after):
+            let utc = TimeFormat(zone: TimeZone(identifier: "UTC")!)
+            pairs += [("search", .string("before_balance")), ("balance", .int(balance)), ("at", .string(utc.iso(at))),
+                      ("after_entry", .string(after))]
         case .belowShown: pairs.append(("search", .string("below_shown")))
         case .noCombination: pairs.append(("search", .string("no_combination")))
         case .noDifference: pairs.append(("search", .string("no_difference")))

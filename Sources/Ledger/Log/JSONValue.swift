@@ -53,7 +53,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func quote(_ value: String, into text: inout String) {
+    static func quote(_ value: String, into text: inout String) {
         text += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -33,8 +33,9 @@ struct Document: Sendable {
     private(set) var children: [Int32] = []
     /// Scalars that are not a slice of `bytes` (JSON strings with escapes, every YAML scalar).
     private(set) var strings: [String] = []
-    /// The UTF-8 text scalars point into.
-    let bytes: [UInt8]
+    /// The UTF-8 text scalars point into: the source's (JSON), or the text a
+    /// builder appends (`addScalar(_:appending:line:column:)`, the store's rows).
+    private(set) var bytes: [UInt8]
     /// The top node; set when the parser closes the document.
     private(set) var root = DocumentNode(index: -1)
 
@@ -54,6 +55,14 @@ struct Document: Sendable {
     mutating func addScalar(_ kind: Kind, byteOffset: Int, length: Int, line: Int, column: Int) -> DocumentNode {
         add(Node(kind: kind, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
                  start: Int32(truncatingIfNeeded: byteOffset), count: Int32(truncatingIfNeeded: length)))
+    }
+
+    /// Adds a scalar whose text is appended to `bytes`: for a document built from
+    /// values rather than parsed (the store's rows), so that it reads as fast as JSON.
+    mutating func addScalar(_ kind: Kind, appending text: String, line: Int, column: Int) -> DocumentNode {
+        let offset = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        return addScalar(kind, byteOffset: offset, length: bytes.count - offset, line: line, column: column)
     }
 
     /// Adds a scalar with text of its own.

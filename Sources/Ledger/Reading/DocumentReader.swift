@@ -7,21 +7,33 @@ import Foundation
 struct DocumentReader {
     let source: SourceFile
     let document: Document
+    /// For a document built from a client's rows: the row and column each node's line
+    /// and column stand for. Nil for a file, whose positions are lines and columns.
+    let places: RowPlaces?
     private(set) var diagnostics: [Diagnostic] = []
 
     /// The largest whole number an input may hold (a trillion): far beyond any real
     /// balance, and small enough that sums of 100,000 of them cannot overflow.
     static let largestWholeNumber: UInt = 1_000_000_000_000
 
-    init(source: SourceFile, document: Document) {
+    init(source: SourceFile, document: Document, places: RowPlaces? = nil) {
         self.source = source
         self.document = document
+        self.places = places
     }
 
-    /// The location of a node in the source.
+    /// The location of a node in the source: `file:line:column`, or for rows the place
+    /// alone (`clients/acme entries/e-9 creative_id`, with no line).
     func location(of node: DocumentNode) -> SourceLocation {
         let item = document[node]
+        if let places { return SourceLocation(place: places.place(line: Int(item.line), column: Int(item.column))) }
         return SourceLocation(file: source.name, line: Int(item.line), column: Int(item.column))
+    }
+
+    /// ` (first at line 12)`, for a repeated key or id: where the first one is. Empty for
+    /// rows, whose place already names the row.
+    func firstAt(_ node: DocumentNode) -> String {
+        places == nil ? " (first at line \(line(of: node)))" : ""
     }
 
     /// The line a node starts on.
@@ -36,7 +48,8 @@ struct DocumentReader {
 
     /// Records a problem at a node, with its source line for the caret.
     mutating func error(_ message: String, at node: DocumentNode) {
-        diagnostics.append(source.diagnostic(message, at: location(of: node)))
+        diagnostics.append(places == nil ? source.diagnostic(message, at: location(of: node))
+                                         : Diagnostic(message: message, location: location(of: node)))
     }
 
     /// The fields of a mapping node, checking its keys against `allowed` (a typo is an

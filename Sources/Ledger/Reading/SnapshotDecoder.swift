@@ -37,7 +37,9 @@ struct SnapshotDecoder {
         let reports = list(top.optional("reports"), "reports") { this, node, _ in this.report(node) }
 
         guard reader.diagnostics.isEmpty, let generatedAt, let client else {
-            // Problems are found section by section; show them in the order of the file.
+            // Problems are found section by section; show them in the order of the file
+            // (rows: in the order of the tables, as found).
+            guard reader.places == nil else { throw DiagnosticsError(reader.diagnostics) }
             throw DiagnosticsError(reader.diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
         }
         // With no problem, every entry was kept, so positions by id are log indexes.
@@ -323,7 +325,7 @@ private struct IDList {
         let document = reader.document
         let (index, repeats) = IDIndex.build(words) { id(at: $0, in: document) }
         for (position, first) in repeats {
-            reader.error("duplicate \(kind) id '\(id(at: position, in: document))' (first at line \(reader.line(of: nodes[first])))",
+            reader.error("duplicate \(kind) id '\(id(at: position, in: document))'\(reader.firstAt(nodes[first]))",
                          at: nodes[position])
         }
         return index

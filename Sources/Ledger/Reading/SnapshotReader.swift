@@ -78,3 +78,27 @@ public func threadCPUSeconds() -> Double {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
+
+extension SnapshotReader {
+    /// Reads a snapshot from a client's store rows (SPEC section 9): the rows become
+    /// the document a file would give, checked by the same rules, each problem named by
+    /// its table, client, row and column (`clients/acme entries/e-9 creative_id: ...`).
+    /// `now` stands for a NULL `generated_at` (live data).
+    public static func read(rows: ClientRows, policy: Policy? = nil, now: Date) throws(DiagnosticsError) -> Snapshot {
+        var builder = RowDocumentBuilder(clientID: rows.clientID)
+        let root = builder.snapshot(rows, now: now)
+        let reader = DocumentReader(source: SourceFile(name: "clients/\(rows.clientID)", text: ""), document: builder.document,
+                                    places: builder.places)
+        // The problems only rows can have come after the checker's.
+        let rowProblems = builder.problems.map { Diagnostic(message: $0.message, location: reader.location(of: $0.node)) }
+        var decoder = SnapshotDecoder(reader: reader, policy: policy)
+        let snapshot: Snapshot
+        do {
+            snapshot = try decoder.decode(root)
+        } catch {
+            throw DiagnosticsError(error.diagnostics + rowProblems)
+        }
+        guard rowProblems.isEmpty else { throw DiagnosticsError(rowProblems) }
+        return snapshot
+    }
+}

@@ -1,0 +1,126 @@
+import Diagnostics
+import Explainer
+import Foundation
+import Ledger
+import Store
+
+/// `credits audit` (SPEC section 9): every finding rule over every client of a store.
+/// The store is read once, a page of clients at a time (the next page read while this
+/// one is checked), and each page's clients are shared out among `jobs` tasks: memory
+/// holds two pages and the findings, however many clients there are.
+public struct ClientAudit: Sendable {
+    public let explainer: Explainer
+    /// "Now" for every client (`--now`); nil: each client's `generated_at`.
+    public let now: String?
+    public let jobs: Int
+    public let pageSize: Int
+
+    public init(pack: RulePack, now: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, pageSize: Int = 256) {
+        self.explainer = Explainer(pack: pack)
+        self.now = now
+        self.jobs = max(1, jobs)
+        self.pageSize = max(1, pageSize)
+    }
+
+    /// How far the audit is.
+    public struct Progress: Sendable {
+        public let done: Int
+        public let total: Int
+    }
+
+    /// What the audit found: every row (worst first) and the rules' own problems.
+    public struct Report: Sendable {
+        public let clients: Int
+        public let rows: [AuditRow]
+        public let problems: [String]
+
+        /// True when any row is a warning (the command exits 1).
+        public var hasWarnings: Bool { rows.contains { $0.severity == .warning } }
+    }
+
+    /// A `--now` that does not parse: a usage error, found on the first client.
+    public struct NowError: Error, Sendable {
+        public let message: String
+    }
+
+    /// Audits every client of the store. `progress` is called after each page.
+    public func run(_ store: Store, progress: @Sendable (Progress) -> Void = { _ in }) async throws -> Report {
+        let total = try await store.clientCount()
+        let readTime = Date()
+        var rows: [AuditRow] = []
+        var problems: [String] = []
+        var done = 0
+        var page = try await store.nextClientPage(after: nil, size: pageSize)
+        while !page.isEmpty {
+            let after = page.count == pageSize ? page.last?.clientID : nil
+            async let next = self.page(of: store, after: after)
+            let results = try await audit(page, readTime: readTime)
+            for result in results {
+                rows += result.rows
+                problems += result.problems
+            }
+            done += page.count
+            progress(Progress(done: done, total: max(total, done)))
+            page = try await next
+        }
+        return Report(clients: done, rows: rows.sorted(by: AuditRow.worstFirst), problems: problems)
+    }
+
+    /// The page after the client `after`; none when there is no client after (nil).
+    private func page(of store: Store, after: String?) async throws -> [ClientRows] {
+        guard let after else { return [] }
+        return try await store.nextClientPage(after: after, size: pageSize)
+    }
+
+    /// One client's rows and rule problems.
+    struct ClientResult: Sendable {
+        var rows: [AuditRow] = []
+        var problems: [String] = []
+    }
+
+    /// A page's clients, shared out among `jobs` tasks; results in the page's order.
+    private func audit(_ page: [ClientRows], readTime: Date) async throws -> [ClientResult] {
+        let jobs = min(self.jobs, page.count)
+        return try await withThrowingTaskGroup(of: [(Int, ClientResult)].self) { group in
+            for job in 0..<jobs {
+                group.addTask {
+                    var results: [(Int, ClientResult)] = []
+                    for index in stride(from: job, to: page.count, by: jobs) {
+                        results.append((index, try self.audit(page[index], readTime: readTime)))
+                    }
+                    return results
+                }
+            }
+            var results = Array(repeating: ClientResult(), count: page.count)
+            for try await part in group {
+                for (index, result) in part { results[index] = result }
+            }
+            return results
+        }
+    }
+
+    /// One client: bad rows are a row of their own; otherwise the findings of the
+    /// default window ending at the client's "now".
+    func audit(_ rows: ClientRows, readTime: Date) throws -> ClientResult {
+        let id = rows.clientID
+        let snapshot: Snapshot
+        do throws(DiagnosticsError) {
+            snapshot = try SnapshotReader.read(rows: rows, policy: explainer.pack.policy, now: readTime)
+        } catch {
+            let text = error.diagnostics.map { diagnostic in
+                (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
+            }.joined(separator: "; ")
+            return ClientResult(rows: [AuditRow(client: id, rule: AuditRow.badDataRule, severity: .warning, entries: [], text: text)])
+        }
+        let query: ExplainQuery
+        do throws(QueryError) {
+            query = try ExplainQuery.resolve(snapshot: snapshot, expected: snapshot.client.balance, now: now)
+        } catch {
+            throw NowError(message: error.message)
+        }
+        let (findings, problems) = explainer.findings(snapshot, query)
+        return ClientResult(
+            rows: findings.map { AuditRow(client: id, rule: $0.rule, severity: $0.severity, entries: $0.entries, text: $0.text) },
+            problems: problems.map { "client '\(id)': \($0)" })
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+
+/// Turns a client's rows into the document a snapshot file would give (the same keys,
+/// nested the same way), with each value's row and column as its position, so that
+/// the one checker (`SnapshotDecoder`) applies SPEC section 3 to rows as to files.
+/// Problems that only rows can have (a clip of no creative, an account that is not in
+/// `accounts`) are noted here, at their place, for the checker to report with its own.
+struct RowDocumentBuilder {
+    private(set) var document = Document()
+    private(set) var places: RowPlaces
+    /// Problems of the rows themselves, each at the node of the value concerned.
+    private(set) var problems: [(message: String, node: DocumentNode)] = []
+    /// Each key's node, added once and shared by every mapping that has the key.
+    private var keys: [String: DocumentNode] = [:]
+
+    init(clientID: String) {
+        places = RowPlaces(clientID: clientID)
+    }
+
+    /// The document's root: the snapshot mapping. `now` stands for a NULL `generated_at`
+    /// (live data: "now" is when the rows were read).
+    mutating func snapshot(_ rows: ClientRows, now: Date) -> DocumentNode {
+        var top: [Int32] = []
+        let clientLine = places.add(.clients, id: rows.clientID)
+        let generated = rows.client[C.generatedAt] == .null
+            ? document.addScalar(.quoted, appending: ISOTimestamp.format(now, offsetSeconds: 0), line: clientLine, column: C.generatedAt + 1)
+            : value(rows.client[C.generatedAt], line: clientLine, column: C.generatedAt)
+        pair("generated_at", generated, into: &top)
+        if let account = account(rows, clientLine: clientLine) { pair("account", account, into: &top) }
+        pair("client", client(rows.client, line: clientLine), into: &top)
+        if rows.client[C.openingPlan] != .null || rows.client[C.openingRollover] != .null {
+            pair("opening", mapping([("plan_tokens", C.openingPlan), ("rollover_tokens", C.openingRollover)],
+                                    of: rows.client[...], line: clientLine), into: &top)
+        }
+        pair("entries", list(rows.entries, id: E.id, fields: [("id", E.id), ("at", E.at), ("type", E.type), ("amount", E.amount),
+                                                              ("creative", E.creative), ("note", E.note)]), into: &top)
+        pair("creatives", creatives(rows), into: &top)
+        pair("plan_changes", list(rows.planChanges, id: nil, fields: [("at", P.at), ("from", P.from), ("to", P.to)]), into: &top)
+        pair("other_clients", list(rows.otherClients, id: O.id, fields: [("id", O.id), ("name", O.name), ("balance", O.balance)]), into: &top)
+        pair("reports", list(rows.reports, id: R.id, fields: [("id", R.id), ("opened_at", R.openedAt), ("expected", R.expected),
+                                                              ("actual", R.actual), ("note", R.note)]), into: &top)
+        let root = document.addContainer(.mapping, members: top[...], line: clientLine, column: 0)
+        document.setRoot(root)
+        return root
+    }
+
+    // MARK: The tables
+
+    private mutating func account(_ rows: ClientRows, clientLine: Int) -> DocumentNode? {
+        guard let account = rows.account else {
+            if let id = rows.client[C.accountID].id {
+                let node = value(rows.client[C.accountID], line: clientLine, column: C.accountID)
+                problems.append(("account '\(id)' is not in accounts", node))
+            }
+            return nil
+        }
+        let line = places.add(.accounts, id: account[0].id ?? "NULL")
+        return mapping([("id", 0), ("name", 1)], of: account[...], line: line)
+    }
+
+    private mutating func client(_ row: [RowValue], line: Int) -> DocumentNode {
+        var members: [Int32] = []
+        for (key, column) in [("id", C.id), ("name", C.name), ("timezone", C.timezone), ("plan", C.plan),
+                              ("billing_anchor", C.billingAnchor)] {
+            pair(key, value(row[column], line: line, column: column), into: &members)
+        }
+        var reload: [Int32] = []
+        pair("enabled", value(row[C.reloadEnabled], line: line, column: C.reloadEnabled, boolean: true), into: &reload)
+        pair("amount", value(row[C.reloadAmount], line: line, column: C.reloadAmount), into: &reload)
+        pair("auto_reload", document.addContainer(.mapping, members: reload[...], line: line, column: C.reloadEnabled + 1), into: &members)
+        for (key, column) in [("balance", C.balance), ("outstanding", C.outstanding)] {
+            pair(key, value(row[column], line: line, column: column), into: &members)
+        }
+        return document.addContainer(.mapping, members: members[...], line: line, column: 0)
+    }
+
+    private mutating func creatives(_ rows: ClientRows) -> DocumentNode {
+        // Each creative's clip rows (in position order, as read), by creative id.
+        var clipRows: [String: [Int]] = [:]
+        for row in 0..<rows.clips.count {
+            clipRows[rows.clips[row, K.creative].id ?? "", default: []].append(row)
+        }
+        var elements: [Int32] = []
+        elements.reserveCapacity(rows.creatives.count)
+        var declared = Set<String>()
+        for row in 0..<rows.creatives.count {
+            let id = rows.creatives[row, V.id].id
+            if let id { declared.insert(id) }
+            let line = places.add(.creatives, id: id ?? "NULL")
+            var members: [Int32] = []
+            for (key, column) in [("id", V.id), ("title", V.title), ("submitted_at", V.submittedAt), ("status", V.status),
+                                  ("delivered_at", V.deliveredAt), ("delivered_seconds", V.deliveredSeconds)] {
+                pair(key, value(rows.creatives[row, column], line: line, column: column), into: &members)
+            }
+            if let id, let clips = clipRows[id] {
+                let seconds = clips.map { clip in
+                    let clipLine = places.add(.clips, id: "\(id)/\(rows.clips[clip, K.position])")
+                    return value(rows.clips[clip, K.seconds], line: clipLine, column: K.seconds).index
+                }
+                pair("clips", document.addContainer(.sequence, members: seconds[...], line: line, column: 0), into: &members)
+            }
+            elements.append(document.addContainer(.mapping, members: members[...], line: line, column: 0).index)
+        }
+        for row in 0..<rows.clips.count {
+            let creative = rows.clips[row, K.creative]
+            guard let id = creative.id, declared.contains(id) else {
+                let line = places.add(.clips, id: "\(creative.id ?? "NULL")/\(rows.clips[row, K.position])")
+                problems.append(("clip of creative \(creative.id.map { "'\($0)'" } ?? "NULL"), which is not in creatives",
+                                 value(creative, line: line, column: K.creative)))
+                continue
+            }
+        }
+        return document.addContainer(.sequence, members: elements[...], line: 0, column: 0)
+    }
+
+    /// A list of mappings, one per row, each with `fields` (a key and the column it is read from).
+    private mutating func list(_ rows: RowList, id: Int?, fields: [(String, Int)]) -> DocumentNode {
+        var elements: [Int32] = []
+        elements.reserveCapacity(rows.count)
+        for row in 0..<rows.count {
+            let name = id.map { rows[row, $0].id ?? "NULL" } ?? "\(row + 1)"
+            let line = places.add(rows.table, id: name)
+            elements.append(mapping(fields, of: rows[row], line: line).index)
+        }
+        return document.addContainer(.sequence, members: elements[...], line: 0, column: 0)
+    }
+
+    // MARK: Nodes
+
+    private mutating func mapping(_ fields: [(String, Int)], of row: ArraySlice<RowValue>, line: Int) -> DocumentNode {
+        var members: [Int32] = []
+        members.reserveCapacity(2 * fields.count)
+        for (key, column) in fields {
+            pair(key, value(row[row.startIndex + column], line: line, column: column), into: &members)
+        }
+        return document.addContainer(.mapping, members: members[...], line: line, column: 0)
+    }
+
+    private mutating func pair(_ key: String, _ value: DocumentNode, into members: inout [Int32]) {
+        members.append(keyNode(key).index)
+        members.append(value.index)
+    }
+
+    private mutating func keyNode(_ name: String) -> DocumentNode {
+        if let node = keys[name] { return node }
+        let node = document.addScalar(.plain, appending: name, line: 0, column: 0)
+        keys[name] = node
+        return node
+    }
+
+    /// A value as a file would write it: text quoted, numbers and booleans plain. In a
+    /// `boolean` column (SQLite keeps booleans as 0 and 1), 0 and 1 are false and true.
+    private mutating func value(_ value: RowValue, line: Int, column: Int, boolean: Bool = false) -> DocumentNode {
+        let column = column + 1
+        switch value {
+        case .null: return document.addNull(line: line, column: column)
+        case .integer(let number):
+            let text = boolean && (number == 0 || number == 1) ? (number == 1 ? "true" : "false") : String(number)
+            return document.addScalar(.plain, appending: text, line: line, column: column)
+        case .real(let number): return document.addScalar(.plain, appending: String(number), line: line, column: column)
+        case .text(let text): return document.addScalar(.quoted, appending: text, line: line, column: column)
+        case .bool(let flag): return document.addScalar(.plain, appending: flag ? "true" : "false", line: line, column: column)
+        }
+    }
+}
+
+/// Column positions, found once by name (`StoreTable.columns` is the one list).
+private enum C {
+    static let id = StoreTable.clients.column("id"), accountID = StoreTable.clients.column("account_id")
+    static let name = StoreTable.clients.column("name"), timezone = StoreTable.clients.column("timezone")
+    static let plan = StoreTable.clients.column("plan"), billingAnchor = StoreTable.clients.column("billing_anchor")
+    static let reloadEnabled = StoreTable.clients.column("auto_reload_enabled")
+    static let reloadAmount = StoreTable.clients.column("auto_reload_amount")
+    static let balance = StoreTable.clients.column("balance"), outstanding = StoreTable.clients.column("outstanding")
+    static let openingPlan = StoreTable.clients.column("opening_plan_tokens")
+    static let openingRollover = StoreTable.clients.column("opening_rollover_tokens")
+    static let generatedAt = StoreTable.clients.column("generated_at")
+}
+
+private enum E {
+    static let id = StoreTable.entries.column("id"), at = StoreTable.entries.column("at"), type = StoreTable.entries.column("type")
+    static let amount = StoreTable.entries.column("amount"), creative = StoreTable.entries.column("creative_id")
+    static let note = StoreTable.entries.column("note")
+}
+
+private enum V {
+    static let id = StoreTable.creatives.column("id"), title = StoreTable.creatives.column("title")
+    static let submittedAt = StoreTable.creatives.column("submitted_at"), status = StoreTable.creatives.column("status")
+    static let deliveredAt = StoreTable.creatives.column("delivered_at")
+    static let deliveredSeconds = StoreTable.creatives.column("delivered_seconds")
+}
+
+private enum K {
+    static let creative = StoreTable.clips.column("creative_id"), position = StoreTable.clips.column("position")
+    static let seconds = StoreTable.clips.column("seconds")
+}
+
+private enum P {
+    static let at = StoreTable.planChanges.column("at"), from = StoreTable.planChanges.column("from_plan")
+    static let to = StoreTable.planChanges.column("to_plan")
+}
+
+private enum O {
+    static let id = StoreTable.otherClients.column("id"), name = StoreTable.otherClients.column("name")
+    static let balance = StoreTable.otherClients.column("balance")
+}
+
+private enum R {
+    static let id = StoreTable.reports.column("id"), openedAt = StoreTable.reports.column("opened_at")
+    static let expected = StoreTable.reports.column("expected"), actual = StoreTable.reports.column("actual")
+    static let note = StoreTable.reports.column("note")
+}

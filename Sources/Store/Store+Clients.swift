@@ -1,0 +1,176 @@
+import Diagnostics
+import Foundation
+import Ledger
+
+/// A client as a list shows it (the console's search, `db` commands).
+public struct ClientSummary: Sendable, Hashable {
+    public let id: String
+    public let name: String
+    /// The account's id, if the client has one.
+    public let account: String?
+    /// The balance shown now.
+    public let balance: Int
+}
+
+extension Store {
+    /// Clients whose id or name contains `text` (case does not matter), by id, at most
+    /// `limit`; every client (up to `limit`) when `text` is nil or empty.
+    public func clients(matching text: String? = nil, limit: Int = 50) async throws -> [ClientSummary] {
+        var sql = "SELECT id, name, account_id, balance FROM clients"
+        var binds: [RowValue] = []
+        if let text, !text.isEmpty {
+            let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            sql += " WHERE lower(id) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\'"
+            binds = [.text("%\(escaped)%"), .text("%\(escaped)%")]
+        }
+        sql += " ORDER BY id LIMIT ?"
+        binds.append(.integer(max(0, limit)))
+        return try await query(sql, binds).map { row in
+            ClientSummary(id: row[0].id ?? "", name: row[1].id ?? "", account: row[2].id,
+                          balance: row[3].integer ?? 0)
+        }
+    }
+
+    /// The number of clients.
+    public func clientCount() async throws -> Int {
+        try await query("SELECT COUNT(*) FROM clients").first?[0].integer ?? 0
+    }
+
+    /// Whether the store has a client with this id.
+    public func hasClient(_ id: String) async throws -> Bool {
+        try await !query("SELECT 1 FROM clients WHERE id = ?", [.text(id)]).isEmpty
+    }
+
+    /// One client's rows; nil when the store has no such client.
+    public func clientRows(_ id: String) async throws -> ClientRows? {
+        try await ClientPage.read(self, clients: "SELECT \(ClientPage.clientColumns) FROM clients WHERE id = ?", [.text(id)]).first
+    }
+
+    /// One client as a checked snapshot (SPEC section 9): nil when the store has no such
+    /// client; bad rows throw a `DiagnosticsError` naming table, client, row and column.
+    /// `now` stands for a NULL `generated_at`.
+    public func snapshot(client id: String, policy: Policy?, now: Date = Date()) async throws -> Snapshot? {
+        guard let rows = try await clientRows(id) else { return nil }
+        return try SnapshotReader.read(rows: rows, policy: policy, now: now)
+    }
+
+    /// Every client's rows, a page of clients at a time in id order, each table read
+    /// once per page: memory holds one page, however many clients the store has.
+    /// `body` gets each page in turn.
+    public func forEachClientPage(size: Int = 256, _ body: ([ClientRows]) async throws -> Void) async throws {
+        var after: String?
+        while true {
+            let page = try await nextClientPage(after: after, size: size)
+            guard let last = page.last else { return }
+            after = last.clientID
+            try await body(page)
+            if page.count < size { return }
+        }
+    }
+
+    /// The page of clients after `after` (from the first when nil), in id order.
+    public func nextClientPage(after: String?, size: Int) async throws -> [ClientRows] {
+        var sql = "SELECT \(ClientPage.clientColumns) FROM clients"
+        var binds: [RowValue] = []
+        if let after {
+            sql += " WHERE id > ?"
+            binds.append(.text(after))
+        }
+        sql += " ORDER BY id LIMIT ?"
+        binds.append(.integer(max(1, size)))
+        return try await ClientPage.read(self, clients: sql, binds)
+    }
+}
+
+/// Reads the rows of a page of clients (a contiguous range of ids): the clients, then
+/// each table once for the whole range, sorted by client, each row handed to its client.
+enum ClientPage {
+    static let clientColumns = StoreTable.clients.columns.joined(separator: ", ")
+
+    /// How each per-client table is read: its columns, and the order within a client.
+    private static func select(_ table: StoreTable) -> String {
+        let order: String
+        switch table {
+        case .entries: order = "seq, id"
+        case .creatives: order = "id"
+        case .clips: order = "creative_id, position"
+        case .planChanges: order = "at, from_plan, to_plan"
+        case .reports: order = "opened_at, id"
+        case .otherClients: order = "position"
+        case .accounts, .clients: preconditionFailure("not a per-client table")
+        }
+        return "SELECT client_id, \(table.columns.joined(separator: ", ")) FROM \(table.rawValue)"
+            + " WHERE client_id >= ? AND client_id <= ? ORDER BY client_id, \(order)"
+    }
+
+    static func read(_ store: Store, clients sql: String, _ binds: [RowValue]) async throws -> [ClientRows] {
+        let clients = try await store.query(sql, binds)
+        guard let first = clients.first?[0], let last = clients.last?[0] else { return [] }
+        let pages = PageRows(clients: clients.map { ClientRows(client: $0.values) })
+        let range: [RowValue] = [first, last]
+        let accounts = try await store.query(
+            "SELECT id, name FROM accounts WHERE id IN (SELECT account_id FROM clients WHERE id >= ? AND id <= ?)", range)
+        pages.setAccounts(accounts)
+        for table in [StoreTable.entries, .creatives, .clips, .planChanges, .reports] {
+            try await store.forEachRow(select(table), range) { pages.add($0, to: table) }
+        }
+        // The other clients a snapshot named, a full `clients` row winning over the
+        // tool's own; then the account's other clients it did not name.
+        try await store.forEachRow("""
+            SELECT o.client_id, o.position, o.id, COALESCE(c.name, o.name), COALESCE(c.balance, o.balance)
+            FROM credits_other_clients o LEFT JOIN clients c ON c.id = o.id
+            WHERE o.client_id >= ? AND o.client_id <= ? ORDER BY o.client_id, o.position
+            """, range) { pages.add($0, to: .otherClients) }
+        try await store.forEachRow("""
+            SELECT c.id, NULL, o.id, o.name, o.balance
+            FROM clients c JOIN clients o ON o.account_id = c.account_id AND o.id <> c.id
+            WHERE c.id >= ? AND c.id <= ?
+              AND NOT EXISTS (SELECT 1 FROM credits_other_clients x WHERE x.client_id = c.id AND x.id = o.id)
+            ORDER BY c.id, o.id
+            """, range) { pages.add($0, to: .otherClients) }
+        return pages.clients
+    }
+}
+
+/// The page being filled: rows arrive one at a time (from the driver's thread) and go
+/// to their client's `ClientRows`.
+private final class PageRows: @unchecked Sendable {
+    private let lock = NSLockShim()
+    private var storage: [ClientRows]
+    private let positions: [String: Int]
+
+    init(clients: [ClientRows]) {
+        storage = clients
+        positions = Dictionary(clients.enumerated().map { ($1.clientID, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    var clients: [ClientRows] { lock.withLock { storage } }
+
+    func setAccounts(_ rows: [StoreRow]) {
+        let byID = Dictionary(rows.map { ($0[0].id ?? "", $0.values) }, uniquingKeysWith: { first, _ in first })
+        let accountColumn = StoreTable.clients.columns.firstIndex(of: "account_id")!
+        lock.withLock {
+            for index in storage.indices {
+                if let id = storage[index].client[accountColumn].id { storage[index].account = byID[id] }
+            }
+        }
+    }
+
+    /// Adds a row whose first value is its client's id (rows of no client of the page are left out).
+    func add(_ row: StoreRow, to table: StoreTable) {
+        guard let client = row[0].id, let position = positions[client] else { return }
+        lock.withLock {
+            let values = row.values.dropFirst()
+            switch table {
+            case .entries: storage[position].entries.append(values)
+            case .creatives: storage[position].creatives.append(values)
+            case .clips: storage[position].clips.append(values)
+            case .planChanges: storage[position].planChanges.append(values)
+            case .reports: storage[position].reports.append(values)
+            case .otherClients: storage[position].otherClients.append(values)
+            case .accounts, .clients: break
+            }
+        }
+    }
+}
