@@ -74,6 +74,20 @@ struct HostileInputTests {
         #expect(output.stderr.hasPrefix("\(file.path):61:5: error: the snapshot is larger than the input limit of 1 KiB"))
     }
 
+    /// A rule file may hold a sixteenth of the input limit: each character of a rule's
+    /// scalars keeps its place in the file (about 78 bytes), so an 8 MB scalar took 627 MB.
+    @Test func aLargeRuleFileIsRefused() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("causes"), withIntermediateDirectories: true)
+        let rule = "id: big\nkind: cause\ntitle: \"" + String(repeating: "x", count: 2_000) + "\"\n"
+        try rule.write(to: folder.appendingPathComponent("causes/big.yaml"), atomically: true, encoding: .utf8)
+        let output = try BinaryRunner.run(["rules", "lint", folder.path, "--max-input-size", "16K"])
+        #expect(output.status == 2)
+        #expect(output.stderr == "\(folder.path)/causes/big.yaml:3:1005: error: the rule file is larger than the input limit of "
+            + "1 KiB (1024 bytes, a sixteenth of the input limit for a rule file); raise it with --max-input-size or CREDITS_MAX_INPUT_SIZE\n")
+    }
+
     @Test(arguments: [
         (["--max-input-size", "lots"], "error: --max-input-size must be a size such as 64M, 512K or 1000000 (at most 1024G), not 'lots'\n"),
         (["--max-input-size", "0"], "error: --max-input-size must be a size such as 64M, 512K or 1000000 (at most 1024G), not '0'\n"),

@@ -35,8 +35,8 @@ public struct ExplainQuery: Sendable {
         snapshot: Snapshot, expected: Int, actual: Int? = nil,
         since: String? = nil, until: String? = nil, now: String? = nil, timeZone: String? = nil
     ) throws(QueryError) -> ExplainQuery {
-        try TokenCount.check(expected, as: .expected)
-        if let actual { try TokenCount.check(actual, as: .actual) }
+        try checkRange(expected, as: .expected)
+        if let actual { try checkRange(actual, as: .actual) }
         var zone = snapshot.client.timeZone
         if let timeZone { zone = try Self.zone(named: timeZone) }
         let time = TimeFormat(zone: zone)
@@ -55,6 +55,13 @@ public struct ExplainQuery: Sendable {
         return ExplainQuery(
             expected: expected, actual: actual ?? snapshot.client.balance,
             since: sinceDate, until: untilDate, now: nowDate, time: TimeFormat(zone: zone, reference: nowDate))
+    }
+
+    /// Throws when a balance is beyond any balance (`TokenCount.largest`) either way.
+    static func checkRange(_ value: Int, as field: QueryError.Field) throws(QueryError) {
+        guard TokenCount.isInRange(value) else {
+            throw QueryError(field, "{} is out of range, got \(value) (a balance is at most \(TokenCount.largest) tokens either way)")
+        }
     }
 
     /// The IANA zone `name` names.

@@ -1,19 +1,17 @@
 import Foundation
-import Ledger
 
 /// Numbers of tokens that come from outside (a command line, a rule example, a
-/// request): read and range-checked here, so that no sum or difference of them
-/// can overflow.
+/// request, a stored row): read and range-checked here, so that no sum or difference
+/// of them can overflow.
 public enum TokenCount {
-    /// The most tokens a balance may hold either way: the same limit the snapshot
-    /// reader puts on every amount and balance (a trillion), far beyond any real one.
-    public static let largest = Snapshot.largestTokenCount
+    /// The most tokens a balance may hold either way: the limit the snapshot reader puts
+    /// on every whole number (a trillion), far beyond any real balance, and small enough
+    /// that sums of the entries of the largest input read cannot overflow.
+    public static let largest = Int(DocumentReader.largestWholeNumber)
 
-    /// Throws when `value` is beyond `largest` either way.
-    static func check(_ value: Int, as field: QueryError.Field) throws(QueryError) {
-        guard value.magnitude <= largest.magnitude else {
-            throw QueryError(field, "{} is out of range, got \(value) (a balance is at most \(largest) tokens either way)")
-        }
+    /// Whether `value` is within `largest` either way.
+    public static func isInRange(_ value: Int) -> Bool {
+        value.magnitude <= largest.magnitude
     }
 
     /// A whole number of tokens as a person types it: `200`, `-200`, `+5`. Anything else
@@ -23,7 +21,7 @@ public enum TokenCount {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let digits = trimmed.hasPrefix("-") || trimmed.hasPrefix("+") ? trimmed.dropFirst() : Substring(trimmed)
         if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            guard let value = Int(trimmed), value.magnitude <= largest.magnitude else {
+            guard let value = Int(trimmed), isInRange(value) else {
                 throw TokenCountError(text: text, reason: "out of range: a balance is at most \(largest) tokens either way")
             }
             return value
