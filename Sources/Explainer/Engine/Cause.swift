@@ -23,8 +23,9 @@ public struct Cause: Sendable {
     public let claims: [Claim]
     /// The entries it rests on, oldest first.
     public let entries: [String]
-    public let text: String
-    public let advice: [String]
+    /// Written only for the causes an answer shows (`Explainer.Messages`).
+    public internal(set) var text: String
+    public internal(set) var advice: [String]
     /// The rule's weight.
     public let weight: Double
     /// The latest time among its items, for recency.

@@ -6,10 +6,22 @@ import Ledger
 public struct Explainer: Sendable {
     public let pack: RulePack
     public var search: StorySearch
+    /// Which candidate causes get their message written.
+    public var messages: Messages
 
-    public init(pack: RulePack, top: Int = 3) {
+    /// The causes whose messages are written (each charged to the question's budget).
+    public enum Messages: Sendable {
+        /// Those of the hypotheses and coincidences, the only ones a report shows: a
+        /// whole-history window has tens of thousands of candidates.
+        case shown
+        /// Every candidate's, for the rules' own examples, which check a candidate's message.
+        case all
+    }
+
+    public init(pack: RulePack, top: Int = 3, messages: Messages = .shown) {
         self.pack = pack
         self.search = StorySearch(top: top)
+        self.messages = messages
     }
 
     public func explain(_ snapshot: Snapshot, _ query: ExplainQuery) -> Explanation {
@@ -20,7 +32,8 @@ public struct Explainer: Sendable {
     public func explain(_ snapshot: Snapshot, _ query: ExplainQuery, replay: Replay) -> Explanation {
         let facts = Facts(snapshot: snapshot, policy: pack.policy, replay: replay, query: query)
         let history = BalanceHistory(replay: replay, opening: snapshot.opening, since: query.since, until: query.until)
-        var output = RuleEvaluator(facts: facts).run(pack.rules.filter { $0.story != .rest })
+        let evaluator = RuleEvaluator(facts: facts)
+        var output = evaluator.run(pack.rules.filter { $0.story != .rest })
         let balanceWas = history.latest(balance: query.expected)
         var balanceStory: StorySearch.BalanceStory?
         if let moment = balanceWas, query.delta != 0 {
@@ -30,9 +43,23 @@ public struct Explainer: Sendable {
         for claim in output.causes.flatMap(\.claims) { claimed[claim.movement] = facts.movements[claim.movement]?.amount }
         let result = search.run(output.causes, movements: claimed, delta: query.delta,
                                 since: query.since, until: query.until, balance: balanceStory)
-        let status = ExplanationStatus.of(delta: query.delta, best: result.hypotheses.first, findings: output.findings)
-        var explanation = Explanation(snapshot: snapshot, query: query, replay: replay, hypotheses: result.hypotheses,
-                           coincidences: result.coincidences, findings: output.findings, status: status,
+        // The messages, once the answers are known (a cause's `order` is its position).
+        let answers = result.hypotheses + result.coincidences
+        switch messages {
+        case .shown: evaluator.write(Set(answers.flatMap { $0.causes.map(\.order) }).sorted(), in: &output)
+        case .all: evaluator.write(output.causes.indices, in: &output)
+        }
+        let written = { (list: [Hypothesis]) in
+            list.map { hypothesis in
+                var hypothesis = hypothesis
+                hypothesis.causes = hypothesis.causes.map { output.causes[$0.order] }
+                return hypothesis
+            }
+        }
+        let hypotheses = written(result.hypotheses), coincidences = written(result.coincidences)
+        let status = ExplanationStatus.of(delta: query.delta, best: hypotheses.first, findings: output.findings)
+        var explanation = Explanation(snapshot: snapshot, query: query, replay: replay, hypotheses: hypotheses,
+                           coincidences: coincidences, findings: output.findings, status: status,
                            stoppedEarly: result.stoppedEarly, isAmbiguous: result.isAmbiguous,
                            candidates: output.causes, placements: result.placements, history: history,
                            balanceWas: balanceWas, problems: output.problems)
@@ -53,6 +80,7 @@ public struct Explainer: Sendable {
         let restOutput = RuleEvaluator(facts: restFacts).run(restRules)
         let offset = output.causes.count
         output.causes += restOutput.causes.enumerated().map { $0.element.renumbered(offset + $0.offset) }
+        output.unwritten += restOutput.unwritten
         output.problems += restOutput.problems
         output.stopped = output.stopped ?? restOutput.stopped
         return StorySearch.BalanceStory(moment: moment, members: chosen.sorted() + Array(offset..<output.causes.count),

@@ -12,6 +12,25 @@ struct RuleEvaluator {
         var problems: [RuleProblem] = []
         /// Where the question's budget ran out, when it did: the items after it were not looked at.
         var stopped: RuleBudgetStop?
+        /// For each cause, by position, what its message is written from until `write` writes it
+        /// (nil once written, and for a finding's cause, which has the finding's message).
+        var unwritten: [Unwritten?] = []
+        /// What is left of the question's budget for messages.
+        var messageBudget = CELBudget(total: RuleEvaluator.questionBudget)
+    }
+
+    /// A cause's rule and matches, kept to write its message when an answer shows it: a
+    /// whole-history window has tens of thousands of candidate causes and shows a handful.
+    struct Unwritten {
+        let rule: Rule
+        let group: [Match]
+        let amount: Int
+    }
+
+    /// A rule behind one reference, so that the loop over every item does not copy its fields.
+    private final class Shared {
+        let rule: Rule
+        init(_ rule: Rule) { self.rule = rule }
     }
 
     /// What all the rules of one question may spend evaluating their conditions, amounts,
@@ -43,26 +62,25 @@ struct RuleEvaluator {
             var failures: [[RuleProblem]] = Array(repeating: [], count: rules.count)
             var budget = CELBudget(total: Self.questionBudget)
             items: for iteration in Iteration.allCases {
-                let indices = rules.indices.filter { rules[$0].iteration == iteration }
-                guard !indices.isEmpty else { continue }
+                let selected = rules.indices.filter { rules[$0].iteration == iteration }.map { ($0, Shared(rules[$0])) }
+                guard !selected.isEmpty else { continue }
                 for item in facts.items[iteration] ?? [] {
                     var bindings = facts.globals
                     for binding in item.bindings { bindings[binding.name] = binding.value }
-                    for index in indices {
+                    for (index, shared) in selected {
                         do throws(CELError) {
-                            if let match = try Self.match(rules[index], item, bindings, budget: &budget) { matches[index].append(match) }
+                            if let match = try Self.match(shared.rule, item, bindings, budget: &budget) { matches[index].append(match) }
                         } catch {
                             if budget.ranOut {
-                                output.stopped = RuleBudgetStop(rule: rules[index].id, item: item.id, budget: budget.total)
+                                output.stopped = RuleBudgetStop(rule: shared.rule.id, item: item.id, budget: budget.total)
                                 break items
                             }
-                            failures[index].append(RuleProblem(rule: rules[index].id, message: "\(error.message) (for \(item.id))",
+                            failures[index].append(RuleProblem(rule: shared.rule.id, message: "\(error.message) (for \(item.id))",
                                                                location: error.location?.description))
                         }
                     }
                 }
             }
-            var messageBudget = CELBudget(total: Self.questionBudget)
             for (index, rule) in rules.enumerated() {
                 output.problems += failures[index].prefix(Self.problemsShownPerRule)
                 if failures[index].count > Self.problemsShownPerRule {
@@ -71,8 +89,8 @@ struct RuleEvaluator {
                 }
                 for group in groups(matches[index], by: rule.grouping) {
                     switch rule.kind {
-                    case .cause: cause(rule, group, budget: &messageBudget, into: &output)
-                    case .finding: finding(rule, group, budget: &messageBudget, into: &output)
+                    case .cause: cause(rule, group, into: &output)
+                    case .finding: finding(rule, group, into: &output)
                     }
                 }
             }
@@ -119,11 +137,28 @@ struct RuleEvaluator {
         return keys.map { byKey[$0]! }
     }
 
-    private func cause(_ rule: Rule, _ group: [Match], budget: inout CELBudget, into output: inout Output) {
+    /// A cause, its message left to `write`.
+    private func cause(_ rule: Rule, _ group: [Match], into output: inout Output) {
         let amount = group.reduce(0) { $0 + $1.amount }
-        guard amount != 0, let claims = claims(rule, group, into: &output),
-              let texts = render(rule, group, amount: amount, budget: &budget, into: &output) else { return }
-        output.causes.append(cause(rule, group, amount: amount, claims: claims, texts: texts, order: output.causes.count))
+        guard amount != 0, !group.isEmpty, let claims = claims(rule, group, into: &output) else { return }
+        output.causes.append(cause(rule, group, amount: amount, claims: claims, texts: ("", []), order: output.causes.count))
+        output.unwritten.append(Unwritten(rule: rule, group: group, amount: amount))
+    }
+
+    /// Writes the messages of the causes at `positions` (those an answer shows), in that order,
+    /// from what is left of the question's message budget.
+    func write(_ positions: some Sequence<Int>, in output: inout Output) {
+        DisplayTime.$format.withValue(facts.query.time) {
+            for position in positions {
+                guard let unwritten = output.unwritten[position] else { continue }
+                var budget = output.messageBudget
+                let texts = render(unwritten.rule, unwritten.group, amount: unwritten.amount, budget: &budget, into: &output)
+                output.messageBudget = budget
+                output.causes[position].text = texts?.message ?? ""
+                output.causes[position].advice = texts?.advice ?? []
+                output.unwritten[position] = nil
+            }
+        }
     }
 
     private func cause(_ rule: Rule, _ group: [Match], amount: Int, claims: [Claim],
@@ -171,8 +206,12 @@ struct RuleEvaluator {
         return order.map { Claim(movement: $0, amount: taken[$0]!) }
     }
 
-    private func finding(_ rule: Rule, _ group: [Match], budget: inout CELBudget, into output: inout Output) {
-        guard let texts = render(rule, group, amount: 0, budget: &budget, into: &output) else { return }
+    /// A finding, its message written now: findings are few, and every one is shown.
+    private func finding(_ rule: Rule, _ group: [Match], into output: inout Output) {
+        var budget = output.messageBudget
+        let texts = render(rule, group, amount: 0, budget: &budget, into: &output)
+        output.messageBudget = budget
+        guard let texts else { return }
         output.findings.append(Finding(
             rule: rule.id, title: rule.title, severity: rule.severity ?? .info, entries: cited(group),
             text: texts.message, advice: texts.advice, checks: rule.checks))
@@ -180,6 +219,7 @@ struct RuleEvaluator {
         let amount = group.reduce(0) { $0 + $1.amount }
         guard rule.amount != nil, amount != 0, let claims = claims(rule, group, into: &output) else { return }
         output.causes.append(cause(rule, group, amount: amount, claims: claims, texts: texts, order: output.causes.count))
+        output.unwritten.append(nil)
     }
 
     /// The entries a group cites, each once, oldest first.

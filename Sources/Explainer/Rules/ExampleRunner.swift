@@ -42,7 +42,8 @@ public struct ExampleRunner: Sendable {
             let query = try ExplainQuery.resolve(
                 snapshot: example.snapshot, expected: question.expected, actual: question.actual,
                 since: question.since, until: question.until, now: question.now, timeZone: question.timeZone)
-            explanation = Explainer(pack: pack).explain(example.snapshot, query)
+            // Every candidate's message: the example may check one no answer shows.
+            explanation = Explainer(pack: pack, messages: .all).explain(example.snapshot, query)
         } catch {
             // The loader resolved this query already; it cannot fail here.
             preconditionFailure("example query no longer resolves: \(error)")

@@ -4,7 +4,7 @@ import Foundation
 /// and `explained + unexplained` is the difference asked about.
 public struct Hypothesis: Sendable {
     /// Oldest first, by the first entry each cites.
-    public let causes: [Cause]
+    public internal(set) var causes: [Cause]
     public let explained: Int
     public let unexplained: Int
     /// 0 to 1: how likely a customer is to have made exactly this mistake (the ranking's
