@@ -68,6 +68,10 @@ let package = Package(
             "CEL", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Fuzz targets: `scripts/fuzz TARGET SECONDS` builds this with libFuzzer (Fuzz/README.md);
+        // built normally, `fuzz TARGET FILE...` replays inputs through a target.
+        .executableTarget(name: "fuzz", dependencies: ["Explainer", "Ledger", "Diagnostics", "BuiltinRules"]),
+
         // Benchmarks: programs that print figures (`swift run -c release bench-NAME`), never timed tests.
         .executableTarget(name: "bench-cel", dependencies: ["CEL"]),
         .executableTarget(name: "bench-ledger", dependencies: ["Ledger", "BuiltinRules"]),

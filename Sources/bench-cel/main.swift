@@ -82,8 +82,21 @@ for item in cases where only.map({ item.label.contains($0) }) ?? true {
         dictionaryElapsed += try seconds { for _ in 0..<1000 { _ = try program.evaluate(item.bindings) } }
         dictionaryCount += 1000
     }
+    // Tracked evaluation (`CELProgram.tracking()`): what recording every sub-expression costs.
+    var tracking = program.tracking()
+    let trackingTime = seconds { for _ in 0..<compileRuns { tracking = program.tracking() } }
+    var trackedCount = 0
+    var trackedElapsed = 0.0
+    while trackedElapsed < budget / 4 {
+        trackedElapsed += seconds { for _ in 0..<1000 { _ = tracking.evaluate(&activation) } }
+        trackedCount += 1000
+    }
     let label = item.label.padding(toLength: 22, withPad: " ", startingAt: 0)
+    let perSecond = Double(count) / elapsed
+    let trackedPerSecond = Double(trackedCount) / trackedElapsed
     print("\(label) compile \(String(format: "%6.1f", compileTime / Double(compileRuns) * 1e6)) µs   "
-        + "activation \(String(format: "%10.0f", Double(count) / elapsed))/s   "
+        + "activation \(String(format: "%10.0f", perSecond))/s   "
         + "bindings dictionary \(String(format: "%10.0f", Double(dictionaryCount) / dictionaryElapsed))/s   = \(result)")
+    print("\("".padding(toLength: 22, withPad: " ", startingAt: 0)) tracking plan \(String(format: "%6.1f", trackingTime / Double(compileRuns) * 1e6)) µs   "
+        + "tracked \(String(format: "%10.0f", trackedPerSecond))/s (\(String(format: "%.1f", perSecond / trackedPerSecond))x the time of untracked)")
 }

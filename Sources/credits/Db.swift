@@ -57,9 +57,7 @@ extension Credits.Db {
 
         func run() throws {
             let url = try store.url()
-            let policy = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
-                try SnapshotOptions.loadPolicy(rules: rules)
-            }
+            let policy = try SnapshotOptions.loadPolicy(rules: rules)
             var snapshots: [Snapshot] = []
             var problems: [Diagnostic] = []
             var fileOfClient: [String: String] = [:]
@@ -114,9 +112,7 @@ extension Credits.Db {
 
         func run() throws {
             let url = try store.url()
-            let policy = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
-                try SnapshotOptions.loadPolicy(rules: rules)
-            }
+            let policy = try SnapshotOptions.loadPolicy(rules: rules)
             let id = client
             guard let snapshot = try store.withStore(readOnly: true, { store in try await store.snapshot(client: id, policy: policy) }) else {
                 throw SnapshotOptions.usageError("no client '\(id)' in the store \(url)")

@@ -17,16 +17,20 @@ extension Credits {
         )
 
         @OptionGroup var question: ExplainOptions
+        @OptionGroup var why: WhyOptions
 
         func run() throws {
             let analysis = try question.analyze()
             let explanation = analysis.explanation
+            let trace = try why.report(explanation, pack: analysis.pack)
             switch question.format {
-            case .text: print(TextReport().render(explanation), terminator: "")
-            case .markdown: print(MarkdownReport().render(explanation), terminator: "")
+            case .text: print(TextReport(width: TerminalWidth.current(environment: ProcessInfo.processInfo.environment, defaultWidth: TextReport.defaultWidth)).render(explanation) + (trace.map { "\n" + $0.text() } ?? ""), terminator: "")
+            case .markdown: print(MarkdownReport().render(explanation) + (trace.map { "\n" + $0.markdown() } ?? ""), terminator: "")
             case .json:
                 let ticket = explanation.needsTicket ? SupportTicket(command: question.command(explanation)).text(explanation) : nil
-                print(JSONReport(ticket: ticket).render(explanation), terminator: "")
+                var report = JSONReport(ticket: ticket).value(explanation)
+                if let trace, case .object(let pairs) = report { report = .object(pairs + [("trace", trace.json())]) }
+                print(report.rendered() + "\n", terminator: "")
             }
             if explanation.needsTicket { throw ExitCode(1) }
         }
@@ -42,7 +46,8 @@ struct ExplainOptions: ParsableArguments {
 
     @OptionGroup var input: SnapshotOptions
 
-    @Option(help: "The balance the customer expected.")
+    @Option(parsing: .unconditional, help: ArgumentHelp("The balance the customer expected (a negative one is written -200).", valueName: "tokens"),
+            transform: TokenArgument.parse)
     var expected: Int
 
     @OptionGroup var window: WindowOptions
@@ -57,17 +62,19 @@ struct ExplainOptions: ParsableArguments {
     struct Analysis {
         let explanation: Explanation
         let problems: [RuleProblem]
+        /// The rules it was explained with.
+        let pack: RulePack
     }
 
     /// Loads the snapshot and the rules, asks the question; usage and input errors exit 2.
     func analyze() throws -> Analysis {
         guard top >= 1 else { throw SnapshotOptions.usageError("--top must be at least 1, not \(top)") }
         let loaded = try input.load()
-        let pack = try RulePackLoading.load(rules: input.rules)
+        let pack = try RulePackLoading.load(loaded.ruleFiles)
         let query = try window.query(snapshot: loaded.snapshot, expected: expected, timeZone: input.tz)
         let explanation = Explainer(pack: pack, top: top).explain(loaded.snapshot, query)
         for problem in explanation.problems { SnapshotOptions.printError(problem.description) }
-        return Analysis(explanation: explanation, problems: explanation.problems)
+        return Analysis(explanation: explanation, problems: explanation.problems, pack: pack)
     }
 
     /// The command line that reproduces this analysis exactly: the window and "now" as
@@ -92,7 +99,8 @@ struct ExplainOptions: ParsableArguments {
 
 /// The question's numbers and window, shared by `explain`, `ticket` and `expr`.
 struct WindowOptions: ParsableArguments {
-    @Option(help: "The balance seen (default: the snapshot's balance).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("The balance seen (default: the snapshot's balance).", valueName: "tokens"),
+            transform: TokenArgument.parse)
     var actual: Int?
 
     @Option(help: ArgumentHelp("Start of the window: a date (2026-11-20), a timestamp with offset, or a span back from now (7d, 48h). Default: 35 days before now.", valueName: "when"))
@@ -110,25 +118,42 @@ struct WindowOptions: ParsableArguments {
             return try ExplainQuery.resolve(snapshot: snapshot, expected: expected, actual: actual,
                                             since: since, until: until, now: now, timeZone: timeZone)
         } catch {
-            throw SnapshotOptions.usageError(error.message)
+            throw SnapshotOptions.usageError(error.message(naming: { "--\($0.rawValue)" }))
         }
     }
 }
 
 /// Loads the rule pack `--rules DIR` names, else the built-in one; problems exit 2.
 enum RulePackLoading {
-    static func files(rules: String?) throws -> RuleFiles {
+    static func files(rules: String?, limit: InputLimit) throws -> RuleFiles {
         guard let rules else {
             return RuleFiles(folder: "Rules", files: Dictionary(uniqueKeysWithValues: BuiltinRules.files.map { ($0.path, $0.text) }))
         }
-        return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try RuleFiles.read(directory: rules) }
+        return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try RuleFiles.read(directory: rules, limit: limit) }
+    }
+
+    /// The pack of the rule folder `rules` (nil: the built-in one), for explaining.
+    static func load(rules: String?, limit: InputLimit = .standard) throws -> RulePack {
+        try load(files(rules: rules, limit: limit))
     }
 
     /// The pack for explaining: its examples are left to `credits rules test`.
-    static func load(rules: String?) throws -> RulePack {
-        let files = try files(rules: rules)
+    static func load(_ files: RuleFiles) throws -> RulePack {
         return try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
             try RulePack.load(files, fallbackPolicy: BuiltinRules.text(of: "policy.yaml"), examples: .skip)
+        }
+    }
+}
+
+/// `--expected` and `--actual`: whole numbers of tokens, negative ones written as
+/// people write them (`--expected -200`), anything else a message saying what is wrong.
+enum TokenArgument {
+    static func parse(_ text: String) throws -> Int {
+        do throws(TokenCountError) {
+            return try TokenCount.parse(text)
+        } catch {
+            // ArgumentParser's message names the option and the value: add only why.
+            throw ValidationError(error.reason)
         }
     }
 }

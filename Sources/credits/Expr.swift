@@ -15,14 +15,15 @@ extension Credits {
 
         @OptionGroup var input: SnapshotOptions
 
-        @Option(help: "The balance expected, for query.expected and query.delta (default: the shown balance).")
+        @Option(parsing: .unconditional, help: ArgumentHelp("The balance expected, for query.expected and query.delta (default: the shown balance).", valueName: "tokens"),
+                transform: TokenArgument.parse)
         var expected: Int?
 
         @OptionGroup var window: WindowOptions
 
         func run() throws {
             let loaded = try input.load()
-            let pack = try RulePackLoading.load(rules: input.rules)
+            let pack = try RulePackLoading.load(loaded.ruleFiles)
             let query = try window.query(snapshot: loaded.snapshot, expected: expected ?? loaded.snapshot.client.balance,
                                          timeZone: input.tz)
             do throws(ExpressionError) {

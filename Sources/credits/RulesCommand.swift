@@ -20,11 +20,14 @@ extension Credits.RulesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every rule (YAML shape, expressions, messages, examples); exits 1 when any problem is found.")
 
-        @Argument(help: ArgumentHelp("A rules folder laid out like Rules/ (default: the built-in pack).", valueName: "dir"))
+        @Argument(help: ArgumentHelp("A rules folder laid out like Rules/ (default: the built-in pack).", valueName: "dir"),
+                  completion: .directory)
         var directory: String?
 
+        @OptionGroup var inputLimit: InputLimitOptions
+
         func run() throws {
-            let pack = try Credits.RulesCommand.loadOrReport(directory)
+            let pack = try Credits.RulesCommand.loadOrReport(directory, limit: try inputLimit.limit())
             let examples = pack.rules.reduce(0) { $0 + $1.examples.count }
             for warning in pack.warnings { print(warning.description) }
             let warnings = pack.warnings.count == 1 ? " (1 warning above)" : pack.warnings.isEmpty ? "" : " (\(pack.warnings.count) warnings above)"
@@ -37,23 +40,35 @@ extension Credits.RulesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run the examples written in the rules; exits 1 when one fails.")
 
-        @Argument(help: ArgumentHelp("A rules folder laid out like Rules/ (default: the built-in pack).", valueName: "dir"))
+        @Argument(help: ArgumentHelp("A rules folder laid out like Rules/ (default: the built-in pack).", valueName: "dir"),
+                  completion: .directory)
         var directory: String?
 
+        @Flag(help: "Also say which parts of each rule's when and message conditions the examples never make both true and false (a report: the exit status is the examples').")
+        var coverage = false
+
+        @OptionGroup var inputLimit: InputLimitOptions
+
         func run() throws {
-            let pack = try Credits.RulesCommand.loadOrReport(directory)
+            let pack = try Credits.RulesCommand.loadOrReport(directory, limit: try inputLimit.limit())
             let outcomes = ExampleRunner(pack: pack).runAll()
-            for outcome in outcomes { print(outcome.line) }
+            for outcome in outcomes {
+                print(outcome.line)
+                if let trace = outcome.trace {
+                    print(TraceReport(traces: [trace], detailed: true).text().split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+                }
+            }
             let failed = outcomes.filter { !$0.passed }.count
             print("\(outcomes.count - failed) passed, \(failed) failed")
+            if coverage { print(CoverageReport(RuleCoverage.measure(pack, outcomes: outcomes)).text(), terminator: "") }
             if failed > 0 { throw ExitCode(1) }
         }
     }
 
     /// Loads the pack; its problems are printed (standard output: they are the command's
     /// result) and become exit 1.
-    static func loadOrReport(_ directory: String?) throws -> RulePack {
-        let files = try RulePackLoading.files(rules: directory)
+    static func loadOrReport(_ directory: String?, limit: InputLimit) throws -> RulePack {
+        let files = try RulePackLoading.files(rules: directory, limit: limit)
         do {
             return try RulePack.load(files, fallbackPolicy: BuiltinRules.text(of: "policy.yaml"))
         } catch {

@@ -1,18 +1,19 @@
 import ArgumentParser
 import BuiltinRules
 import Diagnostics
+import Explainer
 import Foundation
 import Ledger
 
 /// The options every command that reads a snapshot shares (`log`, `explain`,
-/// `ticket`, `expr`): `--snapshot FILE|-` or `--client ID [--db URL]` (a client of
-/// the store, SPEC section 9), `--tz ZONE`, `--rules DIR`. Use it as
+/// `ticket`, `expr`): `--snapshot FILE|-`, `--tz ZONE`, `--rules DIR`. Use it as
 /// `@OptionGroup var input: SnapshotOptions`, then `let loaded = try input.load()`
 /// in `run()`: it reads the policy and the snapshot, and on bad input prints every
 /// problem to standard error (`file:line:column: error: ...` with a caret) and
 /// exits 2, as SPEC section 4 asks.
 struct SnapshotOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The client snapshot, YAML or JSON; - reads standard input.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The client snapshot, YAML or JSON; - reads standard input.", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml", "json"]))
     var snapshot: String?
 
     @Option(name: .long, help: ArgumentHelp("A client of the store (instead of --snapshot).", valueName: "id"))
@@ -38,32 +39,46 @@ struct SnapshotOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Show times in this IANA zone (default: the client's zone, else UTC).", valueName: "zone"))
     var tz: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read policy.yaml and the rules from this folder instead of the built-in ones.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Read policy.yaml and the rules from this folder instead of the built-in ones.", valueName: "dir"),
+            completion: .directory)
     var rules: String?
+
+    @OptionGroup var inputLimit: InputLimitOptions
 
     /// What `load()` gives: the checked snapshot, the policy it was checked against,
     /// and the zone to show times in.
     struct Loaded {
         let snapshot: Snapshot
         let policy: Policy
+        /// The rule pack's files (`--rules DIR`, else the built-in pack), read once.
+        let ruleFiles: RuleFiles
         let displayZone: TimeZone
-    }
-
-    /// One file of the rule pack: its path below the rules folder and its text.
-    struct RuleFile {
-        let path: String
-        let text: String
     }
 
     /// Reads the policy, then the snapshot (plans checked against the policy), and
     /// picks the display zone: `--tz`, else the client's, else UTC. Bad input is
     /// reported on standard error, then `ExitCode(2)` is thrown.
     func load() throws -> Loaded {
-        let policy = try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in try loadPolicy() }
+        let limit = try inputLimit.limit()
+        let files = try RulePackLoading.files(rules: rules, limit: limit)
+        let policy = try SnapshotOptions.policy(of: files)
         let snapshot = try client.map { try loadClient($0, policy: policy) } ?? SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
-            try SnapshotReader.read(path: self.snapshot ?? "-", policy: policy)
+            try SnapshotReader.read(path: self.snapshot ?? "-", policy: policy, limit: limit)
         }
-        return Loaded(snapshot: snapshot, policy: policy, displayZone: try displayZone(for: snapshot.client))
+        return Loaded(snapshot: snapshot, policy: policy, ruleFiles: files, displayZone: try displayZone(for: snapshot.client))
+    }
+
+    /// The policy of a rule pack's files (`policy.yaml`, else the built-in one); problems exit 2.
+    static func policy(of files: RuleFiles) throws -> Policy {
+        try SnapshotOptions.reportingDiagnostics { () throws(DiagnosticsError) in
+            let file = try files.policy(fallback: BuiltinRules.text(of: "policy.yaml"))
+            return try Policy.load(text: file.text, name: file.name)
+        }
+    }
+
+    /// The policy of the rule folder `rules` (nil: the built-in one); problems exit 2.
+    static func loadPolicy(rules: String?, limit: InputLimit = .standard) throws -> Policy {
+        try policy(of: RulePackLoading.files(rules: rules, limit: limit))
     }
 
     /// A client of the store, checked as a snapshot file is; no such client is an input error (exit 2).
@@ -78,61 +93,11 @@ struct SnapshotOptions: ParsableArguments {
     /// snapshot names none). An unknown `--tz` is a usage error (exit 2).
     func displayZone(for client: Client) throws -> TimeZone {
         guard let tz else { return client.timeZone }
-        guard let zone = TimeZone(identifier: tz) else {
-            throw SnapshotOptions.usageError("unknown time zone '\(tz)' given to --tz (use an IANA name such as America/Chicago or UTC)")
+        do throws(QueryError) {
+            return try ExplainQuery.zone(named: tz)
+        } catch {
+            throw SnapshotOptions.usageError(error.message(naming: { "--\($0.rawValue)" }))
         }
-        return zone
-    }
-
-    /// The policy: `--rules DIR/policy.yaml` when `--rules` is given, else the built-in one.
-    func loadPolicy() throws(DiagnosticsError) -> Policy {
-        try SnapshotOptions.loadPolicy(rules: rules)
-    }
-
-    /// The policy of the rule folder `rules` (nil: the built-in one).
-    static func loadPolicy(rules: String?) throws(DiagnosticsError) -> Policy {
-        let file = try policyFile(rules: rules)
-        return try Policy.load(text: file.text, name: file.path)
-    }
-
-    /// Every file of the rule pack, sorted by path: the files under `--rules DIR`
-    /// (hidden ones left out), else the built-in pack. Paths are below the folder.
-    func ruleFiles() throws(DiagnosticsError) -> [RuleFile] {
-        guard let rules else { return BuiltinRules.files.map { RuleFile(path: $0.path, text: $0.text) } }
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: rules, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticsError([Diagnostic(message: "the rules folder '\(rules)' does not exist")])
-        }
-        var files: [RuleFile] = []
-        for path in (manager.subpaths(atPath: rules) ?? []).sorted() where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            let full = (rules as NSString).appendingPathComponent(path)
-            guard manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            files.append(RuleFile(path: path, text: try SnapshotOptions.readText(full)))
-        }
-        return files
-    }
-
-    /// The policy file's shown path and text.
-    private static func policyFile(rules: String?) throws(DiagnosticsError) -> (path: String, text: String) {
-        guard let rules else {
-            guard let text = BuiltinRules.text(of: "policy.yaml") else {
-                throw DiagnosticsError([Diagnostic(message: "the built-in rule pack has no policy.yaml")])
-            }
-            return ("Rules/policy.yaml", text)
-        }
-        let path = (rules as NSString).appendingPathComponent("policy.yaml")
-        return (path, try SnapshotOptions.readText(path))
-    }
-
-    private static func readText(_ path: String) throws(DiagnosticsError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticsError([Diagnostic(message: "cannot read '\(path)': no such file or it cannot be read")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([Diagnostic(message: "'\(path)' is not UTF-8 text")])
-        }
-        return text
     }
 
     /// Runs `body`; its diagnostics go to standard error, one after another, and

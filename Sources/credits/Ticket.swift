@@ -5,7 +5,7 @@ extension Credits {
     /// `credits ticket` (SPEC section 8): the support-ticket text alone, always written.
     struct Ticket: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the support ticket for a balance question (text, or markdown with --format markdown).",
+            abstract: "Write the support ticket for a balance question (text; markdown or its parts as JSON with --format).",
             discussion: "Exits as `credits explain` does: 0 explained, 1 a ticket is due, 2 on a usage or input error."
         )
 
@@ -16,7 +16,8 @@ extension Credits {
             let ticket = SupportTicket(command: question.command(explanation))
             switch question.format {
             case .markdown: print(ticket.markdown(explanation), terminator: "")
-            case .text, .json: print(ticket.text(explanation), terminator: "")
+            case .text: print(ticket.text(explanation), terminator: "")
+            case .json: print(ticket.json(explanation).rendered())
             }
             if explanation.needsTicket { throw ExitCode(1) }
         }

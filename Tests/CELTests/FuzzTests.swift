@@ -109,7 +109,13 @@ struct FuzzTests {
             do {
                 let program = try (round % 5 == 0 ? unchecked : environment).compile(source)
                 compiled += 1
-                _ = try? program.evaluate(testBindings)
+                let plain: Result<CELValue, CELError>
+                do { plain = .success(try program.evaluate(testBindings)) } catch { plain = .failure(error) }
+                // Tracked, the same result (NaN aside, which equals nothing), recorded for the whole.
+                let state = program.tracking().evaluate(testBindings)
+                if case .success(let value) = plain, value != value { continue }
+                #expect(state.result == plain, "\(source.debugDescription)")
+                #expect(state.root.evaluations == 1, "\(source.debugDescription)")
             } catch {
                 rejected += 1
                 #expect(!error.diagnostics.isEmpty, "no diagnostic for \(source.debugDescription)")

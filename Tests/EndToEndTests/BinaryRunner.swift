@@ -50,7 +50,11 @@ enum BinaryRunner {
         process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        // The width and the input limit are the defaults unless a test sets them.
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["COLUMNS"] = nil
+        inherited["CREDITS_MAX_INPUT_SIZE"] = nil
+        process.environment = inherited.merging(environment) { _, new in new }
         // Files, not pipes: a long output cannot fill a pipe and stall the child.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("credits-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

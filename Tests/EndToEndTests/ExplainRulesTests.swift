@@ -64,7 +64,24 @@ struct ExplainRulesTests {
         #expect(lines.contains("PASS showcase-deposit: six clips of eight seconds"))
     }
 
-    @Test func aFailingExampleIsNamedAndExitsOne() throws {
+    static let twoCreatives = """
+        snapshot_version: 1
+        generated_at: 2026-11-24T15:00:00Z
+        client: { id: acme, name: Acme Coffee, timezone: America/Chicago, plan: growth,
+                  billing_anchor: 2026-10-15, balance: 24 }
+        opening: { plan_tokens: 200, rollover_tokens: 0 }
+        entries:
+          - { id: e-1, at: 2026-11-19T10:00:00-06:00, type: submission, amount: -88, creative: cr-1 }
+          - { id: e-2, at: 2026-11-20T10:00:00-06:00, type: submission, amount: -88, creative: cr-2 }
+        creatives:
+          - { id: cr-1, title: Delivered Promo, status: delivered, delivered_at: 2026-11-20T09:00:00-06:00,
+              clips: [8, 8, 8, 8, 8, 8], delivered_seconds: 48 }
+          - { id: cr-2, title: Summer Promo, status: in_flight, clips: [8, 8, 8, 8, 8, 8] }
+        """
+
+    /// A failing example shows what it expected, what it got, and the rule's trace on it: the false
+    /// part and its values, without running anything else.
+    @Test func aFailingExampleShowsTheTraceAndExitsOne() throws {
         let root = try Self.folder(["causes/in-flight.yaml": """
             id: in-flight
             kind: cause
@@ -72,15 +89,51 @@ struct ExplainRulesTests {
             when: entry.type == "submission" && creative.in_flight
             message: "{{ creative.title }}"
             examples:
-              - name: the bakery
-                snapshot: ../examples/bakery.yaml
+              - name: two creatives
+                snapshot: |
+            \(Self.twoCreatives.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n"))
                 query: { expected: 200 }
-                expect: { fires: true, amount: -40, count: 1 }
+                expect: { fires: true, amount: -176, count: 1 }
             """])
         defer { try? FileManager.default.removeItem(at: root) }
         let output = try BinaryRunner.run(["rules", "test", root.path])
+        let file = root.appendingPathComponent("causes/in-flight.yaml").path
         #expect(output.status == 1)
-        #expect(output.stdout == "FAIL in-flight: the bakery: expected amount -40, got -88\n0 passed, 1 failed\n")
+        #expect(output.stdout == """
+            FAIL in-flight: two creatives: expected amount -176, got -88
+                Why: rule in-flight (In flight): fired on 1 entry; 1 cause, 1 in the first hypothesis
+                  - It looked at 2 entries: `when` held for 1, was false for 1.
+                    - entry e-1 (Submission -88, Nov 19, 10:00 AM CST): creative cr-1 'Delivered Promo' is not in production (it was delivered): `creative.in_flight` is false
+                    - entry e-2 (Submission -88, Nov 20, 10:00 AM CST): held: -88, claiming e-2
+                  - False parts, most common first:
+                    - `creative.in_flight` (\(file):4:37): false for 1 entry
+                  - What the search did with its 1 cause:
+                    - -88 (claiming e-2): in the first hypothesis
+            0 passed, 1 failed
+
+            """)
+    }
+
+    /// `--coverage` names, per rule file, the parts the examples never make both true and false.
+    @Test func coverageNamesWhatTheExamplesMiss() throws {
+        let root = try Self.folder(["causes/in-flight.yaml": """
+            id: in-flight
+            kind: cause
+            title: In flight
+            when: entry.type == "submission" && creative.in_flight
+            message: "{{ creative.deposit == 0 ? 'plain' : creative.title }}"
+            """ + "\n" + Self.example])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = try BinaryRunner.run(["rules", "test", "--coverage", root.path])
+        let file = root.appendingPathComponent("causes/in-flight.yaml").path
+        #expect(output.status == 0)
+        #expect(output.stdout.hasSuffix("""
+            Coverage: the parts of `when` and of the messages' conditions that the examples make both true and false
+            \(file): 3 of 4 parts covered
+              \(file):5:14: `creative.deposit == 0` (message): never true
+            3 of 4 parts covered in 1 rules
+
+            """))
     }
 
     @Test func exprPrintsAValue() throws {

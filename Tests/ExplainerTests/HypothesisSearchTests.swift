@@ -133,7 +133,7 @@ extension HypothesisSearchTests {
                            entries: ["r-1", "c-1"], text: "", weight: 0.5, latest: causes[0].latest, order: 0)
         let result = Self.run([linked, causes[1], causes[2]], delta: 12)
         #expect(Self.summary(result) == ["charge-today+reload-today=12/0", "charge-today+reload-old=12/0"])
-        #expect(result.hypotheses.map(\.links) == [1, 0])
+        #expect(result.hypotheses.map(\.stories) == [[.linked], [.coincidence]])
     }
 }
 

@@ -43,6 +43,13 @@ struct ReportTests {
                 production: tokens are taken at submit time, not at delivery.
                   Nov 20, 10:14 AM CST  Submission  -88  e-1043
 
+            Your balance was 200 on Oct 20, 10:00 AM CDT.
+
+            How the balance moved in this period:
+              Opening balance  200
+              Submissions (1)  -88
+              Closing balance  112
+
             What to check next:
               - Cross-check the creatives still in production on the client's page; each one has already been
                 paid for, even if its video has not arrived yet.
@@ -63,6 +70,11 @@ struct ReportTests {
             Acme Coffee (acme): you expected 112 tokens and see 112.
             Period looked at: Oct 20 to Nov 24, 9:00 AM CST (the last 35 days).
 
+            How the balance moved in this period:
+              Opening balance  200
+              Submissions (1)  -88
+              Closing balance  112
+
             """)
     }
 
@@ -79,6 +91,16 @@ struct ReportTests {
               | When | Type | Amount | Entry |
               | --- | --- | ---: | --- |
               | Nov 20, 10:14 AM CST | Submission | -88 | `e-1043` |
+
+            Your balance was 200 on Oct 20, 10:00 AM CDT.
+
+            ### How the balance moved in this period
+
+            | | Tokens |
+            | --- | ---: |
+            | Opening balance | 200 |
+            | Submissions (1) | -88 |
+            | Closing balance | 112 |
 
             ### What to check next
 
@@ -111,7 +133,8 @@ struct ReportTests {
               "hypotheses": [
                 {
                   "rank": 1,
-                  "score": 0.85,
+                  "score": 0.75,
+                  "confidence": "high",
                   "explained": -88,
                   "unexplained": 0,
                   "causes": [
@@ -127,6 +150,7 @@ struct ReportTests {
                   ]
                 }
               ],
+              "coincidences": [],
               "findings": [
                 {
                   "rule": "odd-charge",
@@ -137,7 +161,26 @@ struct ReportTests {
                   "text": "The charge of 88 tokens on Nov 20, 10:14 AM CST looks odd."
                 }
               ],
+              "bridge": {
+                "since": "2026-10-20T15:00:00Z",
+                "until": "2026-11-24T15:00:00Z",
+                "opening": 200,
+                "closing": 112,
+                "lines": [
+                  {
+                    "kind": "submission",
+                    "label": "Submissions",
+                    "count": 1,
+                    "amount": -88
+                  }
+                ]
+              },
+              "balance_was": {
+                "at": "2026-10-20T15:00:00Z",
+                "after_entry": null
+              },
               "stopped_early": false,
+              "rules_stopped": null,
               "ticket": \(JSONValue.string(ticket).rendered())
             }
 
@@ -154,6 +197,8 @@ struct ReportTests {
             Balance seen: 112 tokens (88 lower than expected)
             Window: Oct 20, 10:00 AM CDT to Nov 24, 9:00 AM CST
             Status: suspicious: 1 thing looks wrong; the log accounts for all of -88
+            Balance history: Your balance was 200 on Oct 20, 10:00 AM CDT.
+            How the balance moved: Opening balance 200; Submissions (1) -88; Closing balance 112
 
             Entries that look wrong:
               - Odd charge: The charge of 88 tokens on Nov 20, 10:14 AM CST looks odd.

@@ -23,7 +23,7 @@ struct ReportWordingTests {
 
     @Test func aTimeAtTheEndOfALineMovesWhole() {
         let text = String(repeating: "word ", count: 17) + "on Nov 24, 10:14 AM CST and took 88 tokens (325 - 150 = +175)."
-        #expect(TextReport.wrap(text, indent: "    ", first: "  - ") == """
+        #expect(TextReport().wrap(text, indent: "    ", first: "  - ") == """
               - word word word word word word word word word word word word word word word word word on
                 Nov 24, 10:14 AM CST and took 88 tokens (325 - 150 = +175).
 
@@ -80,16 +80,17 @@ struct ReportWordingTests {
 
     @Test func otherAnswersNameTheirCreativesAndTheCoincidence() throws {
         let content = ReportContent(try Self.example("bluebird-bakery-in-flight", expected: 200))
-        #expect(content.alternatives.first == "Product Showcase deposit for 'Cinnamon Roll Close-Up' (-38, Nov 11)"
-            + " + Extra showcase seconds charged for 'Pecan Pie Preorders (cut 2)' (-2, Nov 21)"
-            + " + Product Showcase deposit for 'Holiday Gift Box Promo' (-48, Nov 24) = -88 (less likely)")
+        #expect(content.alternatives.first == "Submission for 'Cinnamon Roll Close-Up (cut 2)' (-88, Nov 23) = -88")
         #expect(content.alternativesNote
-            == "The explanation above ranks first because it needs fewer causes; these add up to the same amount by coincidence.")
+            == "The explanation above ranks first because it starts where your balance really was 200 (Nov 24, 12:06 AM CST).")
+        #expect(content.coincidences.first == "Extra showcase seconds charged for 'Pecan Pie Preorders (cut 2)' (-2, Nov 21)"
+            + " + Submission for 'Cinnamon Roll Close-Up (cut 2)' (-88, Nov 23)"
+            + " + Unused showcase seconds refunded for 'Cinnamon Roll Close-Up (cut 2)' (+2, Nov 24) = -88")
     }
 
     @Test func aCauseWithoutACreativeIsNamedByItsEntry() throws {
         let explanation = try Self.example("saltbush-wines-upgrade", expected: 64)
-        let renewal = try #require(explanation.hypotheses.dropFirst().first?.causes.last)
+        let renewal = try #require(explanation.coincidences.first?.causes.last)
         #expect(ReportContent.describe(renewal, explanation) == "Plan renewed (+150, Nov 3, e-9995)")
     }
 }
@@ -120,9 +121,18 @@ struct ReportEntryWordingTests {
               status: in_flight, clips: [8, 8, 8, 8, 8, 8] }
         """
 
-    @Test func answersThatWouldReadTheSameNameTheirEntries() throws {
+    /// The duplicate is what a finding says is wrong: it comes first, the other charge after it.
+    @Test func aDuplicateChargeComesBeforeTheChargeItRepeats() throws {
         let explanation = try Support.explain(Self.chargedTwice, expected: 112)
-        #expect(ReportContent(explanation).alternatives == ["Submission still in production for 'Summer Promo' (-88, Nov 20, e-2) = -88"])
+        #expect(explanation.hypotheses.first?.causes.map(\.rule) == ["duplicate-charge"])
+        #expect(ReportContent(explanation).alternatives == ["Submission still in production for 'Summer Promo' (-88, Nov 20) = -88"])
+    }
+
+    @Test func answersThatWouldReadTheSameNameTheirEntries() throws {
+        let explanation = try Support.explain(Self.chargedTwice, expected: 200)
+        #expect(ReportContent(explanation).coincidences.isEmpty)
+        #expect(ReportContent(explanation).alternatives == ["Creative charged more than once for 'Summer Promo' (-88, Nov 20)"
+            + " + Submission still in production for 'Summer Promo' (-88, Nov 20, e-1) = -176"])
     }
 }
 

@@ -21,7 +21,7 @@ struct RuleEvaluatorTests {
     static func explain(_ rule: String, snapshot: String = Support.summerPromo, expected: Int = 200) throws -> Explanation {
         let snapshot = try Support.snapshot(snapshot)
         let query = try ExplainQuery.resolve(snapshot: snapshot, expected: expected)
-        return Explainer(pack: try Self.pack(rule)).explain(snapshot, query)
+        return Explainer(pack: try Self.pack(rule), messages: .all).explain(snapshot, query)
     }
 
     static let fiveCharges = """

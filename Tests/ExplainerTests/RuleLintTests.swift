@@ -49,12 +49,22 @@ struct RuleLintTests {
         #expect(Support.problems(Self.rule(body)) == [expected], "\(style)")
     }
 
-    /// A per-entry rule that reads a whole list for each entry loads, with a warning at the
-    /// expression; looking up by id, or reading the list in a rule about the client, does not warn.
+    /// A per-entry condition that reads every entry for each entry costs the log's size
+    /// squared: over a 100,000-entry log, more than a question's whole budget, so it is
+    /// refused at the comprehension (issue 13).
+    @Test func aConditionThatScansTheLogPerEntryIsRefused() {
+        let body = "when: entry.type == 'auto_reload' && entries.exists(e, e.id == entry.paired_charge)\n" + Self.plainMessage
+        #expect(Support.problems(Self.rule(body)) == [
+            "Rules/causes/x.yaml:5:38: error: 'when' may cost about 60000600000 evaluation steps over a log of 100000 entries, "
+                + "more than the 100000000 a question may spend on all its rules; a list read in full inside another list's "
+                + "comprehension is the usual cause: look items up by id, or count them once",
+        ])
+    }
+
+    /// A per-entry message that reads a whole list loads (a message is written once per
+    /// group, within budget), with a warning at the expression; looking up by id, or
+    /// reading the list in a rule about the client, does not warn.
     @Test(arguments: [
-        ("when: entry.type == 'auto_reload' && entries.exists(e, e.id == entry.paired_charge)\n" + plainMessage,
-         ["Rules/causes/x.yaml:5:7: warning: 'when' reads all of 'entries' for each entry it looks at, which over a long window "
-          + "is slow (the list times itself); look items up by id instead, with entries_by_id[...]"]),
         ("when: true\nmessage: for {{ creatives.filter(c, c.id == entry.creative).map(c, c.title) }}",
          ["Rules/causes/x.yaml:6:17: warning: 'message' reads all of 'creatives' for each entry it looks at, which over a long window "
           + "is slow (the list times itself); look items up by id instead, with creatives_by_id[...]"]),

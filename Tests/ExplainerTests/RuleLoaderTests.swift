@@ -18,7 +18,7 @@ struct RuleLoaderTests {
 
     @Test(arguments: [
         ("id: x\nkind: cause\ntitle: X\nwen: true\nwhen: true\nmessage: m\n" + example,
-         ["Rules/causes/x.yaml:4:1: error: unknown key 'wen' in a rule: did you mean 'when'?"]),
+         ["Rules/causes/x.yaml:4:1: error: unknown key 'wen' in a rule (did you mean 'when'? allowed: advice, amount, cites, claims, examples, for, group, id, kind, message, severity, story, title, weight, when)"]),
         ("id: x\nkind: cause\ntitle: X\nwhen: true\n" + example,
          ["Rules/causes/x.yaml:1:1: error: a rule needs 'message'"]),
         ("id: x\nkind: caus\ntitle: X\nwhen: true\nmessage: m\n" + example,
@@ -29,8 +29,10 @@ struct RuleLoaderTests {
          ["Rules/causes/x.yaml:1:1: error: a finding needs 'severity' (warning or info)"]),
         ("id: x\nkind: cause\nseverity: info\ntitle: X\nwhen: true\nmessage: m\n" + example,
          ["Rules/causes/x.yaml:3:1: error: a cause has no 'severity' (only findings do)"]),
-        ("id: x\nkind: finding\nseverity: warning\ntitle: X\nwhen: true\namount: 1\nmessage: m\n" + example,
-         ["Rules/causes/x.yaml:6:1: error: 'amount' is for causes; a finding has none"]),
+        ("id: x\nkind: finding\nseverity: warning\ntitle: X\nwhen: true\nclaims: [entry.id]\nmessage: m\n" + example,
+         ["Rules/causes/x.yaml:6:1: error: 'claims' needs 'amount': a finding without one accounts for no tokens"]),
+        ("id: x\nkind: cause\ntitle: X\nwhen: true\nstory: alon\nmessage: m\n" + example,
+         ["Rules/causes/x.yaml:5:8: error: 'story' must be 'alone', 'plain', 'together', 'since' or 'rest', not 'alon'"]),
         ("id: x\nkind: cause\ntitle: X\nweight: 2\nwhen: true\nmessage: m\n" + example,
          ["Rules/causes/x.yaml:4:9: error: 'weight' must be a number from 0 to 1, not '2'"]),
         ("id: x\nkind: cause\ntitle: X\nfor: entry\nwhen: true\nmessage: m\n" + example,
@@ -51,12 +53,12 @@ struct RuleLoaderTests {
         ("id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples:\n  - name: a\n    snapshot: nope.yaml\n    query: { expected: 1 }\n    expect: { fires: true }\n",
          ["Rules/causes/x.yaml:8:15: error: no snapshot file 'nope.yaml' beside the rule (looked for Rules/causes/nope.yaml)"]),
         ("id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples:\n  - name: a\n    snapshot: ../examples/tiny.yaml\n    query: { expected: 1 }\n    expect: { fires: true, colour: red }\n",
-         ["Rules/causes/x.yaml:10:28: error: unknown key 'colour' in an example's expect"]),
+         ["Rules/causes/x.yaml:10:28: error: unknown key 'colour' in an example's expect (allowed: amount, best, count, entries, explained, fires, message, status)"]),
         ("id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples:\n  - name: a\n    snapshot: ../examples/tiny.yaml\n    query: { expected: 1, since: yesterday }\n    expect: { fires: true }\n",
-         ["Rules/causes/x.yaml:9:12: error: invalid time 'yesterday' for --since: use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)"]),
+         ["Rules/causes/x.yaml:9:12: error: invalid time 'yesterday' for since: use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)"]),
         ("id: x\nkind: cause\ntitle: X\nwhen: true\nmessage: m\nexamples:\n  - name: a\n    snapshot: |\n      snapshot_version: 1\n      generated_at: 2026-11-24T15:00:00Z\n      client: { id: acme, name: Acme, plan: growth, billing_anchor: 2026-10-15, balance: 0 }\n      entries:\n        - { id: e-1, at: 2026-11-20T10:14:00, type: submission, amount: -40 }\n    query: { expected: 1 }\n    expect: { fires: true }\n",
          ["Rules/causes/x.yaml:13:26: error: timestamp '2026-11-20T10:14:00' has no offset: add Z for UTC or an offset such as -06:00"]),
-        ("id: x\nkind: cause\ntitle: [X\n", ["Rules/causes/x.yaml:4:1: error: invalid YAML: did not find expected ',' or ']'"]),
+        ("id: x\nkind: cause\ntitle: [X\n", ["Rules/causes/x.yaml:4:1: error: malformed YAML: did not find expected ',' or ']' while parsing a flow sequence"]),
     ])
     func problemIsReportedAtItsPlace(_ text: String, _ expected: [String]) {
         #expect(Support.problems(Self.files(text)) == expected)
@@ -92,7 +94,7 @@ struct RuleLoaderTests {
         // SPEC section 6: one rule for every behaviour of the help article.
         let causes = ["showcase-deposit", "in-flight-submissions", "showcase-refund", "showcase-overage",
                       "cycle-renewal", "plan-token-reset", "auto-reload", "image-generation",
-                      "admin-adjustment", "manual-top-up", "mid-cycle-proration"]
+                      "admin-adjustment", "manual-top-up", "mid-cycle-proration", "submission", "balance-since"]
         let findings = ["wrong-client", "fix-not-landed", "submission-cost-mismatch", "duplicate-charge",
                         "allocation-mismatch", "refund-mismatch", "missing-refund", "ledger-mismatch",
                         "outstanding-balance", "unknown-entry-type"]

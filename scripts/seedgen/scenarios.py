@@ -426,9 +426,9 @@ def small():
         "missing-refund-near-miss-10h",
         "The same video, delivered 10 hours ago with 51 of 60 s. The owner expects the 9 tokens back "
         "already. Refunds land after delivery and 10 hours is within the 48-hour grace: no missing-refund "
-        "finding, but a refund-pending note (info) that the refund is still to come. Nothing on the log "
-        "explains the 9 tokens yet, so the answer is unexplained, with the advice to wait and check again.",
-        doc, doc["client"]["balance"] + 9, "unexplained", findings=["refund-pending"],
+        "finding, but a refund-pending note (info) that the refund is still to come: the refund not yet "
+        "landed is what explains the 9 tokens, with the advice to wait and check again.",
+        doc, doc["client"]["balance"] + 9, "explained", findings=["refund-pending"],
         not_findings=["missing-refund", "refund-mismatch"], covers=["refund-pending"]))
 
     # an overage the balance covered
@@ -552,13 +552,14 @@ def small():
         "Pinecone Press's editor counted Monday's work (24 persona re-rolls and 'Staff Picks') and expected "
         "%d; she sees %d, 88 fewer. Two hypotheses are exact: Friday's 'Fall Reading List' (-88, still in "
         "production: one cause) or Monday's pair, the re-rolls (-48) and 'Staff Picks' (-40, no showcase): "
-        "two causes. The one-cause hypothesis ranks first (fewer causes), although the pair is more recent; "
-        "it is also what she means, having counted Monday already."
-        % (s.marks["before"] - 88, doc["client"]["balance"]),
+        "two causes. But %d is exactly what her balance was on Monday morning, and the pair is everything "
+        "since then: that story ranks first (it starts where her number was the real balance), the "
+        "one-cause answer second."
+        % (s.marks["before"] - 88, doc["client"]["balance"], s.marks["before"] - 88),
         doc, doc["client"]["balance"] + 88, "explained",
-        first=[cause("in-flight-submissions", -88, s.labels["list"])],
-        rank_note="exact with one cause (%s) ranks above exact with two (%s + %s)"
-        % (s.labels["list"], s.labels["marge"], s.labels["picks"])))
+        first=[cause("image-generation", -48, s.labels["marge"]), cause("in-flight-submissions", -40, s.labels["picks"])],
+        rank_note="the story since the balance was the expected number (%s + %s) ranks above one cause (%s)"
+        % (s.labels["marge"], s.labels["picks"], s.labels["list"])))
 
     # nothing to explain
     s = client("harbor-lights", "Harbor Lights Marina", "Pacific/Auckland", "scale", "2026-11-12",
@@ -874,9 +875,10 @@ How a test should compare (and how these files were written):
   `image_generation` entries of one local day as one cause.
 - **Unknown entry types** are replayed but no cause claims them: the difference they make stays
   unexplained (`unknown-entry-type`: `unexplained`; `unknown-entry-partial`: `partial`).
-- **A refund not yet due** (delivered under 48 h ago) is neither a finding nor a cause: the
-  difference is `unexplained` (`missing-refund-near-miss-10h`), and the ticket/advice says to wait.
-- **Ranking among exact hypotheses** (SPEC section 6): fewer causes first (`ambiguous-fewer-causes`),
+- **A refund not yet due** (delivered under 48 h ago) is an info finding that accounts for the
+  tokens: the difference is `explained` by it (`missing-refund-near-miss-10h`), and the advice says to wait.
+- **Ranking among exact hypotheses** (Rules/README.md, "How the answer is chosen"): a story that starts
+  where the expected number was the real balance first (`ambiguous-fewer-causes`),
   then the rules' weights, then the more recent movements (`ambiguous-recency`: two one-cause exact
   hypotheses of the same rule; the newer charge ranks first).
 - **The plan of an allocation** is the plan in force on its day (`plan_changes`), not the client's

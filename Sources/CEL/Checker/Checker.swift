@@ -1,3 +1,4 @@
+import Diagnostics
 /// Gradual type checking: infers a type for every node, reporting undeclared names, unknown fields and
 /// calls that match no overload. `dyn` (undeclared or mixed types) passes everywhere, to be checked at
 /// run time. Problems are collected, not thrown at the first.

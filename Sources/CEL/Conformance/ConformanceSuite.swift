@@ -48,11 +48,13 @@ public struct ConformanceSuite {
         }
     }
 
-    /// Runs every case.
-    public func run() -> Result {
+    /// Runs every case. With `tracking`, each program is also evaluated by its tracking plan
+    /// (`CELProgram.tracking()`), and a case fails unless that gives the same result, recorded as the
+    /// value of the whole expression.
+    public func run(tracking: Bool = false) -> Result {
         var result = Result()
         for test in cases {
-            switch Self.run(test) {
+            switch Self.run(test, tracking: tracking) {
             case .passed: result.passed += 1
             case .skipped: result.skipped += 1
             case .failed(let detail):
@@ -68,7 +70,7 @@ public struct ConformanceSuite {
         case passed, skipped, failed(String)
     }
 
-    private static func run(_ test: [String: Any]) -> Outcome {
+    private static func run(_ test: [String: Any], tracking: Bool) -> Outcome {
         guard let expression = test["expr"] as? String, let expect = test["expect"] as? [String: Any] else {
             return .failed("    malformed case")
         }
@@ -94,7 +96,16 @@ public struct ConformanceSuite {
         do {
             let program = try environment.compile(expression)
             resultType = program.resultType
-            actual = .success(try program.evaluate(bindings))
+            let plain: Swift.Result<CELValue, CELError>
+            do {
+                plain = .success(try program.evaluate(bindings))
+            } catch {
+                plain = .failure(error)
+            }
+            if tracking, let difference = trackingDifference(plain, program.tracking().evaluate(bindings)) {
+                return .failed("    tracking: \(difference)")
+            }
+            actual = plain.mapError { $0 }
         } catch {
             actual = .failure(error)
         }
@@ -116,6 +127,26 @@ public struct ConformanceSuite {
         case .success(let value): return .failed("    expected: \(expected)\n    actual: \(value)")
         case .failure(let error): return .failed("    expected: \(expected)\n    actual error: \(error)")
         }
+    }
+
+    /// How a tracked evaluation differs from the plain one, if it does: its result, or the value recorded
+    /// for the whole expression.
+    private static func trackingDifference(_ plain: Swift.Result<CELValue, CELError>, _ state: CELEvaluationState) -> String? {
+        switch (plain, state.result) {
+        case (.success(let a), .success(let b)):
+            guard sameValue(a, b) else { return "gave \(b), not \(a)" }
+            guard case .value(let recorded)? = state.root.outcome, sameValue(recorded, a), state.root.evaluations == 1 else {
+                return "recorded \(String(describing: state.root.outcome)) for the whole expression, not \(a)"
+            }
+        case (.failure(let a), .failure(let b)):
+            guard a == b else { return "failed with \(b), not \(a)" }
+            guard state.root.outcome == .error(a.message) else {
+                return "recorded \(String(describing: state.root.outcome)) for the whole expression, not the error \(a.message)"
+            }
+        case (let a, let b):
+            return "gave \(b), not \(a)"
+        }
+        return nil
     }
 
     /// Structural equality where NaN equals NaN, the sign of zero counts and map order does not.

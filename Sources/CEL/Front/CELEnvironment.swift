@@ -54,11 +54,11 @@ public struct CELEnvironment: Sendable {
     /// other files map them (SourceLocation.advanced(by:)).
     public func compile(_ source: String, name: String = "<expression>") throws(DiagnosticsError) -> CELProgram {
         let file = SourceFile(name: name, text: source)
-        let (parsedRoot, nodeCount, syntaxErrors) = Parser.parse(source, options: parserOptions)
+        let (parsedRoot, ranges, syntaxErrors) = Parser.parse(source, options: parserOptions)
         guard let parsedRoot else {
             throw DiagnosticsError(syntaxErrors.map { file.diagnostic($0.message, atUTF8Offset: $0.offset) })
         }
-        let parsed = (root: parsedRoot, nodeCount: nodeCount)
+        let parsed = (root: parsedRoot, nodeCount: ranges.count)
         var types: [CELType]? = nil
         var problems: [SyntaxError] = []
         if checksTypes {
@@ -76,7 +76,8 @@ public struct CELEnvironment: Sendable {
         }
         return CELProgram(
             root: root, slotNames: planner.slotNames, source: file,
-            resultType: types?[parsed.root.id] ?? .dyn, costLimit: costLimit)
+            resultType: types?[parsed.root.id] ?? .dyn, costLimit: costLimit,
+            syntax: CELProgram.Syntax(root: parsedRoot, ranges: ranges, types: types, environment: self))
     }
 
     /// What the parser needs to know of the environment: which macros to expand and which dotted

@@ -10,12 +10,31 @@ public struct CELProgram: Sendable {
     let bindableSlots: [(slot: Int, name: String)]
     let source: SourceFile
     let costLimit: Int
+    /// What `tracking()` plans again: the parsed tree and what the checker found.
+    let syntax: Syntax
+
+    /// The parsed and checked expression a program was planned from.
+    final class Syntax: Sendable {
+        let root: Expr
+        /// The UTF-8 range of each expression's text, by id.
+        let ranges: [Range<Int>]
+        let types: [CELType]?
+        let environment: CELEnvironment
+
+        init(root: Expr, ranges: [Range<Int>], types: [CELType]?, environment: CELEnvironment) {
+            self.root = root
+            self.ranges = ranges
+            self.types = types
+            self.environment = environment
+        }
+    }
 
     /// The checked result type (dyn when unknown or unchecked).
     public let resultType: CELType
 
-    init(root: Node, slotNames: [String], source: SourceFile, resultType: CELType, costLimit: Int) {
+    init(root: Node, slotNames: [String], source: SourceFile, resultType: CELType, costLimit: Int, syntax: Syntax) {
         self.root = root
+        self.syntax = syntax
         self.slotNames = slotNames
         self.source = source
         self.resultType = resultType
@@ -64,7 +83,7 @@ public struct CELProgram: Sendable {
     }
 
     @inline(__always)
-    private func run(_ frame: inout Frame) throws(CELError) -> CELValue {
+    func run(_ frame: inout Frame) throws(CELError) -> CELValue {
         do {
             return try root.evaluate(&frame)
         } catch {

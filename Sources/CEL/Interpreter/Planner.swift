@@ -10,15 +10,26 @@ struct Planner {
     /// Comprehension and `cel.bind` variables in scope, innermost last. A `cel.bind` of a constant
     /// has the constant instead of a slot, so that what uses it can be folded.
     private var locals: [(name: String, slot: Int, constant: CELValue?)] = []
+    /// Whether every node is wrapped in a `TrackingNode` that records its value (`CELProgram.tracking()`).
+    /// The nodes, the folding and the slots are otherwise the same as without.
+    let tracking: Bool
+    /// When tracking: the value of each expression (by id) that planning folded into a constant.
+    private(set) var constants: [Int: CELValue] = [:]
 
-    init(environment: CELEnvironment, types: [CELType]?) {
+    init(environment: CELEnvironment, types: [CELType]?, tracking: Bool = false) {
         self.environment = environment
         self.types = types
+        self.tracking = tracking
     }
 
     // `plan` and the functions it recurses through stay small, with the work after the recursion
     // (choosing nodes, folding) in helpers, so that each level of nesting costs little stack.
     mutating func plan(_ expr: Expr) -> Node {
+        let node = planUntracked(expr)
+        return tracking ? track(node, expr) : node
+    }
+
+    private mutating func planUntracked(_ expr: Expr) -> Node {
         switch expr.kind {
         case .literal(let value): ConstantNode(value, offset: expr.offset)
         case .identifier(let name): identifier(name, offset: expr.offset)
@@ -112,11 +123,22 @@ struct Planner {
             return nil
         }
         var node: Node = SlotNode(slot: slot(forVariable: declared), name: declared, offset: root.offset)
-        for link in selections {
+        for (index, link) in selections.enumerated() {
             guard case .select(let operand, let field, _) = link.kind else { continue }
             node = select(node, field: field, operandType: types?[operand.id], offset: link.offset)
+            // The last link is the expression `plan` wraps.
+            if tracking, index < selections.count - 1 { node = track(node, link) }
         }
         return node
+    }
+
+    /// `node` recording its value as the expression `expr`; a comprehension also counts the steps of
+    /// each of its evaluations (by how often its condition or filter ran).
+    private mutating func track(_ node: Node, _ expr: Expr) -> Node {
+        if let constant = node.constantValue { constants[expr.id] = constant }
+        var stepped: Int?
+        if case .comprehension(let comprehension) = expr.kind { stepped = (comprehension.filter ?? comprehension.body).id }
+        return TrackingNode(node, id: expr.id, stepped: stepped)
     }
 
     /// `google.protobuf.Timestamp`: a dotted name that denotes a type, unless its first part is a local.
@@ -132,7 +154,9 @@ struct Planner {
         if case .object(let typeName) = operandType, let type = environment.objectTypes[typeName] {
             position = type.positions[field] ?? -1
         }
-        if let variable = operand as? SlotNode {
+        // A tracked variable is selected from as an untracked one is (its failure placed at the
+        // selection), so that tracking changes no result; the variable's own value goes unrecorded.
+        if let variable = (operand as? SlotNode) ?? ((operand as? TrackingNode)?.inner as? SlotNode) {
             return SlotSelectNode(slot: variable.slot, name: variable.name, field: field, position: position, offset: offset)
         }
         return SelectNode(operand, field: field, position: position, offset: offset)

@@ -19,6 +19,10 @@ struct Parser {
     private let tokens: [Token]
     private var index = 0
     private var depths: [Int] = []
+    /// The UTF-8 range of each node's text by id (parentheses around it included), for traces.
+    private var ranges: [Range<Int>] = []
+    /// Where the last token consumed ends: the end of a node made now.
+    private var consumedEnd = 0
     private let options: Options
     private var expandsMacros: Bool { options.expandsMacros }
     /// How many `expression()` calls are active: parentheses add nesting without adding nodes.
@@ -37,15 +41,15 @@ struct Parser {
         self.options = options
     }
 
-    /// The expression tree of `text` and the number of nodes, or every syntax error found (at most
-    /// `maximumProblems`): after an error the parser skips to the next `,` or closing bracket and goes on,
+    /// The expression tree of `text` and the UTF-8 range of each node's text by id (so as many ranges as
+    /// nodes), or every syntax error found (at most `maximumProblems`): after an error the parser skips to the next `,` or closing bracket and goes on,
     /// so that one mistake gives one message and two independent mistakes give two.
-    static func parse(_ text: String, options: Options = Options()) -> (root: Expr?, nodeCount: Int, problems: [SyntaxError]) {
+    static func parse(_ text: String, options: Options = Options()) -> (root: Expr?, ranges: [Range<Int>], problems: [SyntaxError]) {
         let tokens: [Token]
         do {
             tokens = try Lexer.tokenize(text)
         } catch {
-            return (nil, 0, [error])
+            return (nil, [], [error])
         }
         var parser = Parser(tokens: tokens, options: options)
         let root = parser.expressionOrRecovery()
@@ -58,7 +62,7 @@ struct Parser {
             if parser.current.kind != .end { _ = parser.expressionOrRecovery() }
         }
         let problems = parser.problems.sorted { $0.offset < $1.offset }
-        return (problems.isEmpty ? root : nil, parser.depths.count, problems)
+        return (problems.isEmpty ? root : nil, parser.ranges, problems)
     }
 
     // MARK: recovery
@@ -135,6 +139,7 @@ struct Parser {
     private mutating func advance() -> Token {
         let token = tokens[index]
         if index < tokens.count - 1 { index += 1 }
+        consumedEnd = max(consumedEnd, token.end)
         return token
     }
 
@@ -147,13 +152,18 @@ struct Parser {
 
     // MARK: nodes
 
-    private mutating func make(_ kind: Expr.Kind, at offset: Int, children: [Expr]) throws(SyntaxError) -> Expr {
+    /// A node whose text runs from `start` (default: its offset or its first child's start) to the last
+    /// token consumed.
+    private mutating func make(_ kind: Expr.Kind, at offset: Int, start: Int? = nil, children: [Expr]) throws(SyntaxError) -> Expr {
         let depth = 1 + children.reduce(0) { max($0, depths[$1.id]) }
         guard depth <= Parser.maximumDepth else {
             throw SyntaxError(message: "expression nests too deeply (more than \(Parser.maximumDepth) levels)", offset: offset)
         }
         let node = Expr(id: depths.count, offset: offset, kind: kind)
         depths.append(depth)
+        let lower = start ?? children.reduce(offset) { min($0, ranges[$1.id].lowerBound) }
+        let upper = children.reduce(max(consumedEnd, offset)) { max($0, ranges[$1.id].upperBound) }
+        ranges.append(lower..<upper)
         return node
     }
 
@@ -324,10 +334,16 @@ struct Parser {
     }
 
     private mutating func parenthesized() throws(SyntaxError) -> Expr {
-        _ = advance()
+        let open = advance().offset
         let inner = try expression()
-        _ = try expect(")", "to close the parenthesis")
+        try closeParenthesis(around: inner, openedAt: open)
         return inner
+    }
+
+    /// The `)` after a parenthesized expression, whose text then includes the parentheses.
+    private mutating func closeParenthesis(around inner: Expr, openedAt open: Int) throws(SyntaxError) {
+        let close = try expect(")", "to close the parenthesis")
+        ranges[inner.id] = open..<close.end
     }
 
     private mutating func listLiteral() throws(SyntaxError) -> Expr {
@@ -471,7 +487,7 @@ struct Parser {
                 report("has() needs a field selection, such as has(entry.note)", at: arguments[0].startOffset)
                 return try call(name, at: offset, arguments)
             }
-            return try make(.select(operand: operand, field: field, testOnly: true), at: arguments[0].offset, children: [operand])
+            return try make(.select(operand: operand, field: field, testOnly: true), at: arguments[0].offset, start: offset, children: [operand])
         }
         return try call(name, at: offset, arguments)
     }

@@ -7,14 +7,25 @@ public struct Explanation: Sendable {
     public let snapshot: Snapshot
     public let query: ExplainQuery
     public let replay: Replay
-    /// Best first; an exact one, when any exists, first.
+    /// Best first; an exact one, when any exists, first. Confidence high or medium.
     public let hypotheses: [Hypothesis]
+    /// Answers that add up only by the coincidence of unrelated movements (confidence low).
+    public let coincidences: [Hypothesis]
     public let findings: [Finding]
     public let status: ExplanationStatus
     /// The search ran out of budget before it had looked at every combination.
     public let stoppedEarly: Bool
+    /// Two or more exact hypotheses alike in everything the ranking weighs but recency: the
+    /// log alone cannot tell which one it was (decided by the search).
+    public let isAmbiguous: Bool
     /// Every cause the rules proposed, whether or not a hypothesis uses it.
     public let candidates: [Cause]
+    /// For each candidate, by position, the answer it ended in.
+    public let placements: [StorySearch.Placement]
+    /// The balance at every moment of the window, and the bridge.
+    public let history: BalanceHistory
+    /// The latest moment the balance was the expected number; nil when it never was.
+    public let balanceWas: BalanceHistory.Moment?
     /// Rules that failed while they ran.
     public let problems: [RuleProblem]
 
@@ -22,16 +33,11 @@ public struct Explanation: Sendable {
     /// The best hypothesis's explained amount (0 when there is none).
     public var explained: Int { hypotheses.first?.explained ?? 0 }
     public var unexplained: Int { delta - explained }
-    /// Two or more exact hypotheses alike in everything the ranking weighs but recency (as
-    /// many causes, as linked, the same weights): the log alone cannot tell which one it was.
-    public var isAmbiguous: Bool {
-        guard hypotheses.count > 1, hypotheses[0].isExact, hypotheses[1].isExact else { return false }
-        let (a, b) = (hypotheses[0], hypotheses[1])
-        let weight = { (h: Hypothesis) in h.causes.reduce(0) { $0 + $1.weight } }
-        return a.causes.count == b.causes.count && a.links == b.links && abs(weight(a) - weight(b)) < 1e-9
-    }
-    /// A ticket is due.
-    public var needsTicket: Bool { status.needsTicket }
+    /// Where the rules' evaluation budget ran out, when it did: the answer may miss causes
+    /// and findings of the items after it.
+    public var rulesStopped: RuleBudgetStop?
+    /// A ticket is due: the status says so, or the rules could not look at the whole log.
+    public var needsTicket: Bool { status.needsTicket || rulesStopped != nil }
     /// The entries findings point at, each once, in log order.
     public var suspiciousEntries: [LedgerEntry] {
         let ids = Set(findings.filter { $0.severity == .warning }.flatMap(\.entries))

@@ -12,7 +12,8 @@ public struct ExplainQuery: Sendable {
     /// How times are shown: `--tz`, else the client's zone, else UTC.
     public var time: TimeFormat
 
-    /// `actual - expected`: negative when the balance is lower than expected.
+    /// `actual - expected`: negative when the balance is lower than expected. Cannot
+    /// overflow: `resolve` keeps both within `TokenCount.largest`.
     public var delta: Int { actual - expected }
 
     public init(expected: Int, actual: Int, since: Date, until: Date, now: Date, time: TimeFormat) {
@@ -34,44 +35,56 @@ public struct ExplainQuery: Sendable {
         snapshot: Snapshot, expected: Int, actual: Int? = nil,
         since: String? = nil, until: String? = nil, now: String? = nil, timeZone: String? = nil
     ) throws(QueryError) -> ExplainQuery {
+        try checkRange(expected, as: .expected)
+        if let actual { try checkRange(actual, as: .actual) }
         var zone = snapshot.client.timeZone
-        if let timeZone {
-            guard let named = TimeZone(identifier: timeZone) else {
-                throw QueryError("unknown time zone '\(timeZone)' for --tz: use an IANA name such as America/Chicago or UTC")
-            }
-            zone = named
-        }
+        if let timeZone { zone = try Self.zone(named: timeZone) }
         let time = TimeFormat(zone: zone)
         let nowDate = try now.map { text throws(QueryError) in
-            try when(text, option: "--now", relativeTo: snapshot.generatedAt, time: time)
+            try when(text, field: .now, relativeTo: snapshot.generatedAt, time: time)
         } ?? snapshot.generatedAt
         let untilDate = try until.map { text throws(QueryError) in
-            try when(text, option: "--until", relativeTo: nowDate, time: time)
+            try when(text, field: .until, relativeTo: nowDate, time: time)
         } ?? nowDate
         let sinceDate = try since.map { text throws(QueryError) in
-            try when(text, option: "--since", relativeTo: nowDate, time: time)
+            try when(text, field: .since, relativeTo: nowDate, time: time)
         } ?? nowDate.addingTimeInterval(-Double(defaultWindowDays) * 86_400)
         guard sinceDate <= untilDate else {
-            throw QueryError("--since \(time.iso(sinceDate)) is after --until \(time.iso(untilDate))")
+            throw QueryError(.since, "{} \(time.iso(sinceDate)) is after {until} \(time.iso(untilDate))")
         }
         return ExplainQuery(
             expected: expected, actual: actual ?? snapshot.client.balance,
             since: sinceDate, until: untilDate, now: nowDate, time: TimeFormat(zone: zone, reference: nowDate))
     }
 
+    /// Throws when a balance is beyond any balance (`TokenCount.largest`) either way.
+    static func checkRange(_ value: Int, as field: QueryError.Field) throws(QueryError) {
+        guard TokenCount.isInRange(value) else {
+            throw QueryError(field, "{} is out of range, got \(value) (a balance is at most \(TokenCount.largest) tokens either way)")
+        }
+    }
+
+    /// The IANA zone `name` names.
+    public static func zone(named name: String) throws(QueryError) -> TimeZone {
+        guard let zone = TimeZone(identifier: name) else {
+            throw QueryError(.tz, "unknown time zone '\(name)' for {}: use an IANA name such as America/Chicago or UTC")
+        }
+        return zone
+    }
+
     /// One `WHEN` value.
-    static func when(_ text: String, option: String, relativeTo now: Date, time: TimeFormat) throws(QueryError) -> Date {
+    static func when(_ text: String, field: QueryError.Field, relativeTo now: Date, time: TimeFormat) throws(QueryError) -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let span = span(trimmed) { return now.addingTimeInterval(-span) }
         if let day = day(trimmed) { return time.startOfDay(year: day.0, month: day.1, day: day.2) }
         if trimmed.contains("T") {
             if let date = timestamp(trimmed) { return date }
             if !hasOffset(trimmed) {
-                throw QueryError("timestamp '\(text)' for \(option) has no offset: write it as 2026-11-20T10:14:00-06:00 or with Z")
+                throw QueryError(field, "timestamp '\(text)' for {} has no offset: write it as 2026-11-20T10:14:00-06:00 or with Z")
             }
         }
-        throw QueryError(
-            "invalid time '\(text)' for \(option): use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)")
+        throw QueryError(field,
+            "invalid time '\(text)' for {}: use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)")
     }
 
     private static func span(_ text: String) -> TimeInterval? {
@@ -110,13 +123,34 @@ public struct ExplainQuery: Sendable {
     }
 }
 
-/// A question that cannot be asked as written (a usage error, exit 2).
+/// A question that cannot be asked as written (a usage error, exit 2). The library
+/// names the part of the question that is wrong (`since`); a command names it as
+/// its user wrote it (`--since`), a rule example by its key.
 public struct QueryError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
+    /// The parts of a question.
+    public enum Field: String, Sendable, CaseIterable {
+        case expected, actual, since, until, now, tz
     }
+
+    /// The part the problem is about.
+    public var field: Field
+    /// The problem, `{}` where the field's name goes (`{until}`: another field's).
+    var template: String
+
+    init(_ field: Field, _ template: String) {
+        self.field = field
+        self.template = template
+    }
+
+    /// The message, each field named by `name`: `{ "--" + $0.rawValue }` for a command line.
+    public func message(naming name: (Field) -> String) -> String {
+        var text = template.replacingOccurrences(of: "{}", with: name(field))
+        for other in Field.allCases { text = text.replacingOccurrences(of: "{\(other.rawValue)}", with: name(other)) }
+        return text
+    }
+
+    /// The message with each field named as the library knows it: `since`, `tz`.
+    public var message: String { message(naming: \.rawValue) }
 
     public var description: String { message }
 }

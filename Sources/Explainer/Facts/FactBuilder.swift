@@ -122,7 +122,8 @@ struct FactBuilder {
         ]))
         let creative = entry.creative.flatMap { creatives[$0] } ?? noCreative
         return Facts.Item(bindings: [("entry", value), ("creative", creative)], value: value, at: entry.at,
-                          creativeKey: entry.creative ?? "", id: entry.id)
+                          creativeKey: entry.creative ?? "", id: entry.id,
+                          kind: entry.type.id)
     }
 
     func movementItem(_ movement: ComputedMovement) -> Facts.Item {
@@ -131,7 +132,8 @@ struct FactBuilder {
             "local": .string(time.dateTime(movement.at)), "day": .string(time.day(movement.at)),
             "amount": Self.int(movement.amount), "entries": Self.strings(movement.entries),
         ]))
-        return Facts.Item(bindings: [("movement", value)], value: value, at: movement.at, creativeKey: movement.id, id: movement.id)
+        return Facts.Item(bindings: [("movement", value)], value: value, at: movement.at, creativeKey: movement.id, id: movement.id,
+                          kind: Self.kindName(movement))
     }
 
     static func kindName(_ movement: ComputedMovement) -> String {

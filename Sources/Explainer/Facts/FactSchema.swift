@@ -39,6 +39,10 @@ enum FactSchema {
             "balance": .int, "shown": .int, "matches": .bool,
             "plan_tokens": .int, "rollover_tokens": .int, "outstanding": .int,
         ]),
+        ("BalanceSince", [
+            "found": .bool, "at": .timestamp, "local": .string, "balance": .int, "after_entry": .string,
+            "rest": .map(key: .string, value: .bool),
+        ]),
         ("OtherClient", ["id": .string, "name": .string, "balance": .int]),
         ("PlanChange", [
             "at": .timestamp, "local": .string, "from": .string, "to": .string,
@@ -64,6 +68,7 @@ enum FactSchema {
         ("plan_changes", .list(.object("PlanChange"))),
         ("entries_by_id", .map(key: .string, value: .object("Entry"))),
         ("creatives_by_id", .map(key: .string, value: .object("Creative"))),
+        ("balance_since", .object("BalanceSince")),
     ]
 
     /// The names a rule sees for each item it looks at, besides the globals.

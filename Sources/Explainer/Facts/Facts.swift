@@ -18,12 +18,14 @@ struct Facts: Sendable {
         let creativeKey: String
         /// Its own id.
         let id: String
+        /// Its kind, for `per-kind`: an entry's type, a movement's kind.
+        var kind: String = ""
     }
 
     let query: ExplainQuery
     let snapshot: Snapshot
     let replay: Replay
-    let globals: [String: CELValue]
+    private(set) var globals: [String: CELValue]
     let items: [Iteration: [Item]]
     /// Every token movement (each entry, each computed movement) by id: its signed amount,
     /// and for entries their position in time order (to list cited entries oldest first;
@@ -77,6 +79,26 @@ struct Facts: Sendable {
             // the list (one per item: quadratic over a long window).
             "entries_by_id": .map(CELMap(entryItems.map { (.string($0.id), $0.value) })),
             "creatives_by_id": .map(CELMap(creatives.items.map { (.string($0.id), $0.value) })),
+            "balance_since": Self.balanceSince(nil, rest: [], time: query.time),
         ]
+    }
+
+    /// The same facts, with the moment the balance was the expected one and the movements since
+    /// then that no other cause names (`rest`), for the rules that name those (`story: rest`).
+    func with(balanceSince moment: BalanceHistory.Moment, rest: [String]) -> Facts {
+        var facts = self
+        facts.globals["balance_since"] = Self.balanceSince(moment, rest: rest, time: query.time)
+        return facts
+    }
+
+    private static func balanceSince(_ moment: BalanceHistory.Moment?, rest: [String], time: TimeFormat) -> CELValue {
+        .object(CELObject(typeName: "BalanceSince", fields: [
+            "found": .bool(moment != nil),
+            "at": moment.map { FactBuilder.timestamp($0.at) } ?? FactBuilder.timestamp(Date(timeIntervalSince1970: 0)),
+            "local": .string(moment.map { time.dateTime($0.at) } ?? ""),
+            "balance": FactBuilder.int(moment?.balance ?? 0),
+            "after_entry": .string(moment?.afterEntry ?? ""),
+            "rest": .map(CELMap(rest.map { (.string($0), .bool(true)) })),
+        ]))
     }
 }

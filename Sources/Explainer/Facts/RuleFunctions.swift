@@ -61,6 +61,19 @@ struct RuleFunctions: Sendable {
                 return .int(total)
             },
         ])
+        // The values of a list without repeats, in the order they first come: one pass
+        // with a set, where a filter that looks back over the list is quadratic.
+        environment.declareFunction("distinct", overloads: [
+            CELOverload(id: "distinct_list_string", parameters: [.list(.string)], result: .list(.string)) { arguments throws(CELError) in
+                var seen = Set<String>()
+                var kept: [CELValue] = []
+                for value in try Self.list(arguments[0]) {
+                    guard case .string(let text) = value else { throw CELError("distinct() takes a list of strings") }
+                    if seen.insert(text).inserted { kept.append(value) }
+                }
+                return .list(kept)
+            },
+        ])
         environment.declareFunction("abs", overloads: [
             CELOverload(id: "abs_int", parameters: [.int], result: .int) { arguments throws(CELError) in
                 let n = try Self.int(arguments[0])

@@ -12,11 +12,19 @@ public struct MarkdownReport {
         if !content.notes.isEmpty {
             out += "\n" + content.notes.map { "> \($0)\n" }.joined(separator: ">\n")
         }
+        if let balance = content.balanceWas { out += "\n\(balance)\n" }
         if !content.alternatives.isEmpty {
             out += "\n### Other possible explanations\n\n"
             for (index, line) in content.alternatives.enumerated() { out += "\(index + 2). \(line)\n" }
             if let note = content.alternativesNote { out += "\n\(note)\n" }
         }
+        if !content.coincidences.isEmpty {
+            out += "\n### Adds up only by coincidence\n\n"
+            for line in content.coincidences { out += "- \(line)\n" }
+            out += "\n\(ReportContent.coincidenceNote)\n"
+        }
+        out += "\n### How the balance moved in this period\n\n| | Tokens |\n| --- | ---: |\n"
+        for line in content.bridge { out += "| \(line.label) | \(line.amount) |\n" }
         if !content.findings.isEmpty {
             out += "\n### Worth checking\n\n"
             out += content.findings.map(block).joined(separator: "\n")

@@ -48,6 +48,12 @@ struct ReportContent {
     let alternatives: [String]
     /// Why the first answer ranks above the others, when that is not plain from the lines.
     let alternativesNote: String?
+    /// Answers that add up only by coincidence, one line each.
+    let coincidences: [String]
+    /// Where the expected number was the real balance, or the nearest balances when never.
+    let balanceWas: String?
+    /// How the balance moved over the window, kind by kind (the bridge).
+    let bridge: [(label: String, amount: String)]
     let findings: [Block]
     let nextSteps: [String]
 
@@ -73,8 +79,12 @@ struct ReportContent {
         if explanation.stoppedEarly {
             notes.append("The search stopped early: there were too many combinations to try them all, so these are the best found, not necessarily the best there are. A shorter period (--since) leaves fewer to try.")
         }
+        if let stop = explanation.rulesStopped {
+            notes.append("The rules stopped early: rule '\(stop.rule)' used up this question's evaluation budget "
+                + "(\(stop.budget) steps) on \(stop.item), so the items after it were not checked and causes or findings may be missing. "
+                + "A ticket is due: support should look at this log.")
+        }
         self.notes = notes
-        let first = explanation.hypotheses.first
         // Causes that would read the same but rest on other entries (two charges of one
         // creative) are told apart by their entries' ids.
         var entriesByText: [String: Set<[String]>] = [:]
@@ -85,13 +95,16 @@ struct ReportContent {
             let text = Self.describe(cause, explanation)
             return entriesByText[text, default: []].count > 1 ? Self.describe(cause, explanation, withIDs: true) : text
         }
-        alternatives = explanation.hypotheses.dropFirst().map { hypothesis in
+        func line(_ hypothesis: Hypothesis) -> String {
             let parts = hypothesis.causes.map(describe).joined(separator: " + ")
             let rest = hypothesis.isExact ? "" : "; \(Self.signed(hypothesis.unexplained)) left unexplained"
-            let mark = first.map { Self.isLessLikely(hypothesis, than: $0) } ?? false ? " (less likely)" : ""
-            return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)\(mark)"
+            return "\(parts) = \(Self.signed(hypothesis.explained))\(rest)"
         }
+        alternatives = explanation.hypotheses.dropFirst().map(line)
         alternativesNote = Self.whyFirst(explanation)
+        coincidences = explanation.coincidences.map(line)
+        balanceWas = Self.balanceWas(explanation)
+        bridge = Self.bridge(explanation.history)
         let shownFindings = Self.shownFindings(explanation.findings)
         findings = shownFindings.map { shown in
             switch shown {
@@ -285,53 +298,54 @@ struct ReportContent {
         return "\(cause.title)\(subject.map { " for \($0)" } ?? "") (\(signed(cause.amount))\(day)\(showIDs ? ids : ""))"
     }
 
-    /// Another answer whose score is clearly below the first's: it adds up, but by coincidence more than by cause.
-    static func isLessLikely(_ hypothesis: Hypothesis, than first: Hypothesis) -> Bool {
-        hypothesis.score <= first.score * 0.9 + 1e-9
-    }
-
-    /// Why the first answer ranks above the second, when both are shown and the log alone
-    /// does not leave them tied: what the ranking looked at first (SPEC section 5 and
-    /// `Rules/README.md`: exact, fewer causes, linked causes, weights, recency).
+    /// Why the first answer ranks above the second, as the search decided it; nil when the
+    /// log alone leaves them tied (the report says so instead).
     static func whyFirst(_ explanation: Explanation) -> String? {
-        let hypotheses = explanation.hypotheses
-        guard hypotheses.count > 1, !explanation.isAmbiguous else { return nil }
-        let first = hypotheses[0]
-        // The reason against each other answer, each reason once, naming the answers it is
-        // about when they differ.
-        var reasons: [(reason: String, ranks: [Int])] = []
-        for (offset, other) in hypotheses.enumerated().dropFirst() {
-            guard let reason = reason(first, above: other) else { continue }
-            if let index = reasons.firstIndex(where: { $0.reason == reason }) {
-                reasons[index].ranks.append(offset + 1)
-            } else {
-                reasons.append((reason, [offset + 1]))
-            }
-        }
-        guard !reasons.isEmpty else { return nil }
-        let because = reasons.count == 1 ? reasons[0].reason : reasons.map { reason, ranks in
-            "\(reason) (against \(ranks.map(String.init).joined(separator: " and ")))"
-        }.joined(separator: ", and ")
-        let marked = hypotheses.dropFirst().filter { isLessLikely($0, than: first) }.count
-        let coincidence = switch marked {
-        case 0: "."
-        case hypotheses.count - 1: "; these add up to the same amount by coincidence."
-        default: "; those marked less likely add up to the same amount by coincidence."
-        }
-        return "The explanation above ranks first because \(because)\(coincidence)"
+        guard explanation.hypotheses.count > 1, !explanation.isAmbiguous,
+              let reason = explanation.hypotheses[0].reason else { return nil }
+        return "The explanation above ranks first because \(words(reason, explanation))."
     }
 
-    /// What puts `first` above `other`, in the order the search ranks answers (closest to
-    /// the difference, fewer causes, more linked, weights, recency); nil when nothing does.
-    private static func reason(_ first: Hypothesis, above other: Hypothesis) -> String? {
-        let weight = { (h: Hypothesis) in h.causes.reduce(0) { $0 + $1.weight } }
-        let latest = { (h: Hypothesis) in h.causes.compactMap(\.latest).max() ?? .distantPast }
-        if abs(first.unexplained) != abs(other.unexplained) { return "it accounts for more of the difference" }
-        if first.causes.count != other.causes.count { return "it needs fewer causes" }
-        if first.links != other.links { return "its causes are about the same entries, one story rather than a coincidence" }
-        if abs(weight(first) - weight(other)) > 1e-9 { return "its kind of cause is the more common one" }
-        if latest(first) != latest(other) { return "its entries are more recent" }
-        return nil
+    /// A ranking reason in words.
+    static func words(_ reason: RankReason, _ explanation: Explanation) -> String {
+        switch reason {
+        case .accountsForMore: "it accounts for more of the difference"
+        case .finding: "a finding says this is what went wrong"
+        case .startsAtBalance(let balance, let at):
+            "it starts where your balance really was \(balance) (\(explanation.query.time.dateTime(at)))"
+        case .oneMistake: "it needs one mistake rather than two"
+        case .wholeMovements: "it counts whole movements, not parts of them"
+        case .linked: "its causes are linked (a charge and the reload it triggered, a renewal and its expiry): one story"
+        case .likelierKind: "its kind of cause is the more common one"
+        case .moreRecent: "its entries are more recent"
+        case .notCoincidence: "its causes tell one story, while other sums only add up by coincidence"
+        }
+    }
+
+    /// What the coincidences are, said once under them.
+    static let coincidenceNote = "The log could also add up to this by coincidence; nothing links these entries, so they are not offered as an explanation."
+
+    /// `Your balance was 200 on Nov 24, 10:13 AM CST (after e-40402); since then the log explains every movement.`,
+    /// or, when it never was, the nearest balances and when.
+    static func balanceWas(_ explanation: Explanation) -> String? {
+        let query = explanation.query
+        guard query.delta != 0 else { return nil }
+        let time = query.time
+        if let moment = explanation.balanceWas {
+            let after = moment.afterEntry.map { " (after \($0))" } ?? ""
+            return "Your balance was \(query.expected) on \(time.dateTime(moment.at))\(after)."
+        }
+        let nearest = explanation.history.nearest(to: query.expected)
+        guard !nearest.isEmpty else { return nil }
+        let list = nearest.map { "\($0.balance) on \(time.dateTime($0.at))" }
+        return "Your balance was never \(query.expected) in this period; the nearest were \(list.joined(separator: " and "))."
+    }
+
+    /// The bridge: opening, one line per kind with its count, closing.
+    static func bridge(_ history: BalanceHistory) -> [(label: String, amount: String)] {
+        [("Opening balance", "\(history.opening)")]
+            + history.lines.map { ("\($0.label) (\($0.count))", signed($0.amount)) }
+            + [("Closing balance", "\(history.closing)")]
     }
 
     /// The advice of the best answer's causes and of the findings, each once; when the
@@ -346,22 +360,27 @@ struct ReportContent {
             if case .finding(let finding) = shown { return finding }
             return nil
         }
-        for finding in shown where finding.severity == .warning { finding.advice.forEach(add) }
-        for cause in explanation.hypotheses.first?.causes ?? [] { cause.advice.forEach(add) }
-        for finding in shown where finding.severity == .info { finding.advice.forEach(add) }
+        var covered = Set<NextCheck>()
+        for finding in shown where finding.severity == .warning { finding.advice.forEach(add); covered.formUnion(finding.checks) }
+        for cause in explanation.hypotheses.first?.causes ?? [] { cause.advice.forEach(add); covered.formUnion(cause.checks) }
+        for finding in shown where finding.severity == .info { finding.advice.forEach(add); covered.formUnion(finding.checks) }
         // Many causes of one kind repeat their advice with other names: a few lines are enough.
-        steps = Array(steps.prefix(4))
+        // (What they cover counts only for the lines kept.)
+        if steps.count > 4 {
+            steps = Array(steps.prefix(4))
+            covered = Self.checks(coveredBy: steps, explanation, shown)
+        }
         if explanation.status != .explained && explanation.status != .noDiscrepancy {
             let client = explanation.snapshot.client
             add("Confirm you are looking at the right client's log: each client has its own balance (/dashboard/clients/\(client.id)/credits).")
-            // What the advice above already asks for is not asked again.
-            if !steps.contains(where: { $0.lowercased().contains("ten entries") }) {
+            // What the advice above already asks for (its rules' `checks:`) is not asked again.
+            if !covered.contains(.recentEntries) {
                 add("Read the ten most recent entries, top to bottom.")
             }
-            let checks = [("still in production", "the creatives still in production"),
-                          ("billing cycle date", "the billing cycle date"),
-                          ("auto reload", "the auto reload setting")]
-                .filter { key, _ in !steps.contains { $0.lowercased().contains(key) } }.map(\.1)
+            let checks = [(NextCheck.inProduction, "the creatives still in production"),
+                          (.billingDate, "the billing cycle date"),
+                          (.autoReload, "the auto reload setting")]
+                .filter { key, _ in !covered.contains(key) }.map(\.1)
             if !checks.isEmpty {
                 let list = checks.count == 1 ? checks[0] : checks.dropLast().joined(separator: ", ") + " and " + checks.last!
                 add("Cross-check \(list) on the client's settings page.")
@@ -371,5 +390,15 @@ struct ReportContent {
             add("If that does not settle it, run `credits ticket` with the same options and send its text to your account manager.")
         }
         return steps
+    }
+
+    /// The checklist items the kept advice lines come from.
+    private static func checks(coveredBy steps: [String], _ explanation: Explanation, _ shown: [Finding]) -> Set<NextCheck> {
+        var covered = Set<NextCheck>()
+        for finding in shown where finding.advice.contains(where: steps.contains) { covered.formUnion(finding.checks) }
+        for cause in explanation.hypotheses.first?.causes ?? [] where cause.advice.contains(where: steps.contains) {
+            covered.formUnion(cause.checks)
+        }
+        return covered
     }
 }

@@ -11,6 +11,9 @@ public struct SupportTicket {
         self.command = command
     }
 
+    /// The rule whose findings are reports with no correction since.
+    static let fixNotLanded = "fix-not-landed"
+
     /// One point of a list: a sentence and the entries it rests on.
     private struct Item {
         var text: String
@@ -38,11 +41,21 @@ public struct SupportTicket {
             ("Window", "\(time.dateTime(query.since)) to \(time.dateTime(query.until))"),
             ("Status", ReportContent.status(explanation)),
         ]
+        if let balance = ReportContent.balanceWas(explanation) { facts.append(("Balance history", balance)) }
+        let bridge = ReportContent.bridge(explanation.history).map { "\($0.label) \($0.amount)" }
+        facts.append(("How the balance moved", bridge.joined(separator: "; ")))
+        if let stop = explanation.rulesStopped {
+            facts.append(("Rules stopped early", "rule '\(stop.rule)' used up the question's evaluation budget (\(stop.budget) steps) on \(stop.item); the items after it were not checked"))
+        }
         if !explanation.replay.matchesShownBalance {
             facts.append(("Replayed log", "gives \(explanation.replay.replayedBalance), the page shows \(explanation.replay.shownBalance)"))
         }
         // A finding is one point, however many entries it cites.
-        let suspicious = ReportContent.shownFindings(explanation.findings).compactMap { shown -> Item? in
+        // Reports with no correction since are the `fix-not-landed` rule's findings: the
+        // ticket lists them in a section of their own, as the rule decided them.
+        let (reportFindings, otherFindings) = (explanation.findings.filter { $0.rule == Self.fixNotLanded },
+                                               explanation.findings.filter { $0.rule != Self.fixNotLanded })
+        let suspicious = ReportContent.shownFindings(otherFindings).compactMap { shown -> Item? in
             switch shown {
             case .finding(let finding) where finding.severity == .warning:
                 Item(text: "\(finding.title): \(finding.text)", entries: ReportContent.lines(finding.entries, explanation))
@@ -52,6 +65,7 @@ public struct SupportTicket {
                 nil
             }
         }
+        // Only a hypothesis (confidence high or medium): a coincidence explains nothing.
         var explained = (explanation.hypotheses.first?.causes ?? []).map { cause in
             Item(text: "\(cause.title) (\(ReportContent.signed(cause.amount))): \(cause.text)",
                  entries: ReportContent.lines(of: cause, explanation))
@@ -60,12 +74,7 @@ public struct SupportTicket {
             let left = explanation.unexplained
             explained.append(Item(text: "Still unexplained: \(ReportContent.signed(left)) \(abs(left) == 1 ? "token" : "tokens")."))
         }
-        let reports = explanation.snapshot.reports.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }.compactMap { report -> Item? in
-            let landed = explanation.snapshot.entries.contains { $0.type == .adminAdjustment && $0.at > report.openedAt }
-            guard !landed else { return nil }
-            let note = report.note.map { " (\"\($0)\")" } ?? ""
-            return Item(text: "\(report.id), opened \(time.dateTime(report.openedAt)): expected \(report.expected), saw \(report.actual)\(note). No correction has landed on the log since.")
-        }
+        let reports = reportFindings.map { Item(text: $0.text) }
         return Parts(title: "Credit balance question: \(client.name) (\(client.id))", facts: facts,
                      suspicious: suspicious, explained: explained, reports: reports)
     }
@@ -91,6 +100,29 @@ public struct SupportTicket {
         }
         out += "\nReproduce with:\n  \(command)\n"
         return out
+    }
+
+    /// The ticket's parts as JSON, with `credits ticket --format json`: its title, its facts
+    /// as name and value, its three lists (each point with the entries it rests on) and
+    /// the command that reproduces it.
+    public func json(_ explanation: Explanation) -> JSONValue {
+        let parts = parts(explanation)
+        func entry(_ line: ReportContent.EntryLine) -> JSONValue {
+            .object([("when", .string(line.when)), ("type", .string(line.label)), ("amount", .string(line.amount)),
+                     ("id", .string(line.id)), ("note", .string(line.note))])
+        }
+        let sections: [JSONValue] = sections(parts).map { section in
+            .object([("title", .string(section.title)),
+                     ("items", .array(section.items.map { item in
+                         .object([("text", .string(item.text)), ("entries", .array(item.entries.map(entry)))])
+                     }))])
+        }
+        return .object([
+            ("title", .string(parts.title)),
+            ("facts", .array(parts.facts.map { .object([("name", .string($0.0)), ("value", .string($0.1))]) })),
+            ("sections", .array(sections)),
+            ("command", .string(command)),
+        ])
     }
 
     /// Markdown, with `--format markdown`.

@@ -4,28 +4,47 @@ import Ledger
 /// then the best answer in plain sentences with the entries it rests on, then
 /// findings, then what to check next.
 public struct TextReport {
-    public init() {}
+    /// The width text is wrapped at: the terminal's (the command decides), so long
+    /// sentences stay readable.
+    public var width: Int
+
+    public init(width: Int = TextReport.defaultWidth) {
+        self.width = max(TextReport.narrowest, width)
+    }
+
+    /// The width when there is no terminal to fit (a file, a pipe).
+    public static let defaultWidth = 100
+    /// Narrower than this, a time or an entry table would not fit a line anyway.
+    static let narrowest = 40
 
     public func render(_ explanation: Explanation) -> String {
         let content = ReportContent(explanation)
-        var out = content.verdict + "\n" + content.question + "\n" + content.period + "\n"
+        var out = wrap(content.verdict, indent: "") + wrap(content.question, indent: "") + wrap(content.period, indent: "")
         if !content.causes.isEmpty {
             out += "\nWhat happened:\n"
             for cause in content.causes { out += block(cause) }
         }
-        for note in content.notes { out += "\n" + Self.wrap(note, indent: "") }
+        for note in content.notes { out += "\n" + wrap(note, indent: "") }
+        if let balance = content.balanceWas { out += "\n" + wrap(balance, indent: "") }
         if !content.alternatives.isEmpty {
             out += "\nOther possible explanations:\n"
-            for (index, line) in content.alternatives.enumerated() { out += Self.wrap(line, indent: "     ", first: "  \(index + 2). ") }
-            if let note = content.alternativesNote { out += Self.wrap(note, indent: "  ", first: "  ") }
+            for (index, line) in content.alternatives.enumerated() { out += wrap(line, indent: "     ", first: "  \(index + 2). ") }
+            if let note = content.alternativesNote { out += wrap(note, indent: "  ", first: "  ") }
         }
+        if !content.coincidences.isEmpty {
+            out += "\nAdds up only by coincidence:\n"
+            for line in content.coincidences { out += wrap(line, indent: "    ", first: "  - ") }
+            out += wrap(ReportContent.coincidenceNote, indent: "  ", first: "  ")
+        }
+        out += "\nHow the balance moved in this period:\n"
+        out += TextColumns.aligned(content.bridge.map { [$0.label, $0.amount] }, rightAligned: [1]).map { "  " + $0 + "\n" }.joined()
         if !content.findings.isEmpty {
             out += "\nWorth checking:\n"
             for finding in content.findings { out += block(finding) }
         }
         if !content.nextSteps.isEmpty {
             out += "\nWhat to check next:\n"
-            for step in content.nextSteps { out += Self.wrap(step, indent: "    ", first: "  - ") }
+            for step in content.nextSteps { out += wrap(step, indent: "    ", first: "  - ") }
         }
         return out
     }
@@ -33,7 +52,7 @@ public struct TextReport {
     private func block(_ block: ReportContent.Block) -> String {
         let tag = block.severity == .warning ? "Warning: " : ""
         let amount = block.amount.map { " (\(ReportContent.signed($0)))" } ?? ""
-        return Self.wrap("\(tag)\(block.title)\(amount). \(block.text)", indent: "    ", first: "  - ")
+        return wrap("\(tag)\(block.title)\(amount). \(block.text)", indent: "    ", first: "  - ")
             + Self.entryTable(block.entries, indent: "      ")
     }
 
@@ -43,16 +62,13 @@ public struct TextReport {
         TextColumns.aligned(entries.map(\.cells), rightAligned: [2]).map { indent + $0 + "\n" }.joined()
     }
 
-    /// The width text is wrapped at, so long sentences stay readable in a terminal.
-    static let width = 100
-
     /// Wraps at `width` columns, never inside a time (`Nov 24, 10:14 AM CST`) or a
     /// sum (`325 - 150 = +175`): see `words(_:)`.
-    static func wrap(_ text: String, indent: String, first: String? = nil) -> String {
+    func wrap(_ text: String, indent: String, first: String? = nil) -> String {
         var lines: [String] = []
         var line = first ?? indent
         var empty = true
-        for word in words(text) {
+        for word in Self.words(text) {
             if !empty, line.count + 1 + word.count > width {
                 lines.append(line)
                 line = indent

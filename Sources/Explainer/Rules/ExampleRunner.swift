@@ -18,6 +18,9 @@ public struct ExampleRunner: Sendable {
         public let failures: [String]
         /// The analysis, for further checks (the invariants test uses it).
         public let explanation: Explanation
+        /// When it failed: the rule traced over the example, so that the author sees the false
+        /// parts and their values without running anything else.
+        public let trace: RuleTrace?
 
         public var passed: Bool { failures.isEmpty }
 
@@ -39,13 +42,15 @@ public struct ExampleRunner: Sendable {
             let query = try ExplainQuery.resolve(
                 snapshot: example.snapshot, expected: question.expected, actual: question.actual,
                 since: question.since, until: question.until, now: question.now, timeZone: question.timeZone)
-            explanation = Explainer(pack: pack).explain(example.snapshot, query)
+            // Every candidate's message: the example may check one no answer shows.
+            explanation = Explainer(pack: pack, messages: .all).explain(example.snapshot, query)
         } catch {
             // The loader resolved this query already; it cannot fail here.
             preconditionFailure("example query no longer resolves: \(error)")
         }
-        return Outcome(rule: rule.id, example: example.name,
-                       failures: failures(example.expectation, rule: rule, explanation), explanation: explanation)
+        let failures = failures(example.expectation, rule: rule, explanation)
+        return Outcome(rule: rule.id, example: example.name, failures: failures, explanation: explanation,
+                       trace: failures.isEmpty ? nil : RuleTracer(pack: pack).trace(explanation, rule: rule.id))
     }
 
     private func failures(_ expect: ExampleExpectation, rule: Rule, _ explanation: Explanation) -> [String] {
@@ -64,7 +69,8 @@ public struct ExampleRunner: Sendable {
         let entries = entryIDs.sorted { (order[$0] ?? (.distantFuture, 0)) < (order[$1] ?? (.distantFuture, 0)) }
         check("amount", expect.amount, causes.reduce(0) { $0 + $1.amount }) { "\($0)" }
         check("entries", expect.entries, entries) { "[\($0.joined(separator: ", "))]" }
-        check("count", expect.count, causes.count + findings.count) { "\($0)" }
+        // A finding that accounts for tokens is a cause too: it counts once, as the finding.
+        check("count", expect.count, rule.kind == .finding ? findings.count : causes.count) { "\($0)" }
         check("message", expect.message, causes.first?.text ?? findings.first?.text ?? "") { "\"\($0)\"" }
         check("status", expect.status, explanation.status) { $0.rawValue }
         check("explained", expect.explained, explanation.explained) { "\($0)" }

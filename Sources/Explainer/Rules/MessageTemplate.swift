@@ -50,12 +50,18 @@ struct MessageTemplate: Sendable {
     /// a more-indented line of a `>-` block keeps its newline in YAML, and an empty hole
     /// leaves two spaces side by side; neither is meant to show.
     func render(_ bindings: [String: CELValue]) throws(CELError) -> String {
+        var budget = CELBudget(total: .max)
+        return try render(bindings, budget: &budget)
+    }
+
+    /// Renders within what is left of a question's budget.
+    func render(_ bindings: [String: CELValue], budget: inout CELBudget) throws(CELError) -> String {
         var result = ""
         for piece in pieces {
             switch piece {
             case .text(let text): result += text
             case .hole(let expression):
-                result += Self.text(of: try expression.evaluate(bindings))
+                result += Self.text(of: try expression.evaluate(bindings, budget: &budget))
             }
         }
         return Self.collapsingWhitespace(result)

@@ -22,13 +22,21 @@ public struct Rule: Sendable {
     let claims: IdListExpression?
     /// The entries shown with the message.
     let cites: IdListExpression?
+    /// Ids that tie its causes to others into one story without being shown (the creative a
+    /// charge and its refund are for).
+    let links: IdListExpression?
     public let grouping: Grouping
-    /// 0 to 1: among equally good answers, higher weights rank first.
+    /// 0 to 1: how likely a customer is to have missed one of its causes (see Rules/README.md,
+    /// "How the answer is chosen").
     public let weight: Double
+    /// How its causes make a story with others (`story:` in the file).
+    public let story: StoryRole
     let message: MessageTemplate
     let advice: [MessageTemplate]
     /// The rule's own examples, run by `credits rules test`.
     public let examples: [RuleExample]
+    /// The checklist items its advice already asks for (`checks:`).
+    public var checks: Set<NextCheck> = []
     /// Where the rule's file starts.
     public let location: SourceLocation
 }
@@ -50,7 +58,25 @@ public enum Iteration: String, Sendable, CaseIterable {
 
 /// How a rule's matches are put together into causes or findings (`group:`).
 public enum Grouping: String, Sendable, CaseIterable {
-    case each, perCreative = "per-creative", perDay = "per-day", all
+    case each, perCreative = "per-creative", perDay = "per-day", perKind = "per-kind", all
+}
+
+/// How a rule's causes combine into the story a customer tells (`story:`): what the
+/// ranking counts as one mistake rather than a coincidence of several.
+public enum StoryRole: String, Sendable, CaseIterable {
+    /// Each cause is a story of its own; causes resting on the same entries make one.
+    case alone
+    /// Like `alone`, but inside a "your balance was N" story its movements are counted
+    /// by kind (a plain submission among others since then).
+    case plain
+    /// Any of its causes together are one story (several creatives still in production).
+    case together
+    /// Its causes are one story only all together since a moment ("every creative since
+    /// Nov 3 cost 40"), or one alone; never one picked among others as filler.
+    case since
+    /// It names what moved since the customer's balance that no other cause names: it runs
+    /// after the others, over `balance_since.rest`, and belongs to that story alone.
+    case rest
 }
 
 /// A compiled CEL expression of a rule file, with where it was written, so
@@ -66,11 +92,16 @@ struct RuleExpression: Sendable {
 
     /// Evaluates; a failure is placed in the rule file, not in the expression alone.
     func evaluate(_ bindings: [String: CELValue]) throws(CELError) -> CELValue {
+        var budget = CELBudget(total: .max)
+        return try evaluate(bindings, budget: &budget)
+    }
+
+    /// Evaluates within what is left of a question's budget.
+    func evaluate(_ bindings: [String: CELValue], budget: inout CELBudget) throws(CELError) -> CELValue {
         do {
-            return try program.evaluate(bindings)
+            return try program.evaluate(bindings, budget: &budget)
         } catch {
-            let place = error.location.flatMap { inner in positions.map { $0.map.location(of: inner, inPieceAt: $0.start, piece: source) } }
-            throw CELError(error.message, location: place ?? location)
+            throw CELError(error.message, location: error.location.map(place(of:)) ?? location)
         }
     }
 }

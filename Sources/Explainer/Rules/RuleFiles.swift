@@ -14,8 +14,8 @@ public struct RuleFiles: Sendable {
         self.files = files
     }
 
-    /// Every file below `directory` (hidden ones skipped).
-    public static func read(directory: String) throws(DiagnosticsError) -> RuleFiles {
+    /// Every file below `directory` (hidden ones skipped), each within `limit.forRuleFiles`.
+    public static func read(directory: String, limit: InputLimit = .standard) throws(DiagnosticsError) -> RuleFiles {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -28,14 +28,22 @@ public struct RuleFiles: Sendable {
             let url = root.appendingPathComponent(path)
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw DiagnosticsError([Diagnostic(message: "cannot read '\(url.path)' as UTF-8 text")])
-            }
-            files[path] = text
+            files[path] = try InputFile.read(path: url.path, name: url.path, what: "the rule file", limit: limit.forRuleFiles)
         }
         let folder = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return RuleFiles(folder: folder, files: files)
     }
+
+    /// The policy the pack's rules are checked against and explaining uses: the folder's
+    /// `policy.yaml`, else `fallback` (the built-in one), named as messages show it. One
+    /// rule for `credits explain --rules DIR` and `credits rules lint DIR`.
+    public func policy(fallback: String?) throws(DiagnosticsError) -> (name: String, text: String) {
+        if let text = files[Self.policyPath] { return (displayPath(Self.policyPath), text) }
+        guard let fallback else { throw DiagnosticsError([Diagnostic(message: "no policy.yaml in '\(folder)'")]) }
+        return ("Rules/policy.yaml", fallback)
+    }
+
+    static let policyPath = "policy.yaml"
 
     /// The path a message shows: `Rules/causes/x.yaml`.
     func displayPath(_ path: String) -> String { "\(folder)/\(path)" }

@@ -29,12 +29,11 @@ public struct RulePack: Sendable {
     /// policy text used when the pack has no `policy.yaml` of its own.
     public static func load(_ files: RuleFiles, fallbackPolicy: String? = nil,
                             examples: Examples = .read) throws(DiagnosticsError) -> RulePack {
-        let policyPath = "policy.yaml"
-        guard let policyText = files.files[policyPath] ?? fallbackPolicy else {
-            throw DiagnosticsError([Diagnostic(message: "no policy.yaml in '\(files.folder)'")])
+        if files.rulePaths.isEmpty {
+            throw DiagnosticsError([Diagnostic(message: "no rules in '\(files.folder)': a rule is a .yaml file in its causes/ or findings/ folder")])
         }
-        let policyName = files.files[policyPath] != nil ? files.displayPath(policyPath) : "Rules/policy.yaml"
-        let policy = try Policy.load(text: policyText, name: policyName)
+        let policyFile = try files.policy(fallback: fallbackPolicy)
+        let policy = try Policy.load(text: policyFile.text, name: policyFile.name)
         var loader = RuleLoader(files: files, policy: policy, examples: examples)
         let rules = loader.loadAll()
         if !loader.diagnostics.isEmpty { throw DiagnosticsError(loader.diagnostics) }
@@ -69,8 +68,8 @@ struct RuleLoader {
     var diagnostics: [Diagnostic] = []
     var warnings: [Diagnostic] = []
 
-    static let ruleKeys = ["id", "kind", "title", "severity", "for", "when", "amount", "claims", "cites", "group",
-                           "weight", "message", "advice", "examples"]
+    static let ruleKeys = ["id", "kind", "title", "severity", "for", "when", "amount", "claims", "cites", "links", "group",
+                           "weight", "story", "message", "advice", "checks", "examples"]
     static let exampleKeys = ["name", "snapshot", "query", "expect"]
     static let queryKeys = ["expected", "actual", "since", "until", "now", "tz"]
     static let expectKeys = ["fires", "amount", "entries", "count", "message", "status", "explained", "best"]
@@ -145,6 +144,7 @@ struct RuleLoader {
                 diagnostics.append(document.error("'weight' must be a number from 0 to 1, not '\(node.scalar?.string ?? "a list")'", at: node))
             }
         }
+        let story = map["story"].flatMap { document.word($0, key: "story", as: StoryRole.self, diagnostics: &diagnostics) } ?? .alone
         guard let iteration, let environment = environments[iteration] else { return nil }
 
         let condition = map["when"].flatMap { compile($0, key: "when", in: environment.item, expecting: .bool, document: document) }
@@ -157,19 +157,35 @@ struct RuleLoader {
                 ?? defaultExpression(Self.defaultClaims(iteration), key: "claims", iteration: iteration, at: root, document: document)
                     .map { IdListExpression(parts: [$0]) }
         } else if kind == .finding {
-            for key in ["amount", "claims"] where map.values[key] != nil {
-                diagnostics.append(document.error("'\(key)' is for causes; a finding has none", at: map.values[key]!.key))
+            // A finding that accounts for tokens (a refund that never came) says how many: it
+            // is then a cause of the difference too. Claims default to none (no movement
+            // holds tokens that never moved).
+            amount = map["amount"].flatMap { compile($0, key: "amount", in: environment.item, expecting: .int, document: document) }
+            claims = map["claims"].flatMap { idList($0, key: "claims", in: environment.item, document: document) }
+            if map.values["amount"] == nil, let node = map.values["claims"] {
+                diagnostics.append(document.error("'claims' needs 'amount': a finding without one accounts for no tokens", at: node.key))
             }
         }
         let cites = map["cites"].map { idList($0, key: "cites", in: environment.item, document: document) }
             ?? compileDefault(Self.defaultCites(iteration), key: "cites", in: environment.item, at: root, document: document)
                 .map { IdListExpression(parts: [$0]) }
+        let links = map["links"].flatMap { idList($0, key: "links", in: environment.item, document: document) }
         let message = map["message"].flatMap { template($0, key: "message", in: environment.message, document: document) }
         var advice: [MessageTemplate] = []
         if let node = map["advice"] {
             let items = node.sequence.map { Array($0) } ?? [node]
             for item in items {
                 if let line = template(item, key: "advice", in: environment.message, document: document) { advice.append(line) }
+            }
+        }
+        var checks: Set<NextCheck> = []
+        if let node = map["checks"] {
+            if let sequence = node.sequence {
+                for item in sequence {
+                    if let check = document.word(item, key: "checks", as: NextCheck.self, diagnostics: &diagnostics) { checks.insert(check) }
+                }
+            } else {
+                diagnostics.append(document.error("'checks' must be a list such as [billing-date, auto-reload]", at: node))
             }
         }
         var examples: [RuleExample] = []
@@ -186,11 +202,18 @@ struct RuleLoader {
         guard diagnostics.count == before, let kind, let condition, let message, let cites else { return nil }
         let expressions = [("when", condition)] + [amount].compactMap { $0.map { ("amount", $0) } }
             + (claims?.parts ?? []).map { ("claims", $0) } + cites.parts.map { ("cites", $0) }
+            + (links?.parts ?? []).map { ("links", $0) }
             + message.expressions.map { ("message", $0) } + advice.flatMap(\.expressions).map { ("advice", $0) }
         warnAboutScans(expressions, iteration: iteration, file: file)
-        return Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
-                    amount: amount, claims: claims, cites: cites, grouping: grouping, weight: weight,
-                    message: message, advice: advice, examples: examples, location: start)
+        checkCost(item: expressions.filter { $0.0 != "message" && $0.0 != "advice" },
+                  message: expressions.filter { $0.0 == "message" || $0.0 == "advice" },
+                  iteration: iteration, grouping: grouping, file: file)
+        guard diagnostics.count == before else { return nil }
+        var rule = Rule(id: id, kind: kind, title: title, severity: severity, iteration: iteration, condition: condition,
+                        amount: amount, claims: claims, cites: cites, links: links, grouping: grouping, weight: weight, story: story,
+                        message: message, advice: advice, examples: examples, location: start)
+        rule.checks = checks
+        return rule
     }
 
     /// A rule that looks at each entry or creative and reads all of `entries` or

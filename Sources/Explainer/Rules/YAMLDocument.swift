@@ -1,4 +1,5 @@
 import Diagnostics
+import Ledger
 import Yams
 
 /// A YAML file composed into nodes that remember where they were written, with
@@ -8,26 +9,15 @@ struct YAMLDocument {
     let file: SourceFile
     let root: Node?
 
-    /// Composes `file`; a syntax error becomes a diagnostic at its place.
+    /// Composes `file`; a syntax error (or aliases that stand for too much) becomes a
+    /// diagnostic at its place.
     init(_ file: SourceFile, diagnostics: inout [Diagnostic]) {
         self.file = file
-        do {
-            root = try Yams.compose(yaml: file.text)
-        } catch let error as YamlError {
-            root = nil
-            diagnostics.append(Self.diagnostic(error, in: file))
+        do throws(DiagnosticsError) {
+            root = try YAMLSyntax.compose(file)
         } catch {
             root = nil
-            diagnostics.append(Diagnostic(message: "cannot read YAML: \(error)", location: SourceLocation(file: file.name, line: 1, column: 1)))
-        }
-    }
-
-    static func diagnostic(_ error: YamlError, in file: SourceFile) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            file.diagnostic("invalid YAML: \(problem)", at: SourceLocation(file: file.name, line: mark.line, column: mark.column))
-        default:
-            Diagnostic(message: "invalid YAML: \(error)", location: SourceLocation(file: file.name, line: 1, column: 1))
+            diagnostics.append(contentsOf: error.diagnostics)
         }
     }
 
@@ -52,11 +42,10 @@ struct YAMLDocument {
                 diagnostics.append(error("\(what) has a key that is not text", at: key))
                 continue
             }
-            if values[name] != nil {
-                diagnostics.append(error("'\(name)' is written twice in \(what)", at: key))
+            if let first = values[name] {
+                diagnostics.append(error(KeyProblem.duplicate(name, in: what, firstLine: first.key.mark?.line), at: key))
             } else if !allowed.contains(name) {
-                let hint = Self.closest(to: name, in: allowed).map { ": did you mean '\($0)'?" } ?? ""
-                diagnostics.append(error("unknown key '\(name)' in \(what)\(hint)", at: key))
+                diagnostics.append(error(KeyProblem.unknown(name, in: what, allowed: allowed), at: key))
             } else {
                 values[name] = (key, value)
             }
@@ -103,27 +92,6 @@ struct YAMLDocument {
             diagnostics.append(error("'\(key)' must be true or false, not '\(node.scalar?.string ?? "a list or mapping")'", at: node))
             return nil
         }
-    }
-
-    /// The allowed key nearest to a misspelt one, when it is near enough to be a typo.
-    static func closest(to name: String, in choices: [String]) -> String? {
-        let scored = choices.map { ($0, editDistance(name, $0)) }.filter { $0.1 <= max(1, $0.0.count / 3) }
-        return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }
 

@@ -14,10 +14,19 @@ struct FewCauses {
     private let units: [Unit]
     private let byAmount: [Int: [Int]]
 
+    /// At most this many options of one amount take part: hundreds of identical -88 charges
+    /// make the same sums, and the first (best-ranked groups come first) stand for the rest,
+    /// so that the time does not grow with how many amounts are equal.
+    static let perAmount = 8
+
     init(_ options: [[Option]]) {
         var units: [Unit] = []
+        var seen: [Int: Int] = [:]
         for (group, list) in options.enumerated() {
-            for option in list { units.append(Unit(group: group, option: option)) }
+            for option in list {
+                seen[option.amount, default: 0] += 1
+                if seen[option.amount]! <= Self.perAmount { units.append(Unit(group: group, option: option)) }
+            }
         }
         self.units = units
         var byAmount: [Int: [Int]] = [:]
@@ -36,7 +45,8 @@ struct FewCauses {
     }
 
     /// Answers for `target` with up to four options, level by level, stopping after the
-    /// first level that gives `keep` answers. `steps` counts lookups against `budget`.
+    /// first level that gives `keep` answers. `steps` counts every lookup and every answer
+    /// against `budget`, in every loop; past it the search stops and says so.
     /// Answers `accept` turns down are not kept and do not count toward `keep`.
     func find(target: Int, keep: Int, budget: Int, accept: ([Int]) -> Bool = { _ in true }) -> Found {
         var found = Found()
@@ -60,6 +70,10 @@ struct FewCauses {
                 add([i, j])
             }
             found.steps += 1
+            if found.steps > budget {
+                found.stoppedEarly = true
+                return found
+            }
         }
         if levelDone() { return found }
         for i in units.indices {
@@ -71,6 +85,7 @@ struct FewCauses {
                 }
                 let rest = target - units[i].option.amount - units[j].option.amount
                 for l in byAmount[rest] ?? [] where l > j && units[l].group != units[i].group && units[l].group != units[j].group {
+                    found.steps += 1
                     add([i, j, l])
                 }
             }

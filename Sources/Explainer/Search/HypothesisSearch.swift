@@ -186,6 +186,7 @@ public struct HypothesisSearch: Sendable {
         let meanWeight = chosen.isEmpty ? 0 : chosen.reduce(0) { $0 + $1.weight } / Double(chosen.count)
         let raw = max(0, coverage) * (0.5 + 0.5 * meanWeight) * pow(0.9, Double(max(0, chosen.count - 1)))
         return Hypothesis(causes: chosen, explained: explained, unexplained: delta - explained,
-                          score: (raw * 100).rounded() / 100, links: links)
+                          score: (raw * 100).rounded() / 100, confidence: .low,
+                          stories: [links > 0 ? .linked : .coincidence], startsAtBalance: false, reason: nil)
     }
 }

@@ -42,9 +42,12 @@ struct ReachableSums {
     /// of the same sign closest to it (the largest explainable part); nil when none.
     func target(for delta: Int) -> Int? {
         if contains(delta) { return delta }
+        guard bits != nil else { return delta }
+        // Only sums inside the range can be reached: start there, not at a difference of 10^12.
+        let high = low + width - 1
         let step = delta < 0 ? 1 : -1
-        var sum = delta + step
-        while sum != 0 {
+        var sum = delta < 0 ? max(delta + 1, low) : min(delta - 1, high)
+        while sum != 0 && (sum < 0) == (delta < 0) {
             if contains(sum) { return sum }
             sum += step
         }

@@ -123,8 +123,7 @@ struct DocumentReader {
             }
             guard let slot = allowed.slot(of: key, in: document, from: nextSlot) else {
                 let text = document.text(of: key) ?? ""
-                let hint = Spelling.suggestion(for: text, among: allowed.names).map { "did you mean '\($0)'? " } ?? ""
-                error("unknown key '\(text)' in \(name) (\(hint)allowed: \(allowed.names.sorted().joined(separator: ", ")))", at: key)
+                error(KeyProblem.unknown(text, in: name, allowed: allowed.names), at: key)
                 continue
             }
             if fields.valueIndex[slot] >= 0 {
@@ -132,7 +131,7 @@ struct DocumentReader {
                 let document = self.document
                 let first = (0..<pairIndex).map { document.pair($0, of: node).key }
                     .first { allowed.slot(of: $0, in: document) == slot }!
-                error("duplicate key '\(allowed.names[slot])' in \(name)\(firstAt(first))", at: key)
+                error(KeyProblem.duplicate(allowed.names[slot], in: name, firstLine: line(of: first)), at: key)
                 continue
             }
             nextSlot = slot + 1

@@ -95,7 +95,7 @@ struct SnapshotDecoder {
     private mutating func plan(_ node: DocumentNode, _ name: String) -> String? {
         guard let plan = reader.string(node, name) else { return nil }
         if let policy, policy.allocation(plan: plan) == nil {
-            let hint = Spelling.suggestion(for: plan, among: policy.planNames).map { "did you mean '\($0)'? " } ?? ""
+            let hint = Suggestion.closest(to: plan, among: policy.planNames).map { "did you mean '\($0)'? " } ?? ""
             reader.error("unknown plan '\(plan)' (\(hint)plans in the policy: \(policy.planNames.joined(separator: ", ")))", at: node)
             return nil
         }

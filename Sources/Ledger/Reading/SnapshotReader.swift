@@ -4,25 +4,11 @@ import Foundation
 /// Reads a client snapshot (SPEC section 3) from YAML or JSON, refusing bad input
 /// with every problem found, each at its file:line:column.
 public enum SnapshotReader {
-    /// Reads a snapshot file, or standard input for `-`. With a policy, plan names
-    /// are checked against its plans too.
-    public static func read(path: String, policy: Policy? = nil) throws(DiagnosticsError) -> Snapshot {
+    /// Reads a snapshot file, or standard input for `-`, within `limit`. With a policy,
+    /// plan names are checked against its plans too.
+    public static func read(path: String, policy: Policy? = nil, limit: InputLimit = .standard) throws(DiagnosticsError) -> Snapshot {
         let name = path == "-" ? "<stdin>" : path
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"
-                throw DiagnosticsError([Diagnostic(message: "cannot read the snapshot '\(path)': \(reason)")])
-            }
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([Diagnostic(message: "the snapshot '\(name)' is not UTF-8 text",
-                                               location: SourceLocation(file: name, line: 1, column: 1))])
-        }
+        let text = try InputFile.read(path: path, name: name, what: "the snapshot", limit: limit)
         return try read(text: text, name: name, policy: policy)
     }
 
