@@ -59,7 +59,7 @@ struct ReportTests {
 
     @Test func textOfAPartialAnswer() throws {
         let text = TextReport().render(try Self.explanation(expected: 250))
-        #expect(text.hasPrefix("Your balance is 138 tokens lower than you expected; the log explains 88 of it, and 50 are still unexplained.\n"))
+        #expect(text.hasPrefix("Your balance is 138 tokens lower than you expected; the log explains 88 of it, and 50 are still\nunexplained.\n"))
         #expect(text.contains("\nStill unexplained: -50 tokens.\n"))
         #expect(text.contains("  - If that does not settle it, run `credits ticket` with the same options and send its text to your\n    account manager.\n"))
     }

@@ -18,7 +18,7 @@ struct RuleLoaderTests {
 
     @Test(arguments: [
         ("id: x\nkind: cause\ntitle: X\nwen: true\nwhen: true\nmessage: m\n" + example,
-         ["Rules/causes/x.yaml:4:1: error: unknown key 'wen' in a rule (did you mean 'when'? allowed: advice, amount, cites, claims, examples, for, group, id, kind, message, severity, story, title, weight, when)"]),
+         ["Rules/causes/x.yaml:4:1: error: unknown key 'wen' in a rule (did you mean 'when'? allowed: advice, amount, checks, cites, claims, examples, for, group, id, kind, links, message, severity, story, title, weight, when)"]),
         ("id: x\nkind: cause\ntitle: X\nwhen: true\n" + example,
          ["Rules/causes/x.yaml:1:1: error: a rule needs 'message'"]),
         ("id: x\nkind: caus\ntitle: X\nwhen: true\nmessage: m\n" + example,

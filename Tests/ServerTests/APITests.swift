@@ -143,8 +143,8 @@ import Testing
         ("{\"expected\": 9000000000000000000}", "'expected' must be between -1000000 and 1000000, not 9000000000000000000"),
         ("{\"expected\": 200, \"actual\": -1000001}", "'actual' must be between -1000000 and 1000000, not -1000001"),
         ("{\"expected\": 200, \"since\": 7}", "'since' must be a string"),
-        ("{\"expected\": 200, \"since\": \"yesterday\"}", "invalid time 'yesterday' for --since: use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)"),
-        ("{\"expected\": 200, \"since\": \"2026-11-20\", \"until\": \"2026-11-01\"}", "--since 2026-11-20T00:00:00-06:00 is after --until 2026-11-01T00:00:00-05:00"),
+        ("{\"expected\": 200, \"since\": \"yesterday\"}", "invalid time 'yesterday' for since: use a date (2026-11-20), a timestamp with offset (2026-11-20T10:14:00-06:00) or a span back from now (7d, 48h)"),
+        ("{\"expected\": 200, \"since\": \"2026-11-20\", \"until\": \"2026-11-01\"}", "since 2026-11-20T00:00:00-06:00 is after until 2026-11-01T00:00:00-05:00"),
     ])
     func explainBadInput(body: String, message: String) async throws {
         try await Fixture.withConsole { client, _ in

@@ -185,7 +185,7 @@ import Testing
 
     @Test(arguments: [("expected=abc", "&#39;expected&#39; must be a whole number of tokens, not &#39;abc&#39;"),
                       ("expected=200&actual=1.5", "&#39;actual&#39; must be a whole number of tokens, not &#39;1.5&#39;"),
-                      ("expected=200&since=soon", "invalid time &#39;soon&#39; for --since")])
+                      ("expected=200&since=soon", "invalid time &#39;soon&#39; for since")])
     func askWithBadNumbers(query: String, message: String) async throws {
         try await Fixture.withConsole { client, _ in
             let cookie = try await Fixture.signIn(client)
