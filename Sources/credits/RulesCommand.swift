@@ -44,7 +44,7 @@ extension Credits.RulesCommand {
                   completion: .directory)
         var directory: String?
 
-        @Flag(help: "Also say which parts of each rule's when and message conditions the examples never make both true and false (a report: the exit status is the examples').")
+        @Flag(help: "Also say which parts of each rule's when and message conditions the examples never make both true and false (exit 1 when a part is left uncovered).")
         var coverage = false
 
         @OptionGroup var inputLimit: InputLimitOptions
@@ -60,8 +60,13 @@ extension Credits.RulesCommand {
             }
             let failed = outcomes.filter { !$0.passed }.count
             print("\(outcomes.count - failed) passed, \(failed) failed")
-            if coverage { print(CoverageReport(RuleCoverage.measure(pack, outcomes: outcomes)).text(), terminator: "") }
-            if failed > 0 { throw ExitCode(1) }
+            var uncovered = 0
+            if coverage {
+                let report = CoverageReport(RuleCoverage.measure(pack, outcomes: outcomes))
+                print(report.text(), terminator: "")
+                uncovered = report.uncovered
+            }
+            if failed > 0 || uncovered > 0 { throw ExitCode(1) }
         }
     }
 

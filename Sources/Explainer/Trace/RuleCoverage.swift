@@ -103,7 +103,7 @@ public struct RuleCoverage: Sendable {
                         place: place, trueCount: seen.true, falseCount: seen.false)
         }
 
-        /// The parts of an expression: with `whole`, the expression itself; then each `?:` condition; and
+        /// The parts of an expression, literals left out: with `whole`, the expression itself; then each `?:` condition; and
         /// the operands of their `&&` and `||`, down to what is not itself an `&&` or `||` (`a && b && c`
         /// has the parts `a`, `b` and `c`, not `a && b`; `!a` is a part, and `a` is not another).
         private static func parts(of tracking: CELTrackingProgram, whole: Bool) -> [CELTracedExpression] {
@@ -120,8 +120,9 @@ public struct RuleCoverage: Sendable {
             }
             if whole { part(tracking.rootID) }
             for node in expressions where node.kind == .operator("?:") { part(node.children[0]) }
+            // A literal (`when: true`) says what always holds: nothing to cover.
             var seen = Set<Int>()
-            return found.filter { seen.insert($0).inserted }.sorted { expressions[$0].range.lowerBound < expressions[$1].range.lowerBound }.map { expressions[$0] }
+            return found.filter { expressions[$0].kind != .literal && seen.insert($0).inserted }.sorted { expressions[$0].range.lowerBound < expressions[$1].range.lowerBound }.map { expressions[$0] }
         }
     }
 }
