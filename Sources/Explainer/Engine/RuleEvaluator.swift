@@ -32,6 +32,11 @@ struct RuleEvaluator {
     fileprivate final class Shared: Sendable {
         let rule: Rule
         init(_ rule: Rule) { self.rule = rule }
+
+        /// `RuleEvaluator.match`, reading the rule in place.
+        func match(_ item: Facts.Item, _ bindings: [String: CELValue], budget: inout CELBudget) throws(CELError) -> Match? {
+            try RuleEvaluator.match(rule, item, bindings, budget: &budget)
+        }
     }
 
     /// What all the rules of one question may spend evaluating their conditions, amounts,
@@ -71,7 +76,7 @@ struct RuleEvaluator {
                     for binding in item.bindings { bindings[binding.name] = binding.value }
                     for (index, one) in selected {
                         do throws(CELError) {
-                            if let match = try Self.match(one.rule, item, bindings, budget: &budget) { matches[index].append(match) }
+                            if let match = try one.match(item, bindings, budget: &budget) { matches[index].append(match) }
                         } catch {
                             if budget.ranOut {
                                 output.stopped = RuleBudgetStop(rule: one.rule.id, item: item.id, budget: budget.total)
