@@ -10,6 +10,35 @@ public struct CELObject: Hashable, Sendable {
         storage = Storage(typeName: typeName, names: names, values: names.map { fields[$0]! })
     }
 
+    /// An object of `layout`'s type with `fields`, named in the layout's order: no sort and no
+    /// dictionary, for objects built many times (an entry of a long log). Fields named
+    /// otherwise are sorted as by `init(typeName:fields:)`.
+    public init(_ layout: Layout, _ fields: KeyValuePairs<String, CELValue>) {
+        guard fields.count == layout.declared.count, zip(fields, layout.declared).allSatisfy({ $0.key == $1 }) else {
+            assertionFailure("fields of \(layout.typeName) not named in its layout's order")
+            self = CELObject(typeName: layout.typeName, fields: Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
+            return
+        }
+        storage = Storage(typeName: layout.typeName, names: layout.names, values: layout.order.map { fields[$0].value })
+    }
+
+    /// The field names of one type of object in the order a builder writes them, sorted once.
+    public struct Layout: Sendable {
+        let typeName: String
+        let declared: [String]
+        /// The names sorted by code point, as objects store them.
+        let names: [String]
+        /// For each sorted name, its place in `declared`.
+        let order: [Int]
+
+        public init(typeName: String, names declared: [String]) {
+            self.typeName = typeName
+            self.declared = declared
+            order = declared.indices.sorted { declared[$0].utf8.lexicographicallyPrecedes(declared[$1].utf8) }
+            names = order.map { declared[$0] }
+        }
+    }
+
     /// The declared type's name.
     public var typeName: String { storage.typeName }
 

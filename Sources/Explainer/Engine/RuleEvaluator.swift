@@ -22,15 +22,21 @@ struct RuleEvaluator {
     /// A cause's rule and matches, kept to write its message when an answer shows it: a
     /// whole-history window has tens of thousands of candidate causes and shows a handful.
     struct Unwritten {
-        let rule: Rule
+        fileprivate let shared: Shared
+        var rule: Rule { shared.rule }
         let group: [Match]
         let amount: Int
     }
 
     /// A rule behind one reference, so that the loop over every item does not copy its fields.
-    private final class Shared {
+    fileprivate final class Shared: Sendable {
         let rule: Rule
         init(_ rule: Rule) { self.rule = rule }
+
+        /// `RuleEvaluator.match`, reading the rule in place.
+        func match(_ item: Facts.Item, _ bindings: [String: CELValue], budget: inout CELBudget) throws(CELError) -> Match? {
+            try RuleEvaluator.match(rule, item, bindings, budget: &budget)
+        }
     }
 
     /// What all the rules of one question may spend evaluating their conditions, amounts,
@@ -58,24 +64,25 @@ struct RuleEvaluator {
         DisplayTime.$format.withValue(facts.query.time) {
             // Item by item, then rule by rule: each item's bindings are built once for all
             // the rules that look at that kind of item.
+            let shared = rules.map(Shared.init)
             var matches: [[Match]] = Array(repeating: [], count: rules.count)
             var failures: [[RuleProblem]] = Array(repeating: [], count: rules.count)
             var budget = CELBudget(total: Self.questionBudget)
             items: for iteration in Iteration.allCases {
-                let selected = rules.indices.filter { rules[$0].iteration == iteration }.map { ($0, Shared(rules[$0])) }
+                let selected = rules.indices.filter { rules[$0].iteration == iteration }.map { ($0, shared[$0]) }
                 guard !selected.isEmpty else { continue }
                 for item in facts.items[iteration] ?? [] {
                     var bindings = facts.globals
                     for binding in item.bindings { bindings[binding.name] = binding.value }
-                    for (index, shared) in selected {
+                    for (index, one) in selected {
                         do throws(CELError) {
-                            if let match = try Self.match(shared.rule, item, bindings, budget: &budget) { matches[index].append(match) }
+                            if let match = try one.match(item, bindings, budget: &budget) { matches[index].append(match) }
                         } catch {
                             if budget.ranOut {
-                                output.stopped = RuleBudgetStop(rule: shared.rule.id, item: item.id, budget: budget.total)
+                                output.stopped = RuleBudgetStop(rule: one.rule.id, item: item.id, budget: budget.total)
                                 break items
                             }
-                            failures[index].append(RuleProblem(rule: shared.rule.id, message: "\(error.message) (for \(item.id))",
+                            failures[index].append(RuleProblem(rule: one.rule.id, message: "\(error.message) (for \(item.id))",
                                                                location: error.location?.description))
                         }
                     }
@@ -89,7 +96,7 @@ struct RuleEvaluator {
                 }
                 for group in groups(matches[index], by: rule.grouping) {
                     switch rule.kind {
-                    case .cause: cause(rule, group, into: &output)
+                    case .cause: cause(shared[index], group, into: &output)
                     case .finding: finding(rule, group, into: &output)
                     }
                 }
@@ -138,11 +145,12 @@ struct RuleEvaluator {
     }
 
     /// A cause, its message left to `write`.
-    private func cause(_ rule: Rule, _ group: [Match], into output: inout Output) {
+    private func cause(_ shared: Shared, _ group: [Match], into output: inout Output) {
+        let rule = shared.rule
         let amount = group.reduce(0) { $0 + $1.amount }
         guard amount != 0, !group.isEmpty, let claims = claims(rule, group, into: &output) else { return }
         output.causes.append(cause(rule, group, amount: amount, claims: claims, texts: ("", []), order: output.causes.count))
-        output.unwritten.append(Unwritten(rule: rule, group: group, amount: amount))
+        output.unwritten.append(Unwritten(shared: shared, group: group, amount: amount))
     }
 
     /// Writes the messages of the causes at `positions` (those an answer shows), in that order,

@@ -101,13 +101,21 @@ struct FactBuilder {
         return local.day == day && (local.year, local.month, local.day) >= (anchor.year, anchor.month, anchor.day)
     }
 
+    /// An entry's fields in the order `entryItem` writes them (a long log builds one per entry).
+    static let entryLayout = CELObject.Layout(typeName: "Entry", names: [
+        "id", "at", "local", "day", "type", "label", "known", "amount", "creative", "note", "index",
+        "plan_before", "plan_after", "rollover_before", "rollover_after", "balance_before", "balance_after",
+        "outstanding_before", "outstanding_after", "plan", "plan_allocation", "on_anniversary", "paired_charge",
+        "paired_reloads",
+    ])
+
     func entryItem(_ entry: LedgerEntry, pairedCharge: String, pairedReloads: [String], creatives: [String: CELValue]) -> Facts.Item {
         let state: EntryState? = entry.logIndex < replay.entryStates.count ? replay.state(of: entry) : nil
         let plan = plan(at: entry.at)
         let known = !entry.type.isUnknown
         let planBefore = state?.planBefore ?? 0, planAfter = state?.planAfter ?? 0
         let rolloverBefore = state?.rolloverBefore ?? 0, rolloverAfter = state?.rolloverAfter ?? 0
-        let value = CELValue.object(CELObject(typeName: "Entry", fields: [
+        let value = CELValue.object(CELObject(Self.entryLayout, [
             "id": .string(entry.id), "at": Self.timestamp(entry.at), "local": .string(time.dateTime(entry.at)),
             "day": .string(time.day(entry.at)), "type": .string(entry.type.id), "label": .string(entry.type.label),
             "known": .bool(known), "amount": Self.int(entry.amount), "creative": .string(entry.creative ?? ""),
