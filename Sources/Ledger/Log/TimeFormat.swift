@@ -10,13 +10,12 @@ public struct TimeFormat: Sendable {
     public var zone: TimeZone { names.zone }
     /// Dates in this year are shown without it (the year of "now").
     public let referenceYear: Int?
-    /// The zone's short names, found once for the year around the reference.
+    /// The zone's short names.
     private let names: ZoneNames
 
     /// - Parameter reference: "now"; times in its year are shown without the year.
     public init(zone: TimeZone, reference: Date? = nil) {
-        // Without a reference, any year's names do: standard and daylight time are both found.
-        names = ZoneNames(zone: zone, around: reference ?? Date(timeIntervalSince1970: 1_767_225_600))
+        names = ZoneNames(zone: zone)
         referenceYear = reference.map { date in
             let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
             return CivilTime.date(days: Self.floorDivide(seconds, 86_400)).year
