@@ -26,16 +26,47 @@ struct RuleEvaluator {
         var rule: Rule { shared.rule }
         let group: [Match]
         let amount: Int
+        /// The globals the rule saw (a `rest` rule's facts differ from the question's).
+        let globals: [String: CELValue]
     }
 
     /// A rule behind one reference, so that the loop over every item does not copy its fields.
     fileprivate final class Shared: Sendable {
         let rule: Rule
         init(_ rule: Rule) { self.rule = rule }
+    }
 
-        /// `RuleEvaluator.match`, reading the rule in place.
-        func match(_ item: Facts.Item, _ bindings: [String: CELValue], budget: inout CELBudget) throws(CELError) -> Match? {
-            try RuleEvaluator.match(rule, item, bindings, budget: &budget)
+    /// A rule's expressions made ready for one question: each one's activation holds the
+    /// facts' globals, set once; an item's own names (`entry`, `creative`) go into slots
+    /// found once. The loop over every item copies no dictionary of names.
+    fileprivate struct BoundRule: RuleBindings {
+        let shared: Shared
+        private var activations: [CELActivation]
+        /// For each expression, the slot of each of an item's names (nil: it does not read it).
+        private let itemSlots: [[CELSlot?]]
+        private var item: [(name: String, value: CELValue)] = []
+
+        init(_ shared: Shared, globals: [String: CELValue], itemNames: [String]) {
+            self.shared = shared
+            let expressions = shared.rule.matchExpressions
+            activations = expressions.map { expression in
+                var activation = expression.program.makeActivation()
+                for name in expression.program.variables { activation[name] = globals[name] }
+                return activation
+            }
+            itemSlots = expressions.map { expression in itemNames.map { expression.program.slot(of: $0) } }
+        }
+
+        /// The item the next evaluations are about.
+        mutating func bind(_ item: Facts.Item) {
+            self.item = item.bindings
+        }
+
+        mutating func evaluate(_ expression: RuleExpression, number: Int, budget: inout CELBudget) throws(CELError) -> CELValue {
+            for (position, slot) in itemSlots[number].enumerated() {
+                if let slot { activations[number][slot] = item[position].value }
+            }
+            return try expression.evaluate(&activations[number], budget: &budget)
         }
     }
 
@@ -49,7 +80,6 @@ struct RuleEvaluator {
     /// One item a rule matched.
     struct Match {
         let item: Facts.Item
-        let bindings: [String: CELValue]
         let amount: Int
         let claims: [String]
         let cites: [String]
@@ -69,14 +99,18 @@ struct RuleEvaluator {
             var failures: [[RuleProblem]] = Array(repeating: [], count: rules.count)
             var budget = CELBudget(total: Self.questionBudget)
             items: for iteration in Iteration.allCases {
-                let selected = rules.indices.filter { rules[$0].iteration == iteration }.map { ($0, shared[$0]) }
+                guard let items = facts.items[iteration], let first = items.first else { continue }
+                let names = first.bindings.map(\.name)
+                var selected = rules.indices.filter { rules[$0].iteration == iteration }.map { index in
+                    (index, BoundRule(shared[index], globals: facts.globals, itemNames: names))
+                }
                 guard !selected.isEmpty else { continue }
-                for item in facts.items[iteration] ?? [] {
-                    var bindings = facts.globals
-                    for binding in item.bindings { bindings[binding.name] = binding.value }
-                    for (index, one) in selected {
+                for item in items {
+                    for k in selected.indices {
+                        let (index, one) = (selected[k].0, selected[k].1.shared)
+                        selected[k].1.bind(item)
                         do throws(CELError) {
-                            if let match = try one.match(item, bindings, budget: &budget) { matches[index].append(match) }
+                            if let match = try Self.match(one.rule, item, &selected[k].1, budget: &budget) { matches[index].append(match) }
                         } catch {
                             if budget.ranOut {
                                 output.stopped = RuleBudgetStop(rule: one.rule.id, item: item.id, budget: budget.total)
@@ -105,25 +139,32 @@ struct RuleEvaluator {
         return output
     }
 
-    /// The rule's match for one item, or nil when its condition is false.
+    /// The rule's match for one item, or nil when its condition is false, with its names by dictionary.
     static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue]) throws(CELError) -> Match? {
         var budget = CELBudget(total: .max)
-        return try match(rule, item, bindings, budget: &budget)
+        var named = NamedBindings(values: bindings)
+        return try match(rule, item, &named, budget: &budget)
     }
 
-    /// The same, spending from a question's budget.
-    static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue],
+    /// The same, spending from a question's budget; the expressions are evaluated in the order
+    /// of `Rule.matchExpressions` (their number, for `bindings`).
+    static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: inout some RuleBindings,
                       budget: inout CELBudget) throws(CELError) -> Match? {
-        guard try bool(rule.condition, bindings, &budget) else { return nil }
+        var number = 0
+        func value(_ expression: RuleExpression) throws(CELError) -> CELValue {
+            defer { number += 1 }
+            return try bindings.evaluate(expression, number: number, budget: &budget)
+        }
+        guard try bool(rule.condition, value(rule.condition)) else { return nil }
         var amount = 0
-        if let expression = rule.amount { amount = try int(expression, bindings, &budget) }
+        if let expression = rule.amount { amount = try int(expression, value(expression)) }
         var claims: [String] = []
-        if let list = rule.claims { claims = try ids(list, bindings, &budget) }
+        if let list = rule.claims { claims = try ids(list, value) }
         var cites: [String] = []
-        if let list = rule.cites { cites = try ids(list, bindings, &budget) }
+        if let list = rule.cites { cites = try ids(list, value) }
         var links: [String] = []
-        if let list = rule.links { links = try ids(list, bindings, &budget) }
-        return Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites, links: links)
+        if let list = rule.links { links = try ids(list, value) }
+        return Match(item: item, amount: amount, claims: claims, cites: cites, links: links)
     }
 
     /// Matches put together by the rule's `group:`, in the order their first item came.
@@ -150,7 +191,7 @@ struct RuleEvaluator {
         let amount = group.reduce(0) { $0 + $1.amount }
         guard amount != 0, !group.isEmpty, let claims = claims(rule, group, into: &output) else { return }
         output.causes.append(cause(rule, group, amount: amount, claims: claims, texts: ("", []), order: output.causes.count))
-        output.unwritten.append(Unwritten(shared: shared, group: group, amount: amount))
+        output.unwritten.append(Unwritten(shared: shared, group: group, amount: amount, globals: facts.globals))
     }
 
     /// Writes the messages of the causes at `positions` (those an answer shows), in that order,
@@ -160,7 +201,8 @@ struct RuleEvaluator {
             for position in positions {
                 guard let unwritten = output.unwritten[position] else { continue }
                 var budget = output.messageBudget
-                let texts = render(unwritten.rule, unwritten.group, amount: unwritten.amount, budget: &budget, into: &output)
+                let texts = render(unwritten.rule, unwritten.group, amount: unwritten.amount, globals: unwritten.globals,
+                                   budget: &budget, into: &output)
                 output.messageBudget = budget
                 output.causes[position].text = texts?.message ?? ""
                 output.causes[position].advice = texts?.advice ?? []
@@ -217,7 +259,7 @@ struct RuleEvaluator {
     /// A finding, its message written now: findings are few, and every one is shown.
     private func finding(_ rule: Rule, _ group: [Match], into output: inout Output) {
         var budget = output.messageBudget
-        let texts = render(rule, group, amount: 0, budget: &budget, into: &output)
+        let texts = render(rule, group, amount: 0, globals: facts.globals, budget: &budget, into: &output)
         output.messageBudget = budget
         guard let texts else { return }
         output.findings.append(Finding(
@@ -237,8 +279,9 @@ struct RuleEvaluator {
     }
 
     /// What a group's message and advice see: its first item's names, `items`, `count` and `amount`.
-    static func groupBindings(_ group: [Match], amount: Int) -> [String: CELValue]? {
-        guard var bindings = group.first?.bindings else { return nil }
+    static func groupBindings(_ group: [Match], amount: Int, globals: [String: CELValue]) -> [String: CELValue]? {
+        guard let first = group.first else { return nil }
+        var bindings = Facts.bindings(of: first.item, globals: globals)
         bindings["items"] = .list(group.map(\.item.value))
         bindings["count"] = .int(Int64(group.count))
         bindings["amount"] = .int(Int64(amount))
@@ -248,9 +291,9 @@ struct RuleEvaluator {
     /// The rule's message and advice for a group. A message that cannot be written (it
     /// fails, or spends more than its limit) does not drop the cause or finding: its title
     /// stands in, and the problem is reported.
-    private func render(_ rule: Rule, _ group: [Match], amount: Int, budget: inout CELBudget,
+    private func render(_ rule: Rule, _ group: [Match], amount: Int, globals: [String: CELValue], budget: inout CELBudget,
                         into output: inout Output) -> (message: String, advice: [String])? {
-        guard let bindings = Self.groupBindings(group, amount: amount) else { return nil }
+        guard let bindings = Self.groupBindings(group, amount: amount, globals: globals) else { return nil }
         do throws(CELError) {
             let message = try rule.message.render(bindings, budget: &budget)
             var advice: [String] = []
@@ -263,26 +306,24 @@ struct RuleEvaluator {
         }
     }
 
-    private static func bool(_ expression: RuleExpression, _ bindings: [String: CELValue], _ budget: inout CELBudget) throws(CELError) -> Bool {
-        let value = try expression.evaluate(bindings, budget: &budget)
+    private static func bool(_ expression: RuleExpression, _ value: CELValue) throws(CELError) -> Bool {
         guard case .bool(let result) = value else {
             throw CELError("'\(expression.source)' gave \(value), not true or false", location: expression.location)
         }
         return result
     }
 
-    private static func int(_ expression: RuleExpression, _ bindings: [String: CELValue], _ budget: inout CELBudget) throws(CELError) -> Int {
-        let value = try expression.evaluate(bindings, budget: &budget)
+    private static func int(_ expression: RuleExpression, _ value: CELValue) throws(CELError) -> Int {
         guard case .int(let result) = value else {
             throw CELError("'\(expression.source)' gave \(value), not a whole number", location: expression.location)
         }
         return Int(result)
     }
 
-    private static func ids(_ list: IdListExpression, _ bindings: [String: CELValue], _ budget: inout CELBudget) throws(CELError) -> [String] {
+    private static func ids(_ list: IdListExpression, _ value: (RuleExpression) throws(CELError) -> CELValue) throws(CELError) -> [String] {
         var ids: [String] = []
         for part in list.parts {
-            let value = try part.evaluate(bindings, budget: &budget)
+            let value = try value(part)
             switch value {
             case .string(let id): if !id.isEmpty { ids.append(id) }
             case .list(let items):
@@ -297,6 +338,21 @@ struct RuleEvaluator {
             }
         }
         return ids
+    }
+}
+
+/// Where a rule's expressions find their names while `RuleEvaluator.match` evaluates them.
+protocol RuleBindings {
+    /// Evaluates `expression`, the `number`th of its rule's `matchExpressions`.
+    mutating func evaluate(_ expression: RuleExpression, number: Int, budget: inout CELBudget) throws(CELError) -> CELValue
+}
+
+/// Names by dictionary: for traces and coverage, which look at one rule and item at a time.
+struct NamedBindings: RuleBindings {
+    let values: [String: CELValue]
+
+    func evaluate(_ expression: RuleExpression, number: Int, budget: inout CELBudget) throws(CELError) -> CELValue {
+        try expression.evaluate(values, budget: &budget)
     }
 }
 

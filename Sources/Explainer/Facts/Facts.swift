@@ -83,6 +83,17 @@ struct Facts: Sendable {
         ]
     }
 
+    /// Every name an expression about `item` sees: the globals and the item's own.
+    func bindings(of item: Item) -> [String: CELValue] {
+        Self.bindings(of: item, globals: globals)
+    }
+
+    static func bindings(of item: Item, globals: [String: CELValue]) -> [String: CELValue] {
+        var bindings = globals
+        for binding in item.bindings { bindings[binding.name] = binding.value }
+        return bindings
+    }
+
     /// The same facts, with the moment the balance was the expected one and the movements since
     /// then that no other cause names (`rest`), for the rules that name those (`story: rest`).
     func with(balanceSince moment: BalanceHistory.Moment, rest: [String]) -> Facts {
