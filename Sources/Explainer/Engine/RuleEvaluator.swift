@@ -211,14 +211,13 @@ struct RuleEvaluator {
         }
     }
 
-    private func cause(_ rule: Rule, _ group: [Match], amount: Int, claims: [Claim],
+    private func cause(_ rule: Rule, _ group: [Match], amount: Int, claims: (claims: [Claim], isPart: Bool),
                        texts: (message: String, advice: [String]), order: Int) -> Cause {
-        let isPart = claims.contains { claim in abs(claim.amount) < abs(facts.movements[claim.movement]?.amount ?? 0) }
         var cause = Cause(
-            rule: rule.id, title: rule.title, amount: amount, claims: claims,
+            rule: rule.id, title: rule.title, amount: amount, claims: claims.claims,
             entries: cited(group), text: texts.message, advice: texts.advice, weight: rule.weight,
-            latest: group.compactMap(\.item.at).max(), order: order, story: rule.story, isPart: isPart,
-            links: Array(Set(group.flatMap(\.links))).sorted(),
+            latest: group.compactMap(\.item.at).max(), order: order, story: rule.story, isPart: claims.isPart,
+            links: Self.sortedOnce(group.flatMap(\.links)),
             finding: rule.kind == .finding ? rule.severity ?? .info : nil)
         cause.checks = rule.checks
         return cause
@@ -226,9 +225,9 @@ struct RuleEvaluator {
 
     /// What a group's causes take out of the movements they claim, each up to what it holds,
     /// in the order listed; nil (with a problem) when they cannot hold the amount.
-    private func claims(_ rule: Rule, _ group: [Match], into output: inout Output) -> [Claim]? {
-        var taken: [String: Int] = [:]
-        var order: [String] = []
+    /// Also whether it takes only part of one of them.
+    private func claims(_ rule: Rule, _ group: [Match], into output: inout Output) -> (claims: [Claim], isPart: Bool)? {
+        var tally = ClaimTally()
         for match in group {
             var remaining = match.amount
             for id in match.claims where remaining != 0 {
@@ -237,11 +236,11 @@ struct RuleEvaluator {
                     return nil
                 }
                 guard (available < 0) == (remaining < 0) else { continue }
-                let room = abs(available) - abs(taken[id] ?? 0)
+                let position = tally.position(of: id, available: available)
+                let room = abs(available) - abs(tally.claims[position].amount)
                 let take = min(abs(remaining), max(0, room)) * (remaining < 0 ? -1 : 1)
                 guard take != 0 else { continue }
-                if taken[id] == nil { order.append(id) }
-                taken[id, default: 0] += take
+                tally.claims[position].amount += take
                 remaining -= take
             }
             // A finding's tokens may be in no movement at all (a refund that never came).
@@ -253,7 +252,31 @@ struct RuleEvaluator {
                 return nil
             }
         }
-        return order.map { Claim(movement: $0, amount: taken[$0]!) }
+        let claimed = tally.claims.filter { $0.amount != 0 }
+        return (claimed.map { Claim(movement: $0.id, amount: $0.amount) }, claimed.contains { abs($0.amount) < abs($0.available) })
+    }
+
+    /// The movements a group claims, in the order first claimed, with what it takes of each.
+    /// Most groups claim one or two: looked up in the list, until a group claims many.
+    private struct ClaimTally {
+        var claims: [(id: String, amount: Int, available: Int)] = []
+        private var index: [String: Int] = [:]
+        private static let listLimit = 8
+
+        /// The place of `id` in `claims`, added with nothing taken yet when new.
+        mutating func position(of id: String, available: Int) -> Int {
+            if claims.count <= Self.listLimit {
+                if let found = claims.firstIndex(where: { $0.id == id }) { return found }
+            } else if let found = index[id] {
+                return found
+            }
+            claims.append((id, 0, available))
+            if claims.count > Self.listLimit {
+                if index.isEmpty { for (position, claim) in claims.enumerated() { index[claim.id] = position } }
+                index[id] = claims.count - 1
+            }
+            return claims.count - 1
+        }
     }
 
     /// A finding, its message written now: findings are few, and every one is shown.
@@ -274,8 +297,22 @@ struct RuleEvaluator {
 
     /// The entries a group cites, each once, oldest first.
     private func cited(_ group: [Match]) -> [String] {
-        let ordered = Set(group.flatMap(\.cites)).compactMap { id in facts.movements[id]?.order.map { (id, $0) } }
-        return ordered.sorted { $0.1 < $1.1 }.map(\.0)
+        var ordered: [(id: String, order: Int)] = []
+        for match in group {
+            for id in match.cites { if let order = facts.movements[id]?.order { ordered.append((id, order)) } }
+        }
+        ordered.sort { $0.order < $1.order }
+        // An entry's order is its own: equal orders are the same entry, next to each other once sorted.
+        var ids: [String] = []
+        for (index, one) in ordered.enumerated() where index == 0 || ordered[index - 1].order != one.order { ids.append(one.id) }
+        return ids
+    }
+
+    /// Strings sorted, each once (no set for the one or two of most causes).
+    private static func sortedOnce(_ strings: [String]) -> [String] {
+        var result: [String] = []
+        for string in strings.sorted() where result.last != string { result.append(string) }
+        return result
     }
 
     /// What a group's message and advice see: its first item's names, `items`, `count` and `amount`.

@@ -244,20 +244,25 @@ public struct StorySearch: Sendable {
         }
         steps += usable.count
         // Causes resting on a common entry or movement: one story (two of them at a time).
-        var byID: [String: [Int]] = [:]
-        var ids: [String] = []
-        func share(_ id: String, _ i: Int) {
-            if byID[id] == nil { ids.append(id) }
-            if byID[id, default: []].last != i { byID[id, default: []].append(i) }
+        // Each id numbered once (links apart: a link names a creative, not a movement), the
+        // causes resting on it listed by number, in the order the ids first came.
+        var numbers: [String: Int] = [:], linkNumbers: [String: Int] = [:]
+        var byNumber: [[Int]] = []
+        func share(_ id: String, _ i: Int, in numbers: inout [String: Int]) {
+            let number = numbers[id] ?? byNumber.count
+            if number == byNumber.count {
+                numbers[id] = number
+                byNumber.append([])
+            }
+            if byNumber[number].last != i { byNumber[number].append(i) }
         }
         for i in usable where !causes[i].isFiller && causes[i].finding == nil {
-            for id in causes[i].entries { share(id, i) }
-            for claim in causes[i].claims { share(claim.movement, i) }
-            for link in causes[i].links { share("link:" + link, i) }
+            for id in causes[i].entries { share(id, i, in: &numbers) }
+            for claim in causes[i].claims { share(claim.movement, i, in: &numbers) }
+            for link in causes[i].links { share(link, i, in: &linkNumbers) }
         }
         var linked = Set<[Int]>()
-        for id in ids {
-            let sharing = byID[id]!
+        for sharing in byNumber {
             guard sharing.count > 1, sharing.count <= 4 else { continue }
             for (a, i) in sharing.enumerated() {
                 for j in sharing[(a + 1)...] where linked.insert([i, j]).inserted {
@@ -342,12 +347,13 @@ public struct StorySearch: Sendable {
                 let cause = causes[i]
                 guard !cause.claims.isEmpty else { return [-1 - i, cause.amount] }
                 var pairs: [(Int, Int)] = []
+                pairs.reserveCapacity(cause.claims.count)
                 for claim in cause.claims {
                     let number = numbers[claim.movement] ?? numbers.count
                     numbers[claim.movement] = number
                     pairs.append((number, claim.amount))
                 }
-                return pairs.sorted { $0 < $1 }.flatMap { [$0.0, $0.1] }
+                return Self.flattened(pairs)
             }
         }
 
@@ -358,7 +364,18 @@ public struct StorySearch: Sendable {
                 let flat = perCause[member]
                 for k in stride(from: 0, to: flat.count, by: 2) { pairs.append((flat[k], flat[k + 1])) }
             }
-            return pairs.sorted { $0 < $1 }.flatMap { [$0.0, $0.1] }
+            return Self.flattened(pairs)
+        }
+
+        /// The pairs sorted, as one flat list (no list per pair: there is a key per candidate).
+        private static func flattened(_ pairs: [(Int, Int)]) -> [Int] {
+            var flat: [Int] = []
+            flat.reserveCapacity(pairs.count * 2)
+            for pair in pairs.count > 1 ? pairs.sorted(by: <) : pairs {
+                flat.append(pair.0)
+                flat.append(pair.1)
+            }
+            return flat
         }
     }
 

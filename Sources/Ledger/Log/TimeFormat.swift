@@ -44,9 +44,13 @@ public struct TimeFormat: Sendable {
 
     /// `Nov 20, 10:14 AM CST`, or `Nov 20, 2025, 10:14 AM CST` in another year than the reference's.
     public func dateTime(_ date: Date) -> String {
-        let l = local(date)
+        dateTime(local(date), at: date)
+    }
+
+    /// The same from the local fields of `date`, already found.
+    public func dateTime(_ l: Local, at date: Date) -> String {
         let year = referenceYear == nil || referenceYear == l.year ? "" : ", \(l.year)"
-        return "\(Self.months[l.month - 1]) \(l.day)\(year), \(clock(l)) \(abbreviation(date))"
+        return "\(Self.months[l.month - 1]) \(l.day)\(year), \(clock(l)) \(names.abbreviation(offset: l.offset, at: date))"
     }
 
     /// `10:14 AM CST`: the time of day with the zone.
@@ -63,8 +67,12 @@ public struct TimeFormat: Sendable {
 
     /// `2026-11-20`, the local date.
     public func day(_ date: Date) -> String {
-        let l = local(date)
-        return "\(CivilTime.padded(l.year, 4))-\(CivilTime.padded(l.month, 2))-\(CivilTime.padded(l.day, 2))"
+        day(local(date))
+    }
+
+    /// The same from local fields already found.
+    public func day(_ l: Local) -> String {
+        "\(CivilTime.padded(l.year, 4))-\(CivilTime.padded(l.month, 2))-\(CivilTime.padded(l.day, 2))"
     }
 
     /// `2026-11-20T10:14:00-06:00` (`Z` in UTC).
@@ -72,7 +80,7 @@ public struct TimeFormat: Sendable {
         let l = local(date)
         let sign = l.offset < 0 ? "-" : "+"
         let zonePart = l.offset == 0 ? "Z" : "\(sign)\(CivilTime.padded(abs(l.offset) / 3600, 2)):\(CivilTime.padded(abs(l.offset) / 60 % 60, 2))"
-        return "\(day(date))T\(CivilTime.padded(l.hour, 2)):\(CivilTime.padded(l.minute, 2)):\(CivilTime.padded(l.second, 2))\(zonePart)"
+        return "\(day(l))T\(CivilTime.padded(l.hour, 2)):\(CivilTime.padded(l.minute, 2)):\(CivilTime.padded(l.second, 2))\(zonePart)"
     }
 
     /// The zone's short name at that instant (`CST`, `CET`, `IST`, `UTC`).
