@@ -186,7 +186,9 @@ public struct StorySearch: Sendable {
         // production) is that story, already ranked; one cause alone is always a story.
         let byOrder = Dictionary(causes.indices.map { (causes[$0].order, $0) }, uniquingKeysWith: { a, _ in a })
         let known = Set(stories.map(\.key)).union(exact.map { takings.key($0.members) })
-        let coincidences = (demoted.prefix(top).map { pair in (coincidence(pair, causes: causes, delta: delta), pair.members) }
+        // Among pairs demoted to coincidences, those of fewer movements first: the simpler to check.
+        let fewestFirst = demoted.enumerated().sorted { ($0.element.members.count, $0.offset) < ($1.element.members.count, $1.offset) }.map(\.element)
+        let coincidences = (fewestFirst.prefix(top).map { pair in (coincidence(pair, causes: causes, delta: delta), pair.members) }
             + found.hypotheses.filter { $0.isExact && $0.causes.count > 1 }.compactMap { hypothesis -> (Hypothesis, [Int])? in
                 let members = hypothesis.causes.compactMap { byOrder[$0.order] }.sorted()
                 return known.contains(takings.key(members)) ? nil : (hypothesis, members)
@@ -248,28 +250,46 @@ public struct StorySearch: Sendable {
         // causes resting on it listed by number, in the order the ids first came.
         var numbers: [String: Int] = [:], linkNumbers: [String: Int] = [:]
         var byNumber: [[Int]] = []
+        /// For each cause, the numbers of the ids it rests on.
+        var numbersOf: [Int: [Int]] = [:]
         func share(_ id: String, _ i: Int, in numbers: inout [String: Int]) {
             let number = numbers[id] ?? byNumber.count
             if number == byNumber.count {
                 numbers[id] = number
                 byNumber.append([])
             }
-            if byNumber[number].last != i { byNumber[number].append(i) }
+            if byNumber[number].last != i {
+                byNumber[number].append(i)
+                numbersOf[i, default: []].append(number)
+            }
         }
         for i in usable where !causes[i].isFiller && causes[i].finding == nil {
             for id in causes[i].entries { share(id, i, in: &numbers) }
             for claim in causes[i].claims { share(claim.movement, i, in: &numbers) }
             for link in causes[i].links { share(link, i, in: &linkNumbers) }
         }
+        // Then a third cause resting on an entry of either (a reload, the charge it paid for,
+        // and that creative's refund): a chain of shared entries is still one mistake.
         var linked = Set<[Int]>()
-        for sharing in byNumber {
-            guard sharing.count > 1, sharing.count <= 4 else { continue }
+        var pairs: [[Int]] = []
+        func link(_ members: [Int]) {
+            steps += 1
+            let group = members.map { causes[$0] }
+            guard HypothesisSearch.fits(group, movements: movements) else { return }
+            stories.append(Story(members: members, amount: group.reduce(0) { $0 + $1.amount }, shape: .linked,
+                                 score: members.map { base[$0] }.max() ?? 0))
+            if members.count == 2 { pairs.append(members) }
+        }
+        for sharing in byNumber where sharing.count > 1 && sharing.count <= 4 {
             for (a, i) in sharing.enumerated() {
-                for j in sharing[(a + 1)...] where linked.insert([i, j]).inserted {
-                    steps += 1
-                    guard HypothesisSearch.fits([causes[i], causes[j]], movements: movements) else { continue }
-                    stories.append(Story(members: [i, j], amount: causes[i].amount + causes[j].amount, shape: .linked,
-                                         score: max(base[i], base[j])))
+                for j in sharing[(a + 1)...] where linked.insert([i, j]).inserted { link([i, j]) }
+            }
+        }
+        for pair in pairs {
+            for number in pair.flatMap({ numbersOf[$0] ?? [] }) where byNumber[number].count <= 4 {
+                for k in byNumber[number] where !pair.contains(k) {
+                    let members = (pair + [k]).sorted()
+                    if linked.insert(members).inserted { link(members) }
                 }
             }
         }
