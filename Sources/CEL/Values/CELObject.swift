@@ -14,20 +14,27 @@ public struct CELObject: Hashable, Sendable {
     /// dictionary, for objects built many times (an entry of a long log). Fields named
     /// otherwise are sorted as by `init(typeName:fields:)`.
     public init(_ layout: Layout, _ fields: KeyValuePairs<String, CELValue>) {
-        self.init(layout, fields: fields)
+        guard layout.isOrder(of: fields.lazy.map(\.key)) else {
+            self = CELObject(unordered: layout, fields.map { ($0.key, $0.value) })
+            return
+        }
+        storage = Storage(typeName: layout.typeName, names: layout.names, values: layout.order.map { fields[$0].value })
     }
 
     /// The same with the fields in a list (when some are present only sometimes: one layout
     /// for each set of fields present).
-    public init(_ layout: Layout, fields: some RandomAccessCollection<(key: String, value: CELValue)>) {
-        guard fields.count == layout.declared.count, zip(fields, layout.declared).allSatisfy({ $0.key == $1 }) else {
-            assertionFailure("fields of \(layout.typeName) not named in its layout's order")
-            self = CELObject(typeName: layout.typeName, fields: Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
+    public init(_ layout: Layout, fields: [(key: String, value: CELValue)]) {
+        guard layout.isOrder(of: fields.lazy.map(\.key)) else {
+            self = CELObject(unordered: layout, fields.map { ($0.key, $0.value) })
             return
         }
-        let start = fields.startIndex
-        storage = Storage(typeName: layout.typeName, names: layout.names,
-                          values: layout.order.map { fields[fields.index(start, offsetBy: $0)].value })
+        storage = Storage(typeName: layout.typeName, names: layout.names, values: layout.order.map { fields[$0].value })
+    }
+
+    /// Fields not named in the layout's order: a builder's mistake, caught in debug builds.
+    private init(unordered layout: Layout, _ fields: [(String, CELValue)]) {
+        assertionFailure("fields of \(layout.typeName) not named in its layout's order")
+        self.init(typeName: layout.typeName, fields: Dictionary(fields, uniquingKeysWith: { _, last in last }))
     }
 
     /// The field names of one type of object in the order a builder writes them, sorted once.
@@ -38,6 +45,11 @@ public struct CELObject: Hashable, Sendable {
         let names: [String]
         /// For each sorted name, its place in `declared`.
         let order: [Int]
+
+        /// Whether `names` are the declared names, in order.
+        func isOrder(of names: some Collection<String>) -> Bool {
+            names.count == declared.count && zip(names, declared).allSatisfy { $0 == $1 }
+        }
 
         public init(typeName: String, names declared: [String]) {
             self.typeName = typeName

@@ -45,9 +45,15 @@ struct RuleEvaluator {
         /// For each expression, the slot of each of an item's names (nil: it does not read it).
         private let itemSlots: [[CELSlot?]]
         private var item: [(name: String, value: CELValue)] = []
+        /// What `when` needs of one of an item's names (`entry.type == "submission"`), by the
+        /// name's position: items that cannot hold are skipped without an evaluation.
+        private let itemGuard: (position: Int, guard: CELFieldGuard)?
 
         init(_ shared: Shared, globals: [String: CELValue], itemNames: [String]) {
             self.shared = shared
+            itemGuard = shared.rule.condition.program.fieldGuard.flatMap { found in
+                itemNames.firstIndex(of: found.variable).map { ($0, found) }
+            }
             let expressions = shared.rule.matchExpressions
             activations = expressions.map { expression in
                 var activation = expression.program.makeActivation()
@@ -55,6 +61,18 @@ struct RuleEvaluator {
                 return activation
             }
             itemSlots = expressions.map { expression in itemNames.map { expression.program.slot(of: $0) } }
+        }
+
+        /// Whether `when` can hold for an item whose guarded field has `value` (nil: not a
+        /// string, or no guard), else it is false without evaluating it.
+        func admits(_ value: String?) -> Bool {
+            guard let value, let required = itemGuard?.guard else { return true }
+            return required.values.contains(value)
+        }
+
+        /// The item name and field `when` is guarded on.
+        var guardedField: GuardedField? {
+            itemGuard.map { GuardedField(position: $0.position, field: $0.guard.field) }
         }
 
         /// The item the next evaluations are about.
@@ -105,8 +123,12 @@ struct RuleEvaluator {
                     (index, BoundRule(shared[index], globals: facts.globals, itemNames: names))
                 }
                 guard !selected.isEmpty else { continue }
+                // The guarded fields' values are read once per item for all the rules.
+                let guarded = Array(Set(selected.compactMap(\.1.guardedField)))
+                let guardOf = selected.map { one in one.1.guardedField.flatMap { guarded.firstIndex(of: $0) } }
                 for item in items {
-                    for k in selected.indices {
+                    let values = guarded.map { $0.value(in: item) }
+                    for k in selected.indices where selected[k].1.admits(guardOf[k].flatMap { values[$0] }) {
                         let (index, one) = (selected[k].0, selected[k].1.shared)
                         selected[k].1.bind(item)
                         do throws(CELError) {
@@ -390,6 +412,18 @@ struct NamedBindings: RuleBindings {
 
     func evaluate(_ expression: RuleExpression, number: Int, budget: inout CELBudget) throws(CELError) -> CELValue {
         try expression.evaluate(values, budget: &budget)
+    }
+}
+
+/// An item's name (by position) and one of its fields, which a rule's `when` is guarded on.
+private struct GuardedField: Hashable {
+    let position: Int
+    let field: String
+
+    /// The field's value for `item` when it is a string.
+    func value(in item: Facts.Item) -> String? {
+        guard case .object(let object) = item.bindings[position].value, case .string(let value)? = object[field: field] else { return nil }
+        return value
     }
 }
 
