@@ -50,6 +50,24 @@ struct StorySearchTests {
         #expect(Set(Self.summary(result.coincidences)) == ["a+b=-88/low", "c+d=-88/low"])
     }
 
+    @Test func aReloadTheChargeItPaidForAndThatCreativesRefundAreOneStory() {
+        // The reload cites the charge; the charge and its refund share the creative's link.
+        let causes = [Self.cause("reload", 100, entries: ["r-1", "c-1"], claims: [("r-1", 100)], order: 0),
+                      Self.cause("charge", -88, entries: ["c-1"], links: ["cr-1"], claims: [("c-1", -88)], order: 1),
+                      Self.cause("refund", 6, entries: ["f-1"], links: ["cr-1"], claims: [("f-1", 6)], order: 2),
+                      Self.cause("other-a", 10, order: 3), Self.cause("other-b", 8, order: 4)]
+        let result = Self.run(causes, delta: 18)
+        #expect(Self.summary(result.hypotheses) == ["charge+refund+reload=18/high", "other-a+other-b=18/medium"])
+        #expect(result.hypotheses[0].stories == [.linked])
+    }
+
+    @Test func anIdManyCausesRestOnLinksNoneOfThem() {
+        // Five charges on one creative link nothing: a chain through it would be a guess.
+        let charges = (0..<5).map { Self.cause("charge-\($0)", -10, links: ["cr-1"], order: $0) }
+        let result = Self.run(charges + [Self.cause("reload", 50, entries: ["r-1"], order: 5)], delta: 30)
+        #expect(result.hypotheses.allSatisfy { $0.stories != [.linked] })
+    }
+
     @Test func aChargeAndTheReloadItTriggeredAreOneStory() {
         let causes = [Self.cause("reload", 100, entries: ["r-1", "c-1"], claims: [("r-1", 100)], order: 0),
                       Self.cause("charge", -88, entries: ["c-1"], claims: [("c-1", -88)], order: 1),

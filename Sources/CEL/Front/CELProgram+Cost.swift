@@ -36,8 +36,24 @@ extension CELProgram {
         for (slot, name) in bindableSlots {
             if let value = bindings[name] { slots[slot] = value }
         }
+        return try run(&slots, budget: &budget)
+    }
+
+    /// Evaluates against an activation's bindings, spending from `budget`: the fast path for
+    /// one program over many items within one question's budget.
+    public func evaluate(_ activation: inout CELActivation, budget: inout CELBudget) throws(CELError) -> CELValue {
+        guard activation.program == ObjectIdentifier(root) else {
+            throw CELError("this activation was made by another program; use this program's makeActivation()")
+        }
+        return try run(&activation.slots, budget: &budget)
+    }
+
+    /// Runs with `slots` lent to the frame, within the program's own limit and what is left of `budget`.
+    private func run(_ slots: inout [CELValue?], budget: inout CELBudget) throws(CELError) -> CELValue {
         let allowance = min(costLimit, budget.remaining)
-        var frame = Frame(slots: slots, remainingCost: allowance)
+        var frame = Frame(slots: [], remainingCost: allowance)
+        swap(&frame.slots, &slots)
+        defer { swap(&frame.slots, &slots) }
         do {
             let value = try run(&frame)
             budget.spend(allowance - frame.remainingCost)

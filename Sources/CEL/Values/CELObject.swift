@@ -14,12 +14,20 @@ public struct CELObject: Hashable, Sendable {
     /// dictionary, for objects built many times (an entry of a long log). Fields named
     /// otherwise are sorted as by `init(typeName:fields:)`.
     public init(_ layout: Layout, _ fields: KeyValuePairs<String, CELValue>) {
+        self.init(layout, fields: fields)
+    }
+
+    /// The same with the fields in a list (when some are present only sometimes: one layout
+    /// for each set of fields present).
+    public init(_ layout: Layout, fields: some RandomAccessCollection<(key: String, value: CELValue)>) {
         guard fields.count == layout.declared.count, zip(fields, layout.declared).allSatisfy({ $0.key == $1 }) else {
             assertionFailure("fields of \(layout.typeName) not named in its layout's order")
             self = CELObject(typeName: layout.typeName, fields: Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
             return
         }
-        storage = Storage(typeName: layout.typeName, names: layout.names, values: layout.order.map { fields[$0].value })
+        let start = fields.startIndex
+        storage = Storage(typeName: layout.typeName, names: layout.names,
+                          values: layout.order.map { fields[fields.index(start, offsetBy: $0)].value })
     }
 
     /// The field names of one type of object in the order a builder writes them, sorted once.

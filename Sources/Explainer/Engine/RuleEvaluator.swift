@@ -26,16 +26,47 @@ struct RuleEvaluator {
         var rule: Rule { shared.rule }
         let group: [Match]
         let amount: Int
+        /// The globals the rule saw (a `rest` rule's facts differ from the question's).
+        let globals: [String: CELValue]
     }
 
     /// A rule behind one reference, so that the loop over every item does not copy its fields.
     fileprivate final class Shared: Sendable {
         let rule: Rule
         init(_ rule: Rule) { self.rule = rule }
+    }
 
-        /// `RuleEvaluator.match`, reading the rule in place.
-        func match(_ item: Facts.Item, _ bindings: [String: CELValue], budget: inout CELBudget) throws(CELError) -> Match? {
-            try RuleEvaluator.match(rule, item, bindings, budget: &budget)
+    /// A rule's expressions made ready for one question: each one's activation holds the
+    /// facts' globals, set once; an item's own names (`entry`, `creative`) go into slots
+    /// found once. The loop over every item copies no dictionary of names.
+    fileprivate struct BoundRule: RuleBindings {
+        let shared: Shared
+        private var activations: [CELActivation]
+        /// For each expression, the slot of each of an item's names (nil: it does not read it).
+        private let itemSlots: [[CELSlot?]]
+        private var item: [(name: String, value: CELValue)] = []
+
+        init(_ shared: Shared, globals: [String: CELValue], itemNames: [String]) {
+            self.shared = shared
+            let expressions = shared.rule.matchExpressions
+            activations = expressions.map { expression in
+                var activation = expression.program.makeActivation()
+                for name in expression.program.variables { activation[name] = globals[name] }
+                return activation
+            }
+            itemSlots = expressions.map { expression in itemNames.map { expression.program.slot(of: $0) } }
+        }
+
+        /// The item the next evaluations are about.
+        mutating func bind(_ item: Facts.Item) {
+            self.item = item.bindings
+        }
+
+        mutating func evaluate(_ expression: RuleExpression, number: Int, budget: inout CELBudget) throws(CELError) -> CELValue {
+            for (position, slot) in itemSlots[number].enumerated() {
+                if let slot { activations[number][slot] = item[position].value }
+            }
+            return try expression.evaluate(&activations[number], budget: &budget)
         }
     }
 
@@ -49,7 +80,6 @@ struct RuleEvaluator {
     /// One item a rule matched.
     struct Match {
         let item: Facts.Item
-        let bindings: [String: CELValue]
         let amount: Int
         let claims: [String]
         let cites: [String]
@@ -69,14 +99,18 @@ struct RuleEvaluator {
             var failures: [[RuleProblem]] = Array(repeating: [], count: rules.count)
             var budget = CELBudget(total: Self.questionBudget)
             items: for iteration in Iteration.allCases {
-                let selected = rules.indices.filter { rules[$0].iteration == iteration }.map { ($0, shared[$0]) }
+                guard let items = facts.items[iteration], let first = items.first else { continue }
+                let names = first.bindings.map(\.name)
+                var selected = rules.indices.filter { rules[$0].iteration == iteration }.map { index in
+                    (index, BoundRule(shared[index], globals: facts.globals, itemNames: names))
+                }
                 guard !selected.isEmpty else { continue }
-                for item in facts.items[iteration] ?? [] {
-                    var bindings = facts.globals
-                    for binding in item.bindings { bindings[binding.name] = binding.value }
-                    for (index, one) in selected {
+                for item in items {
+                    for k in selected.indices {
+                        let (index, one) = (selected[k].0, selected[k].1.shared)
+                        selected[k].1.bind(item)
                         do throws(CELError) {
-                            if let match = try one.match(item, bindings, budget: &budget) { matches[index].append(match) }
+                            if let match = try Self.match(one.rule, item, &selected[k].1, budget: &budget) { matches[index].append(match) }
                         } catch {
                             if budget.ranOut {
                                 output.stopped = RuleBudgetStop(rule: one.rule.id, item: item.id, budget: budget.total)
@@ -105,25 +139,32 @@ struct RuleEvaluator {
         return output
     }
 
-    /// The rule's match for one item, or nil when its condition is false.
+    /// The rule's match for one item, or nil when its condition is false, with its names by dictionary.
     static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue]) throws(CELError) -> Match? {
         var budget = CELBudget(total: .max)
-        return try match(rule, item, bindings, budget: &budget)
+        var named = NamedBindings(values: bindings)
+        return try match(rule, item, &named, budget: &budget)
     }
 
-    /// The same, spending from a question's budget.
-    static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: [String: CELValue],
+    /// The same, spending from a question's budget; the expressions are evaluated in the order
+    /// of `Rule.matchExpressions` (their number, for `bindings`).
+    static func match(_ rule: Rule, _ item: Facts.Item, _ bindings: inout some RuleBindings,
                       budget: inout CELBudget) throws(CELError) -> Match? {
-        guard try bool(rule.condition, bindings, &budget) else { return nil }
+        var number = 0
+        func value(_ expression: RuleExpression) throws(CELError) -> CELValue {
+            defer { number += 1 }
+            return try bindings.evaluate(expression, number: number, budget: &budget)
+        }
+        guard try bool(rule.condition, value(rule.condition)) else { return nil }
         var amount = 0
-        if let expression = rule.amount { amount = try int(expression, bindings, &budget) }
+        if let expression = rule.amount { amount = try int(expression, value(expression)) }
         var claims: [String] = []
-        if let list = rule.claims { claims = try ids(list, bindings, &budget) }
+        if let list = rule.claims { claims = try ids(list, value) }
         var cites: [String] = []
-        if let list = rule.cites { cites = try ids(list, bindings, &budget) }
+        if let list = rule.cites { cites = try ids(list, value) }
         var links: [String] = []
-        if let list = rule.links { links = try ids(list, bindings, &budget) }
-        return Match(item: item, bindings: bindings, amount: amount, claims: claims, cites: cites, links: links)
+        if let list = rule.links { links = try ids(list, value) }
+        return Match(item: item, amount: amount, claims: claims, cites: cites, links: links)
     }
 
     /// Matches put together by the rule's `group:`, in the order their first item came.
@@ -150,7 +191,7 @@ struct RuleEvaluator {
         let amount = group.reduce(0) { $0 + $1.amount }
         guard amount != 0, !group.isEmpty, let claims = claims(rule, group, into: &output) else { return }
         output.causes.append(cause(rule, group, amount: amount, claims: claims, texts: ("", []), order: output.causes.count))
-        output.unwritten.append(Unwritten(shared: shared, group: group, amount: amount))
+        output.unwritten.append(Unwritten(shared: shared, group: group, amount: amount, globals: facts.globals))
     }
 
     /// Writes the messages of the causes at `positions` (those an answer shows), in that order,
@@ -160,7 +201,8 @@ struct RuleEvaluator {
             for position in positions {
                 guard let unwritten = output.unwritten[position] else { continue }
                 var budget = output.messageBudget
-                let texts = render(unwritten.rule, unwritten.group, amount: unwritten.amount, budget: &budget, into: &output)
+                let texts = render(unwritten.rule, unwritten.group, amount: unwritten.amount, globals: unwritten.globals,
+                                   budget: &budget, into: &output)
                 output.messageBudget = budget
                 output.causes[position].text = texts?.message ?? ""
                 output.causes[position].advice = texts?.advice ?? []
@@ -169,14 +211,13 @@ struct RuleEvaluator {
         }
     }
 
-    private func cause(_ rule: Rule, _ group: [Match], amount: Int, claims: [Claim],
+    private func cause(_ rule: Rule, _ group: [Match], amount: Int, claims: (claims: [Claim], isPart: Bool),
                        texts: (message: String, advice: [String]), order: Int) -> Cause {
-        let isPart = claims.contains { claim in abs(claim.amount) < abs(facts.movements[claim.movement]?.amount ?? 0) }
         var cause = Cause(
-            rule: rule.id, title: rule.title, amount: amount, claims: claims,
+            rule: rule.id, title: rule.title, amount: amount, claims: claims.claims,
             entries: cited(group), text: texts.message, advice: texts.advice, weight: rule.weight,
-            latest: group.compactMap(\.item.at).max(), order: order, story: rule.story, isPart: isPart,
-            links: Array(Set(group.flatMap(\.links))).sorted(),
+            latest: group.compactMap(\.item.at).max(), order: order, story: rule.story, isPart: claims.isPart,
+            links: Self.sortedOnce(group.flatMap(\.links)),
             finding: rule.kind == .finding ? rule.severity ?? .info : nil)
         cause.checks = rule.checks
         return cause
@@ -184,9 +225,9 @@ struct RuleEvaluator {
 
     /// What a group's causes take out of the movements they claim, each up to what it holds,
     /// in the order listed; nil (with a problem) when they cannot hold the amount.
-    private func claims(_ rule: Rule, _ group: [Match], into output: inout Output) -> [Claim]? {
-        var taken: [String: Int] = [:]
-        var order: [String] = []
+    /// Also whether it takes only part of one of them.
+    private func claims(_ rule: Rule, _ group: [Match], into output: inout Output) -> (claims: [Claim], isPart: Bool)? {
+        var tally = ClaimTally()
         for match in group {
             var remaining = match.amount
             for id in match.claims where remaining != 0 {
@@ -195,11 +236,11 @@ struct RuleEvaluator {
                     return nil
                 }
                 guard (available < 0) == (remaining < 0) else { continue }
-                let room = abs(available) - abs(taken[id] ?? 0)
+                let position = tally.position(of: id, available: available)
+                let room = abs(available) - abs(tally.claims[position].amount)
                 let take = min(abs(remaining), max(0, room)) * (remaining < 0 ? -1 : 1)
                 guard take != 0 else { continue }
-                if taken[id] == nil { order.append(id) }
-                taken[id, default: 0] += take
+                tally.claims[position].amount += take
                 remaining -= take
             }
             // A finding's tokens may be in no movement at all (a refund that never came).
@@ -211,13 +252,37 @@ struct RuleEvaluator {
                 return nil
             }
         }
-        return order.map { Claim(movement: $0, amount: taken[$0]!) }
+        let claimed = tally.claims.filter { $0.amount != 0 }
+        return (claimed.map { Claim(movement: $0.id, amount: $0.amount) }, claimed.contains { abs($0.amount) < abs($0.available) })
+    }
+
+    /// The movements a group claims, in the order first claimed, with what it takes of each.
+    /// Most groups claim one or two: looked up in the list, until a group claims many.
+    private struct ClaimTally {
+        var claims: [(id: String, amount: Int, available: Int)] = []
+        private var index: [String: Int] = [:]
+        private static let listLimit = 8
+
+        /// The place of `id` in `claims`, added with nothing taken yet when new.
+        mutating func position(of id: String, available: Int) -> Int {
+            if claims.count <= Self.listLimit {
+                if let found = claims.firstIndex(where: { $0.id == id }) { return found }
+            } else if let found = index[id] {
+                return found
+            }
+            claims.append((id, 0, available))
+            if claims.count > Self.listLimit {
+                if index.isEmpty { for (position, claim) in claims.enumerated() { index[claim.id] = position } }
+                index[id] = claims.count - 1
+            }
+            return claims.count - 1
+        }
     }
 
     /// A finding, its message written now: findings are few, and every one is shown.
     private func finding(_ rule: Rule, _ group: [Match], into output: inout Output) {
         var budget = output.messageBudget
-        let texts = render(rule, group, amount: 0, budget: &budget, into: &output)
+        let texts = render(rule, group, amount: 0, globals: facts.globals, budget: &budget, into: &output)
         output.messageBudget = budget
         guard let texts else { return }
         output.findings.append(Finding(
@@ -232,13 +297,28 @@ struct RuleEvaluator {
 
     /// The entries a group cites, each once, oldest first.
     private func cited(_ group: [Match]) -> [String] {
-        let ordered = Set(group.flatMap(\.cites)).compactMap { id in facts.movements[id]?.order.map { (id, $0) } }
-        return ordered.sorted { $0.1 < $1.1 }.map(\.0)
+        var ordered: [(id: String, order: Int)] = []
+        for match in group {
+            for id in match.cites { if let order = facts.movements[id]?.order { ordered.append((id, order)) } }
+        }
+        ordered.sort { $0.order < $1.order }
+        // An entry's order is its own: equal orders are the same entry, next to each other once sorted.
+        var ids: [String] = []
+        for (index, one) in ordered.enumerated() where index == 0 || ordered[index - 1].order != one.order { ids.append(one.id) }
+        return ids
+    }
+
+    /// Strings sorted, each once (no set for the one or two of most causes).
+    private static func sortedOnce(_ strings: [String]) -> [String] {
+        var result: [String] = []
+        for string in strings.sorted() where result.last != string { result.append(string) }
+        return result
     }
 
     /// What a group's message and advice see: its first item's names, `items`, `count` and `amount`.
-    static func groupBindings(_ group: [Match], amount: Int) -> [String: CELValue]? {
-        guard var bindings = group.first?.bindings else { return nil }
+    static func groupBindings(_ group: [Match], amount: Int, globals: [String: CELValue]) -> [String: CELValue]? {
+        guard let first = group.first else { return nil }
+        var bindings = Facts.bindings(of: first.item, globals: globals)
         bindings["items"] = .list(group.map(\.item.value))
         bindings["count"] = .int(Int64(group.count))
         bindings["amount"] = .int(Int64(amount))
@@ -248,9 +328,9 @@ struct RuleEvaluator {
     /// The rule's message and advice for a group. A message that cannot be written (it
     /// fails, or spends more than its limit) does not drop the cause or finding: its title
     /// stands in, and the problem is reported.
-    private func render(_ rule: Rule, _ group: [Match], amount: Int, budget: inout CELBudget,
+    private func render(_ rule: Rule, _ group: [Match], amount: Int, globals: [String: CELValue], budget: inout CELBudget,
                         into output: inout Output) -> (message: String, advice: [String])? {
-        guard let bindings = Self.groupBindings(group, amount: amount) else { return nil }
+        guard let bindings = Self.groupBindings(group, amount: amount, globals: globals) else { return nil }
         do throws(CELError) {
             let message = try rule.message.render(bindings, budget: &budget)
             var advice: [String] = []
@@ -263,26 +343,24 @@ struct RuleEvaluator {
         }
     }
 
-    private static func bool(_ expression: RuleExpression, _ bindings: [String: CELValue], _ budget: inout CELBudget) throws(CELError) -> Bool {
-        let value = try expression.evaluate(bindings, budget: &budget)
+    private static func bool(_ expression: RuleExpression, _ value: CELValue) throws(CELError) -> Bool {
         guard case .bool(let result) = value else {
             throw CELError("'\(expression.source)' gave \(value), not true or false", location: expression.location)
         }
         return result
     }
 
-    private static func int(_ expression: RuleExpression, _ bindings: [String: CELValue], _ budget: inout CELBudget) throws(CELError) -> Int {
-        let value = try expression.evaluate(bindings, budget: &budget)
+    private static func int(_ expression: RuleExpression, _ value: CELValue) throws(CELError) -> Int {
         guard case .int(let result) = value else {
             throw CELError("'\(expression.source)' gave \(value), not a whole number", location: expression.location)
         }
         return Int(result)
     }
 
-    private static func ids(_ list: IdListExpression, _ bindings: [String: CELValue], _ budget: inout CELBudget) throws(CELError) -> [String] {
+    private static func ids(_ list: IdListExpression, _ value: (RuleExpression) throws(CELError) -> CELValue) throws(CELError) -> [String] {
         var ids: [String] = []
         for part in list.parts {
-            let value = try part.evaluate(bindings, budget: &budget)
+            let value = try value(part)
             switch value {
             case .string(let id): if !id.isEmpty { ids.append(id) }
             case .list(let items):
@@ -297,6 +375,21 @@ struct RuleEvaluator {
             }
         }
         return ids
+    }
+}
+
+/// Where a rule's expressions find their names while `RuleEvaluator.match` evaluates them.
+protocol RuleBindings {
+    /// Evaluates `expression`, the `number`th of its rule's `matchExpressions`.
+    mutating func evaluate(_ expression: RuleExpression, number: Int, budget: inout CELBudget) throws(CELError) -> CELValue
+}
+
+/// Names by dictionary: for traces and coverage, which look at one rule and item at a time.
+struct NamedBindings: RuleBindings {
+    let values: [String: CELValue]
+
+    func evaluate(_ expression: RuleExpression, number: Int, budget: inout CELBudget) throws(CELError) -> CELValue {
+        try expression.evaluate(values, budget: &budget)
     }
 }
 

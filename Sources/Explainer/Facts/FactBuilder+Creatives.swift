@@ -69,22 +69,33 @@ extension FactBuilder {
         let reconciliation = delivered && creative.deliveredSeconds != nil
             ? deposit - (creative.deliveredSeconds ?? 0) * policy.showcasePerSecond : 0
         let hours = delivered ? creative.deliveredAt.map { Int(queryValue.now.timeIntervalSince($0) / 3600) } ?? -1 : -1
-        var fields: [String: CELValue] = [
-            "id": .string(creative.id), "title": .string(creative.title), "status": .string(creative.status.rawValue),
-            "in_flight": .bool(creative.status == .inFlight), "delivered": .bool(delivered),
-            "clips": .list(creative.clips.map(Self.int)), "clip_seconds": .list(seconds.map(Self.int)),
-            "showcase_seconds": Self.int(seconds.reduce(0, +)), "clips_text": .string(Self.clipsText(seconds)),
-            "deposit": Self.int(deposit), "expected_cost": Self.int(policy.submissionCost(clips: creative.clips)),
-            "delivered_seconds": Self.int(creative.deliveredSeconds ?? 0),
-            "has_delivered_seconds": .bool(creative.deliveredSeconds != nil),
-            "reconciliation": Self.int(reconciliation), "hours_since_delivery": Self.int(hours),
-            "charges": Self.strings(entries.charges), "charged": Self.int(entries.charged),
-            "refunds": Self.strings(entries.refunds), "refunded": Self.int(entries.refunded),
-            "overages": Self.strings(entries.overages), "overage_charged": Self.int(entries.overageCharged),
+        var fields: [(key: String, value: CELValue)] = [
+            ("id", .string(creative.id)), ("title", .string(creative.title)), ("status", .string(creative.status.rawValue)),
+            ("in_flight", .bool(creative.status == .inFlight)), ("delivered", .bool(delivered)),
+            ("clips", .list(creative.clips.map(Self.int))), ("clip_seconds", .list(seconds.map(Self.int))),
+            ("showcase_seconds", Self.int(seconds.reduce(0, +))), ("clips_text", .string(Self.clipsText(seconds))),
+            ("deposit", Self.int(deposit)), ("expected_cost", Self.int(policy.submissionCost(clips: creative.clips))),
+            ("delivered_seconds", Self.int(creative.deliveredSeconds ?? 0)),
+            ("has_delivered_seconds", .bool(creative.deliveredSeconds != nil)),
+            ("reconciliation", Self.int(reconciliation)), ("hours_since_delivery", Self.int(hours)),
+            ("charges", Self.strings(entries.charges)), ("charged", Self.int(entries.charged)),
+            ("refunds", Self.strings(entries.refunds)), ("refunded", Self.int(entries.refunded)),
+            ("overages", Self.strings(entries.overages)), ("overage_charged", Self.int(entries.overageCharged)),
         ]
-        if let submitted = creative.submittedAt { fields["submitted_at"] = Self.timestamp(submitted) }
-        if let deliveredAt = creative.deliveredAt { fields["delivered_at"] = Self.timestamp(deliveredAt) }
-        return .object(CELObject(typeName: "Creative", fields: fields))
+        if let submitted = creative.submittedAt { fields.append(("submitted_at", Self.timestamp(submitted))) }
+        if let deliveredAt = creative.deliveredAt { fields.append(("delivered_at", Self.timestamp(deliveredAt))) }
+        let layout = Self.creativeLayouts[(creative.submittedAt == nil ? 0 : 1) + (creative.deliveredAt == nil ? 0 : 2)]
+        return .object(CELObject(layout, fields: fields))
+    }
+
+    /// A creative's fields in the order `creativeValue` writes them, for each of the times it may
+    /// lack (by bits: 1 submitted, 2 delivered); a long log builds thousands.
+    private static let creativeLayouts: [CELObject.Layout] = (0..<4).map { bits in
+        let names = ["id", "title", "status", "in_flight", "delivered", "clips", "clip_seconds", "showcase_seconds", "clips_text",
+                     "deposit", "expected_cost", "delivered_seconds", "has_delivered_seconds", "reconciliation",
+                     "hours_since_delivery", "charges", "charged", "refunds", "refunded", "overages", "overage_charged"]
+        return CELObject.Layout(typeName: "Creative", names: names + (bits & 1 != 0 ? ["submitted_at"] : [])
+                                    + (bits & 2 != 0 ? ["delivered_at"] : []))
     }
 
     /// The clip arithmetic in words: `6 clips x 8 s`, `3 clips of 4, 8 and 12 s`, `1 clip of 8 s`.

@@ -94,8 +94,7 @@ struct FactBuilder {
     }
 
     /// Whether a local date is the client's billing day that month (short months: the last day).
-    func isAnniversary(_ date: Date) -> Bool {
-        let local = time.local(date)
+    func isAnniversary(_ local: TimeFormat.Local) -> Bool {
         let anchor = snapshot.client.billingAnchor
         let day = min(anchor.day, TimeFormat.daysInMonth(year: local.year, month: local.month))
         return local.day == day && (local.year, local.month, local.day) >= (anchor.year, anchor.month, anchor.day)
@@ -113,11 +112,12 @@ struct FactBuilder {
         let state: EntryState? = entry.logIndex < replay.entryStates.count ? replay.state(of: entry) : nil
         let plan = plan(at: entry.at)
         let known = !entry.type.isUnknown
+        let local = time.local(entry.at)
         let planBefore = state?.planBefore ?? 0, planAfter = state?.planAfter ?? 0
         let rolloverBefore = state?.rolloverBefore ?? 0, rolloverAfter = state?.rolloverAfter ?? 0
         let value = CELValue.object(CELObject(Self.entryLayout, [
-            "id": .string(entry.id), "at": Self.timestamp(entry.at), "local": .string(time.dateTime(entry.at)),
-            "day": .string(time.day(entry.at)), "type": .string(entry.type.id), "label": .string(entry.type.label),
+            "id": .string(entry.id), "at": Self.timestamp(entry.at), "local": .string(time.dateTime(local, at: entry.at)),
+            "day": .string(time.day(local)), "type": .string(entry.type.id), "label": .string(entry.type.label),
             "known": .bool(known), "amount": Self.int(entry.amount), "creative": .string(entry.creative ?? ""),
             "note": .string(entry.note ?? ""), "index": Self.int(entry.logIndex),
             "plan_before": Self.int(planBefore), "plan_after": Self.int(planAfter),
@@ -125,7 +125,7 @@ struct FactBuilder {
             "balance_before": Self.int(planBefore + rolloverBefore), "balance_after": Self.int(planAfter + rolloverAfter),
             "outstanding_before": Self.int(state?.outstandingBefore ?? 0), "outstanding_after": Self.int(state?.outstandingAfter ?? 0),
             "plan": .string(plan), "plan_allocation": Self.int(policy.plans[plan] ?? 0),
-            "on_anniversary": .bool(isAnniversary(entry.at)), "paired_charge": .string(pairedCharge),
+            "on_anniversary": .bool(isAnniversary(local)), "paired_charge": .string(pairedCharge),
             "paired_reloads": Self.strings(pairedReloads),
         ]))
         let creative = entry.creative.flatMap { creatives[$0] } ?? noCreative
@@ -135,9 +135,10 @@ struct FactBuilder {
     }
 
     func movementItem(_ movement: ComputedMovement) -> Facts.Item {
+        let local = time.local(movement.at)
         let value = CELValue.object(CELObject(typeName: "Movement", fields: [
             "id": .string(movement.id), "kind": .string(Self.kindName(movement)), "at": Self.timestamp(movement.at),
-            "local": .string(time.dateTime(movement.at)), "day": .string(time.day(movement.at)),
+            "local": .string(time.dateTime(local, at: movement.at)), "day": .string(time.day(local)),
             "amount": Self.int(movement.amount), "entries": Self.strings(movement.entries),
         ]))
         return Facts.Item(bindings: [("movement", value)], value: value, at: movement.at, creativeKey: movement.id, id: movement.id,

@@ -6,8 +6,9 @@ import Ledger
 /// shared by every rule: the globals every expression sees, and the items each
 /// kind of rule looks at (entries and movements of the window, every creative...).
 struct Facts: Sendable {
-    /// One thing a rule looks at, with the names it binds and what grouping needs.
-    struct Item: Sendable {
+    /// One thing a rule looks at, with the names it binds and what grouping needs. A class:
+    /// every match of every rule holds its item, and a long log has 100,000 of them.
+    final class Item: Sendable {
         /// `entry` (and `creative`), `creative`, `movement`, ...
         let bindings: [(name: String, value: CELValue)]
         /// The item itself, for `items` in messages.
@@ -19,7 +20,16 @@ struct Facts: Sendable {
         /// Its own id.
         let id: String
         /// Its kind, for `per-kind`: an entry's type, a movement's kind.
-        var kind: String = ""
+        let kind: String
+
+        init(bindings: [(name: String, value: CELValue)], value: CELValue, at: Date?, creativeKey: String, id: String, kind: String = "") {
+            self.bindings = bindings
+            self.value = value
+            self.at = at
+            self.creativeKey = creativeKey
+            self.id = id
+            self.kind = kind
+        }
     }
 
     let query: ExplainQuery
@@ -41,10 +51,12 @@ struct Facts: Sendable {
         self.snapshot = snapshot
         self.replay = replay
         let builder = FactBuilder(snapshot: snapshot, policy: policy, replay: replay, query: query)
+        // Logs usually come in time order already: check before sorting (by index: a loop over
+        // pairs of entries would copy each one, and a long log has 100,000).
+        let entries = snapshot.entries
         let inOrder = { (a: LedgerEntry, b: LedgerEntry) in (a.at, a.logIndex) < (b.at, b.logIndex) }
-        // Logs usually come in time order already: check before sorting.
-        let timeOrdered = zip(snapshot.entries, snapshot.entries.dropFirst()).allSatisfy { inOrder($0, $1) }
-            ? snapshot.entries : snapshot.entries.sorted(by: inOrder)
+        let timeOrdered = entries.indices.dropFirst().allSatisfy { (entries[$0 - 1].at, entries[$0 - 1].logIndex) < (entries[$0].at, entries[$0].logIndex) }
+            ? entries : entries.sorted(by: inOrder)
         var movements: [String: (amount: Int, order: Int?)] = Dictionary(minimumCapacity: timeOrdered.count + replay.movements.count)
         for (position, entry) in timeOrdered.enumerated() { movements[entry.id] = (entry.amount, position) }
         for movement in replay.movements { movements[movement.id] = (movement.amount, nil) }
@@ -81,6 +93,17 @@ struct Facts: Sendable {
             "creatives_by_id": .map(CELMap(creatives.items.map { (.string($0.id), $0.value) })),
             "balance_since": Self.balanceSince(nil, rest: [], time: query.time),
         ]
+    }
+
+    /// Every name an expression about `item` sees: the globals and the item's own.
+    func bindings(of item: Item) -> [String: CELValue] {
+        Self.bindings(of: item, globals: globals)
+    }
+
+    static func bindings(of item: Item, globals: [String: CELValue]) -> [String: CELValue] {
+        var bindings = globals
+        for binding in item.bindings { bindings[binding.name] = binding.value }
+        return bindings
     }
 
     /// The same facts, with the moment the balance was the expected one and the movements since

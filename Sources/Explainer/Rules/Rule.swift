@@ -39,6 +39,12 @@ public struct Rule: Sendable {
     public var checks: Set<NextCheck> = []
     /// Where the rule's file starts.
     public let location: SourceLocation
+
+    /// The expressions `RuleEvaluator.match` evaluates for an item, in the order it does:
+    /// `when`, the amount, then the parts of claims, cites and links.
+    var matchExpressions: [RuleExpression] {
+        [condition] + (amount.map { [$0] } ?? []) + (claims?.parts ?? []) + (cites?.parts ?? []) + (links?.parts ?? [])
+    }
 }
 
 /// Cause or finding.
@@ -101,8 +107,21 @@ struct RuleExpression: Sendable {
         do {
             return try program.evaluate(bindings, budget: &budget)
         } catch {
-            throw CELError(error.message, location: error.location.map(place(of:)) ?? location)
+            throw placed(error)
         }
+    }
+
+    /// The same, with the names bound in an activation of this expression's program.
+    func evaluate(_ activation: inout CELActivation, budget: inout CELBudget) throws(CELError) -> CELValue {
+        do {
+            return try program.evaluate(&activation, budget: &budget)
+        } catch {
+            throw placed(error)
+        }
+    }
+
+    private func placed(_ error: CELError) -> CELError {
+        CELError(error.message, location: error.location.map(place(of:)) ?? location)
     }
 }
 

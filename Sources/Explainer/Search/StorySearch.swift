@@ -186,7 +186,9 @@ public struct StorySearch: Sendable {
         // production) is that story, already ranked; one cause alone is always a story.
         let byOrder = Dictionary(causes.indices.map { (causes[$0].order, $0) }, uniquingKeysWith: { a, _ in a })
         let known = Set(stories.map(\.key)).union(exact.map { takings.key($0.members) })
-        let coincidences = (demoted.prefix(top).map { pair in (coincidence(pair, causes: causes, delta: delta), pair.members) }
+        // Among pairs demoted to coincidences, those of fewer movements first: the simpler to check.
+        let fewestFirst = demoted.enumerated().sorted { ($0.element.members.count, $0.offset) < ($1.element.members.count, $1.offset) }.map(\.element)
+        let coincidences = (fewestFirst.prefix(top).map { pair in (coincidence(pair, causes: causes, delta: delta), pair.members) }
             + found.hypotheses.filter { $0.isExact && $0.causes.count > 1 }.compactMap { hypothesis -> (Hypothesis, [Int])? in
                 let members = hypothesis.causes.compactMap { byOrder[$0.order] }.sorted()
                 return known.contains(takings.key(members)) ? nil : (hypothesis, members)
@@ -244,27 +246,50 @@ public struct StorySearch: Sendable {
         }
         steps += usable.count
         // Causes resting on a common entry or movement: one story (two of them at a time).
-        var byID: [String: [Int]] = [:]
-        var ids: [String] = []
-        func share(_ id: String, _ i: Int) {
-            if byID[id] == nil { ids.append(id) }
-            if byID[id, default: []].last != i { byID[id, default: []].append(i) }
+        // Each id numbered once (links apart: a link names a creative, not a movement), the
+        // causes resting on it listed by number, in the order the ids first came.
+        var numbers: [String: Int] = [:], linkNumbers: [String: Int] = [:]
+        var byNumber: [[Int]] = []
+        /// For each cause, the numbers of the ids it rests on.
+        var numbersOf: [Int: [Int]] = [:]
+        func share(_ id: String, _ i: Int, in numbers: inout [String: Int]) {
+            let number = numbers[id] ?? byNumber.count
+            if number == byNumber.count {
+                numbers[id] = number
+                byNumber.append([])
+            }
+            if byNumber[number].last != i {
+                byNumber[number].append(i)
+                numbersOf[i, default: []].append(number)
+            }
         }
         for i in usable where !causes[i].isFiller && causes[i].finding == nil {
-            for id in causes[i].entries { share(id, i) }
-            for claim in causes[i].claims { share(claim.movement, i) }
-            for link in causes[i].links { share("link:" + link, i) }
+            for id in causes[i].entries { share(id, i, in: &numbers) }
+            for claim in causes[i].claims { share(claim.movement, i, in: &numbers) }
+            for link in causes[i].links { share(link, i, in: &linkNumbers) }
         }
+        // Then a third cause resting on an entry of either (a reload, the charge it paid for,
+        // and that creative's refund): a chain of shared entries is still one mistake.
         var linked = Set<[Int]>()
-        for id in ids {
-            let sharing = byID[id]!
-            guard sharing.count > 1, sharing.count <= 4 else { continue }
+        var pairs: [[Int]] = []
+        func link(_ members: [Int]) {
+            steps += 1
+            let group = members.map { causes[$0] }
+            guard HypothesisSearch.fits(group, movements: movements) else { return }
+            stories.append(Story(members: members, amount: group.reduce(0) { $0 + $1.amount }, shape: .linked,
+                                 score: members.map { base[$0] }.max() ?? 0))
+            if members.count == 2 { pairs.append(members) }
+        }
+        for sharing in byNumber where sharing.count > 1 && sharing.count <= 4 {
             for (a, i) in sharing.enumerated() {
-                for j in sharing[(a + 1)...] where linked.insert([i, j]).inserted {
-                    steps += 1
-                    guard HypothesisSearch.fits([causes[i], causes[j]], movements: movements) else { continue }
-                    stories.append(Story(members: [i, j], amount: causes[i].amount + causes[j].amount, shape: .linked,
-                                         score: max(base[i], base[j])))
+                for j in sharing[(a + 1)...] where linked.insert([i, j]).inserted { link([i, j]) }
+            }
+        }
+        for pair in pairs {
+            for number in pair.flatMap({ numbersOf[$0] ?? [] }) where byNumber[number].count <= 4 {
+                for k in byNumber[number] where !pair.contains(k) {
+                    let members = (pair + [k]).sorted()
+                    if linked.insert(members).inserted { link(members) }
                 }
             }
         }
@@ -342,12 +367,13 @@ public struct StorySearch: Sendable {
                 let cause = causes[i]
                 guard !cause.claims.isEmpty else { return [-1 - i, cause.amount] }
                 var pairs: [(Int, Int)] = []
+                pairs.reserveCapacity(cause.claims.count)
                 for claim in cause.claims {
                     let number = numbers[claim.movement] ?? numbers.count
                     numbers[claim.movement] = number
                     pairs.append((number, claim.amount))
                 }
-                return pairs.sorted { $0 < $1 }.flatMap { [$0.0, $0.1] }
+                return Self.flattened(pairs)
             }
         }
 
@@ -358,7 +384,18 @@ public struct StorySearch: Sendable {
                 let flat = perCause[member]
                 for k in stride(from: 0, to: flat.count, by: 2) { pairs.append((flat[k], flat[k + 1])) }
             }
-            return pairs.sorted { $0 < $1 }.flatMap { [$0.0, $0.1] }
+            return Self.flattened(pairs)
+        }
+
+        /// The pairs sorted, as one flat list (no list per pair: there is a key per candidate).
+        private static func flattened(_ pairs: [(Int, Int)]) -> [Int] {
+            var flat: [Int] = []
+            flat.reserveCapacity(pairs.count * 2)
+            for pair in pairs.count > 1 ? pairs.sorted(by: <) : pairs {
+                flat.append(pair.0)
+                flat.append(pair.1)
+            }
+            return flat
         }
     }
 

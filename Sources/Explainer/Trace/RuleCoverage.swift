@@ -75,7 +75,7 @@ public struct RuleCoverage: Sendable {
                 }
                 for group in RuleEvaluator(facts: facts).groups(matches, by: rule.grouping) {
                     let amount = rule.kind == .cause ? group.reduce(0) { $0 + $1.amount } : 0
-                    guard let bindings = RuleEvaluator.groupBindings(group, amount: amount) else { continue }
+                    guard let bindings = RuleEvaluator.groupBindings(group, amount: amount, globals: facts.globals) else { continue }
                     for (index, hole) in holes.enumerated() { count(hole.tracking.evaluate(bindings), into: index + 1) }
                 }
             }

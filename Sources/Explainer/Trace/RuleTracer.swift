@@ -90,8 +90,7 @@ public struct RuleTracer: Sendable {
     /// The same, with the tracked evaluation it comes from and the names it was evaluated with.
     static func evaluate(_ item: Facts.Item, _ rule: Rule, _ tracking: CELTrackingProgram, _ facts: Facts)
         -> (trace: ItemTrace, state: CELEvaluationState, bindings: [String: CELValue]) {
-        var bindings = facts.globals
-        for binding in item.bindings { bindings[binding.name] = binding.value }
+        let bindings = facts.bindings(of: item)
         let state = tracking.evaluate(bindings)
         return (trace(item, rule, state, bindings), state, bindings)
     }

@@ -22,7 +22,7 @@ public struct TimeFormat: Sendable {
         }
     }
 
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let months: [StaticString] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The local calendar fields of an instant.
     public struct Local: Sendable {
@@ -44,35 +44,97 @@ public struct TimeFormat: Sendable {
 
     /// `Nov 20, 10:14 AM CST`, or `Nov 20, 2025, 10:14 AM CST` in another year than the reference's.
     public func dateTime(_ date: Date) -> String {
-        let l = local(date)
-        let year = referenceYear == nil || referenceYear == l.year ? "" : ", \(l.year)"
-        return "\(Self.months[l.month - 1]) \(l.day)\(year), \(clock(l)) \(abbreviation(date))"
+        dateTime(local(date), at: date)
+    }
+
+    /// The same from the local fields of `date`, already found.
+    public func dateTime(_ l: Local, at date: Date) -> String {
+        let zone = names.abbreviation(offset: l.offset, at: date)
+        var text = ASCIIWriter(capacity: 40 + zone.utf8.count)
+        writeDate(l, to: &text)
+        text.write(", ")
+        writeClock(l, to: &text)
+        text.write(" ")
+        text.write(zone)
+        return text.text
     }
 
     /// `10:14 AM CST`: the time of day with the zone.
     public func clock(_ date: Date) -> String {
-        "\(clock(local(date))) \(abbreviation(date))"
+        let l = local(date)
+        var text = ASCIIWriter(capacity: 16)
+        writeClock(l, to: &text)
+        text.write(" ")
+        text.write(names.abbreviation(offset: l.offset, at: date))
+        return text.text
     }
 
     /// `Nov 20`, or `Nov 20, 2025` in another year than the reference's.
     public func shortDate(_ date: Date) -> String {
-        let l = local(date)
-        let year = referenceYear == nil || referenceYear == l.year ? "" : ", \(l.year)"
-        return "\(Self.months[l.month - 1]) \(l.day)\(year)"
+        var text = ASCIIWriter(capacity: 16)
+        writeDate(local(date), to: &text)
+        return text.text
+    }
+
+    /// `Nov 20`, or `Nov 20, 2025`.
+    private func writeDate(_ l: Local, to text: inout ASCIIWriter) {
+        text.write(Self.months[l.month - 1])
+        text.write(" ")
+        text.write(l.day)
+        if let referenceYear, referenceYear != l.year {
+            text.write(", ")
+            text.write(l.year)
+        }
+    }
+
+    /// `10:14 AM`.
+    private func writeClock(_ l: Local, to text: inout ASCIIWriter) {
+        text.write(l.hour % 12 == 0 ? 12 : l.hour % 12)
+        text.write(":")
+        text.write(l.minute, width: 2)
+        text.write(l.hour < 12 ? " AM" : " PM")
     }
 
     /// `2026-11-20`, the local date.
     public func day(_ date: Date) -> String {
-        let l = local(date)
-        return "\(CivilTime.padded(l.year, 4))-\(CivilTime.padded(l.month, 2))-\(CivilTime.padded(l.day, 2))"
+        day(local(date))
+    }
+
+    /// The same from local fields already found.
+    public func day(_ l: Local) -> String {
+        var text = ASCIIWriter(capacity: 10)
+        writeDay(l, to: &text)
+        return text.text
+    }
+
+    private func writeDay(_ l: Local, to text: inout ASCIIWriter) {
+        text.write(l.year, width: 4)
+        text.write("-")
+        text.write(l.month, width: 2)
+        text.write("-")
+        text.write(l.day, width: 2)
     }
 
     /// `2026-11-20T10:14:00-06:00` (`Z` in UTC).
     public func iso(_ date: Date) -> String {
         let l = local(date)
-        let sign = l.offset < 0 ? "-" : "+"
-        let zonePart = l.offset == 0 ? "Z" : "\(sign)\(CivilTime.padded(abs(l.offset) / 3600, 2)):\(CivilTime.padded(abs(l.offset) / 60 % 60, 2))"
-        return "\(day(date))T\(CivilTime.padded(l.hour, 2)):\(CivilTime.padded(l.minute, 2)):\(CivilTime.padded(l.second, 2))\(zonePart)"
+        var text = ASCIIWriter(capacity: 25)
+        writeDay(l, to: &text)
+        text.write("T")
+        text.write(l.hour, width: 2)
+        text.write(":")
+        text.write(l.minute, width: 2)
+        text.write(":")
+        text.write(l.second, width: 2)
+        if l.offset == 0 {
+            text.write("Z")
+        } else {
+            text.write(l.offset < 0 ? "-" : "+")
+            text.write(abs(l.offset) / 3600, width: 2)
+            text.write(":")
+            text.write(abs(l.offset) / 60 % 60, width: 2)
+        }
+        return text.text
     }
 
     /// The zone's short name at that instant (`CST`, `CET`, `IST`, `UTC`).
@@ -91,12 +153,6 @@ public struct TimeFormat: Sendable {
     /// The number of days in a month (February of leap years: 29).
     public static func daysInMonth(year: Int, month: Int) -> Int {
         CivilTime.daysInMonth(year: year, month: month)
-    }
-
-    /// `10:14 AM`.
-    private func clock(_ l: Local) -> String {
-        let hour12 = l.hour % 12 == 0 ? 12 : l.hour % 12
-        return "\(hour12):\(CivilTime.padded(l.minute, 2)) \(l.hour < 12 ? "AM" : "PM")"
     }
 
     /// Division rounding toward minus infinity, for instants before 1970.

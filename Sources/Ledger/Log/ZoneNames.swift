@@ -23,23 +23,32 @@ public struct ZoneNames: Sendable {
         Self.abbreviation(of: zone, at: date)
     }
 
+    /// The zone's short name when it is `offset` seconds east of UTC at `date` (a caller
+    /// that knows the offset saves asking for it again).
+    public func abbreviation(offset: Int, at date: Date) -> String {
+        Self.abbreviation(of: zone, offset: offset, at: date)
+    }
+
     /// The zone's short name at `date`: `UTC` for UTC itself, else the first locale's
     /// name that is not a bare offset, else the offset (`GMT+5:30`).
     public static func abbreviation(of zone: TimeZone, at date: Date) -> String {
-        if zone.identifier == "UTC" || zone.identifier == "GMT" || zone.identifier == "Etc/UTC" { return "UTC" }
-        let key = Memo.Key(zone: zone.identifier, offset: zone.secondsFromGMT(for: date),
-                           daylight: zone.isDaylightSavingTime(for: date))
-        return memo.name(key) { lookUp(zone, at: namingDate(zone, key, fallback: date)) }
+        abbreviation(of: zone, offset: zone.secondsFromGMT(for: date), at: date)
     }
 
-    /// A recent instant at which the zone has the key's offset and daylight time: the zone
-    /// database names zones by today's conventions (New York was `GMT-5` to ICU before 1970,
-    /// `EST` since), so an old time takes the name its offset has now, whichever time
-    /// happens to be asked first. The instant itself when the offset is not in use any more.
-    private static func namingDate(_ zone: TimeZone, _ key: Memo.Key, fallback: Date) -> Date {
+    private static func abbreviation(of zone: TimeZone, offset: Int, at date: Date) -> String {
+        if zone.identifier == "UTC" || zone.identifier == "GMT" || zone.identifier == "Etc/UTC" { return "UTC" }
+        let key = Memo.Key(zone: zone.identifier, offset: offset)
+        return memo.name(key) { lookUp(zone, at: namingDate(zone, offset: offset, fallback: date)) }
+    }
+
+    /// A recent instant at which the zone is `offset` from UTC: the zone database names
+    /// zones by today's conventions (New York was `GMT-5` to ICU before 1970, `EST` since),
+    /// so an old time takes the name its offset has now, whichever time happens to be
+    /// asked first. The instant itself when the offset is not in use any more.
+    private static func namingDate(_ zone: TimeZone, offset: Int, fallback: Date) -> Date {
         for week in -53...53 {
             let date = recent.addingTimeInterval(Double(week) * 7 * 86_400)
-            if zone.secondsFromGMT(for: date) == key.offset, zone.isDaylightSavingTime(for: date) == key.daylight { return date }
+            if zone.secondsFromGMT(for: date) == offset { return date }
         }
         return fallback
     }
@@ -72,7 +81,7 @@ public struct ZoneNames: Sendable {
         (name.hasPrefix("GMT") || name.hasPrefix("UTC")) && name.count > 3
     }
 
-    /// Names already looked up, by zone, offset and daylight time. Only ever grows by
+    /// Names already looked up, by zone and offset. Only ever grows by
     /// what the zone database says, so sharing it changes no answer.
     private static let memo = Memo()
 
@@ -80,7 +89,6 @@ public struct ZoneNames: Sendable {
         struct Key: Hashable {
             let zone: String
             let offset: Int
-            let daylight: Bool
         }
 
         private let lock = NSLock()

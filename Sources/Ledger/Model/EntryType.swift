@@ -80,10 +80,20 @@ public enum EntryType: Hashable, Sendable, CustomStringConvertible {
 
     /// The credits page's label: `Submission refund`, `Mid cycle proration`;
     /// for an unknown type, the label as written.
+    /// (Literals: facts give every entry of a long log its label.)
     public var label: String {
-        if case .unknown(let written) = self { return written }
-        let words = id.split(separator: "_").joined(separator: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        switch self {
+        case .submission: "Submission"
+        case .submissionRefund: "Submission refund"
+        case .showcaseOverage: "Showcase overage"
+        case .planAllocation: "Plan allocation"
+        case .midCycleProration: "Mid cycle proration"
+        case .manualTopUp: "Manual top up"
+        case .autoReload: "Auto reload"
+        case .adminAdjustment: "Admin adjustment"
+        case .imageGeneration: "Image generation"
+        case .unknown(let written): written
+        }
     }
 
     /// True for a type this tool does not know.
