@@ -101,6 +101,14 @@ def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
 
+def wait_for(condition, seconds=10):
+    """Polls until `condition()` holds or `seconds` pass: a click that submits a form may
+    return before the browser has followed the server's redirect (a loaded machine)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 try:
     # A page without a session goes to sign-in.
     driver.get(base + "/clients/bluebird-bakery")
@@ -117,6 +125,7 @@ try:
     # Sign in; back to the page asked for.
     driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait_for(lambda: "/signin" not in driver.current_url)
     check("signing in returns to the page asked for", driver.current_url.endswith("/clients/bluebird-bakery"), driver.current_url)
     check("the session cookie is HttpOnly", all(c.get("httpOnly") for c in driver.get_cookies()), str(driver.get_cookies()))
 

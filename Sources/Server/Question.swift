@@ -112,23 +112,12 @@ extension Console {
         return explanation
     }
 
-    /// The command that reproduces an answer, for the ticket: the window and "now" as
-    /// timestamps. `source` is `--client ID` (with the store) or `--snapshot FILE`.
+    /// The command that reproduces an answer, for the ticket. `source` is `--client ID`
+    /// (the store is added) or `--snapshot FILE`.
     func reproduceCommand(_ explanation: Explanation, source: [String]) -> String {
-        let query = explanation.query
-        let time = query.time
-        var words = ["credits", "explain"] + source
-        if source.first == "--client", let store = options.storeArgument { words += ["--db", store] }
-        words += ["--expected", "\(query.expected)", "--actual", "\(query.actual)",
-                  "--since", time.iso(query.since), "--until", time.iso(query.until),
-                  "--now", time.iso(query.now), "--tz", time.zone.identifier]
-        return words.map(Self.shellWord).joined(separator: " ")
-    }
-
-    /// A shell word: quoted when it holds anything but plain path characters.
-    static func shellWord(_ word: String) -> String {
-        let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:=+@".unicodeScalars.contains($0) }
-        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        var source = source
+        if source.first == "--client", let store = options.storeArgument { source += ["--db", store] }
+        return ReproduceCommand.text(explanation, source: source)
     }
 }
 

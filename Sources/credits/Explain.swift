@@ -77,23 +77,12 @@ struct ExplainOptions: ParsableArguments {
         return Analysis(explanation: explanation, problems: explanation.problems, pack: pack)
     }
 
-    /// The command line that reproduces this analysis exactly: the window and "now" as
-    /// timestamps, so that running it later gives the same answer.
+    /// The command line that reproduces this analysis exactly.
     func command(_ explanation: Explanation) -> String {
-        let time = explanation.query.time
-        var words = ["credits", "explain"] + ((try? input.sourceWords()) ?? []).map(Self.quoted) + [
-                     "--expected", "\(expected)", "--actual", "\(explanation.query.actual)",
-                     "--since", time.iso(explanation.query.since), "--until", time.iso(explanation.query.until),
-                     "--now", time.iso(explanation.query.now), "--tz", time.zone.identifier]
-        if let rules = input.rules { words += ["--rules", Self.quoted(rules)] }
-        if top != 3 { words += ["--top", "\(top)"] }
-        return words.joined(separator: " ")
-    }
-
-    /// A shell word: quoted when it holds anything but plain path characters.
-    static func quoted(_ word: String) -> String {
-        let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:=+@".unicodeScalars.contains($0) }
-        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        var options: [String] = []
+        if let rules = input.rules { options += ["--rules", rules] }
+        if top != 3 { options += ["--top", "\(top)"] }
+        return ReproduceCommand.text(explanation, source: (try? input.sourceWords()) ?? [], options: options)
     }
 }
 
