@@ -46,8 +46,8 @@ public struct ClientAudit: Sendable {
     /// Audits every client of the store. `progress` is called after each page.
     ///
     /// Three pages are in hand at once, each at its own stage: the store reads one (on
-    /// the driver's thread), the one read before becomes snapshots, and the one before
-    /// that is checked (each stage `jobs` tasks). With `--jobs 1` the rows' checks thus
+    /// the driver's thread), the one read before becomes snapshots (one task), and the
+    /// one before that is checked (`jobs` tasks). With `--jobs 1` the rows' checks thus
     /// run beside the findings rather than before them.
     public func run(_ store: Store, progress: @Sendable (Progress) -> Void = { _ in }) async throws -> Report {
         let total = try await store.clientCount()
