@@ -57,7 +57,7 @@ public struct ClientAudit: Sendable {
         var done = 0
         let first = try await store.nextClientPage(after: nil, size: pageSize)
         var read = try await page(of: store, after: first)
-        var checking = await snapshots(of: first, readTime: readTime)
+        var checking = snapshots(of: first, readTime: readTime)
         while !checking.isEmpty {
             let last = read
             async let nextRead = page(of: store, after: last)
@@ -87,12 +87,9 @@ public struct ClientAudit: Sendable {
         case badData(client: String, text: String)
     }
 
-    /// A page's clients as snapshots (a client with bad rows as the text of its `bad-data`
-    /// row), shared out among `jobs` tasks as the checks are: tasks run to the end once
-    /// started, and one task of snapshots beside two of checks left a core idle at the
-    /// end of each page.
-    private func snapshots(of page: [ClientRows], readTime: Date) async -> [Checked] {
-        await shared(page.count) { index in snapshot(of: page[index], readTime: readTime) }
+    /// A page's clients as snapshots; a client with bad rows as the text of its `bad-data` row.
+    private func snapshots(of page: [ClientRows], readTime: Date) -> [Checked] {
+        page.map { snapshot(of: $0, readTime: readTime) }
     }
 
     func snapshot(of rows: ClientRows, readTime: Date) -> Checked {
@@ -113,28 +110,24 @@ public struct ClientAudit: Sendable {
         var problems: [String] = []
     }
 
-    /// A page's clients, shared out among `jobs` tasks.
+    /// A page's clients, shared out among `jobs` tasks; results in the page's order.
     private func audit(_ page: [Checked]) async throws -> [ClientResult] {
-        try await shared(page.count) { index in try audit(page[index]) }
-    }
-
-    /// `work` for every index of a page, shared out among `jobs` tasks (each a stride of
-    /// the page); the results in the page's order.
-    private func shared<Result: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) throws -> Result) async rethrows -> [Result] {
-        let jobs = min(self.jobs, count)
-        return try await withThrowingTaskGroup(of: [(Int, Result)].self) { group in
+        let jobs = min(self.jobs, page.count)
+        return try await withThrowingTaskGroup(of: [(Int, ClientResult)].self) { group in
             for job in 0..<jobs {
                 group.addTask {
-                    var results: [(Int, Result)] = []
-                    for index in stride(from: job, to: count, by: jobs) { results.append((index, try work(index))) }
+                    var results: [(Int, ClientResult)] = []
+                    for index in stride(from: job, to: page.count, by: jobs) {
+                        results.append((index, try self.audit(page[index])))
+                    }
                     return results
                 }
             }
-            var results: [Result?] = Array(repeating: nil, count: count)
+            var results = Array(repeating: ClientResult(), count: page.count)
             for try await part in group {
                 for (index, result) in part { results[index] = result }
             }
-            return results.map { $0! }
+            return results
         }
     }
 
