@@ -5,9 +5,9 @@ import Ledger
 import Store
 
 /// `credits audit` (SPEC section 9): every finding rule over every client of a store.
-/// The store is read once, a page of clients at a time (the next page read while this
-/// one is checked), and each page's clients are shared out among `jobs` tasks: memory
-/// holds two pages and the findings, however many clients there are.
+/// The store is read once, a page of clients at a time (the next pages read and made
+/// snapshots while this one is checked), and each page's clients are shared out among
+/// `jobs` tasks: memory holds three pages and the findings, however many clients there are.
 public struct ClientAudit: Sendable {
     public let explainer: Explainer
     /// "Now" for every client (`--now`); nil: each client's `generated_at`.
@@ -15,7 +15,7 @@ public struct ClientAudit: Sendable {
     public let jobs: Int
     public let pageSize: Int
 
-    public init(pack: RulePack, now: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, pageSize: Int = 256) {
+    public init(pack: RulePack, now: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, pageSize: Int = 64) {
         self.explainer = Explainer(pack: pack)
         self.now = now
         self.jobs = max(1, jobs)
@@ -44,32 +44,64 @@ public struct ClientAudit: Sendable {
     }
 
     /// Audits every client of the store. `progress` is called after each page.
+    ///
+    /// Three pages are in hand at once, each at its own stage: the store reads one (on
+    /// the driver's thread), the one read before becomes snapshots (one task), and the
+    /// one before that is checked (`jobs` tasks). With `--jobs 1` the rows' checks thus
+    /// run beside the findings rather than before them.
     public func run(_ store: Store, progress: @Sendable (Progress) -> Void = { _ in }) async throws -> Report {
         let total = try await store.clientCount()
         let readTime = Date()
         var rows: [AuditRow] = []
         var problems: [String] = []
         var done = 0
-        var page = try await store.nextClientPage(after: nil, size: pageSize)
-        while !page.isEmpty {
-            let after = page.count == pageSize ? page.last?.clientID : nil
-            async let next = self.page(of: store, after: after)
-            let results = try await audit(page, readTime: readTime)
+        let first = try await store.nextClientPage(after: nil, size: pageSize)
+        var read = try await page(of: store, after: first)
+        var checking = snapshots(of: first, readTime: readTime)
+        while !checking.isEmpty {
+            let last = read
+            async let nextRead = page(of: store, after: last)
+            async let nextChecking = snapshots(of: last, readTime: readTime)
+            let results = try await audit(checking)
             for result in results {
                 rows += result.rows
                 problems += result.problems
             }
-            done += page.count
+            done += checking.count
             progress(Progress(done: done, total: max(total, done)))
-            page = try await next
+            checking = await nextChecking
+            read = try await nextRead
         }
         return Report(clients: done, rows: rows.sorted(by: AuditRow.worstFirst), problems: problems)
     }
 
-    /// The page after the client `after`; none when there is no client after (nil).
-    private func page(of store: Store, after: String?) async throws -> [ClientRows] {
-        guard let after else { return [] }
+    /// The page after `page`; none when `page` was the last (empty, or not full).
+    private func page(of store: Store, after page: [ClientRows]) async throws -> [ClientRows] {
+        guard page.count == pageSize, let after = page.last?.clientID else { return [] }
         return try await store.nextClientPage(after: after, size: pageSize)
+    }
+
+    /// A client made ready to check: its snapshot, or what is wrong with its rows.
+    enum Checked: Sendable {
+        case snapshot(client: String, Snapshot)
+        case badData(client: String, text: String)
+    }
+
+    /// A page's clients as snapshots; a client with bad rows as the text of its `bad-data` row.
+    private func snapshots(of page: [ClientRows], readTime: Date) -> [Checked] {
+        page.map { snapshot(of: $0, readTime: readTime) }
+    }
+
+    func snapshot(of rows: ClientRows, readTime: Date) -> Checked {
+        do throws(DiagnosticsError) {
+            return .snapshot(client: rows.clientID,
+                             try SnapshotReader.read(rows: rows, policy: explainer.pack.policy, now: readTime))
+        } catch {
+            let text = error.diagnostics.map { diagnostic in
+                (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
+            }.joined(separator: "; ")
+            return .badData(client: rows.clientID, text: text)
+        }
     }
 
     /// One client's rows and rule problems.
@@ -79,14 +111,14 @@ public struct ClientAudit: Sendable {
     }
 
     /// A page's clients, shared out among `jobs` tasks; results in the page's order.
-    private func audit(_ page: [ClientRows], readTime: Date) async throws -> [ClientResult] {
+    private func audit(_ page: [Checked]) async throws -> [ClientResult] {
         let jobs = min(self.jobs, page.count)
         return try await withThrowingTaskGroup(of: [(Int, ClientResult)].self) { group in
             for job in 0..<jobs {
                 group.addTask {
                     var results: [(Int, ClientResult)] = []
                     for index in stride(from: job, to: page.count, by: jobs) {
-                        results.append((index, try self.audit(page[index], readTime: readTime)))
+                        results.append((index, try self.audit(page[index])))
                     }
                     return results
                 }
@@ -101,16 +133,15 @@ public struct ClientAudit: Sendable {
 
     /// One client: bad rows are a row of their own; otherwise the findings of the
     /// default window ending at the client's "now".
-    func audit(_ rows: ClientRows, readTime: Date) throws -> ClientResult {
-        let id = rows.clientID
+    func audit(_ checked: Checked) throws -> ClientResult {
+        let id: String
         let snapshot: Snapshot
-        do throws(DiagnosticsError) {
-            snapshot = try SnapshotReader.read(rows: rows, policy: explainer.pack.policy, now: readTime)
-        } catch {
-            let text = error.diagnostics.map { diagnostic in
-                (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
-            }.joined(separator: "; ")
-            return ClientResult(rows: [AuditRow(client: id, rule: AuditRow.badDataRule, severity: .warning, entries: [], text: text)])
+        switch checked {
+        case .badData(let client, let text):
+            return ClientResult(rows: [AuditRow(client: client, rule: AuditRow.badDataRule, severity: .warning, entries: [], text: text)])
+        case .snapshot(let client, let value):
+            id = client
+            snapshot = value
         }
         let query: ExplainQuery
         do throws(QueryError) {

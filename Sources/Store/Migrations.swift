@@ -3,5 +3,6 @@ extension Migration {
     /// needs tables of its own adds its migration (defined in a file of its own) here.
     public static let all: [Migration] = [
         .clientTables,
+        .entriesOrder,
     ]
 }

@@ -151,6 +151,7 @@ final class PostgresBackend: Backend {
         case .bool: return .bool(try cell.decode(Bool.self))
         case .float4, .float8: return .real(try cell.decode(Double.self))
         case .numeric:
+            if cell.format == .binary, let bytes = cell.bytes, let whole = wholeNumber(numeric: bytes) { return .integer(whole) }
             let number = try cell.decode(Decimal.self)
             var rounded = Decimal()
             var copy = number
@@ -163,6 +164,37 @@ final class PostgresBackend: Backend {
         case .date: return .text(String(ISOTimestamp.format(try cell.decode(Date.self), offsetSeconds: 0).prefix(10)))
         default: return .text(try cell.decode(String.self))
         }
+    }
+}
+
+extension PostgresBackend {
+    /// A `numeric` in PostgreSQL's binary form (digit count, weight, sign, display scale,
+    /// then base-10000 digits, most significant first) when it is a whole number that
+    /// fits an `Int`; nil for anything else, which the driver's `Decimal` then reads.
+    /// Clip lengths are numeric, a million and more of them, and the driver makes a
+    /// `Decimal` from text for each.
+    static func wholeNumber(numeric: ByteBuffer) -> Int? {
+        var buffer = numeric
+        guard let count = buffer.readInteger(as: Int16.self), let weight = buffer.readInteger(as: Int16.self),
+              let sign = buffer.readInteger(as: UInt16.self), buffer.readInteger(as: Int16.self) != nil,
+              sign == 0 || sign == 0x4000, count >= 0
+        else { return nil }
+        guard count > 0 else { return 0 }
+        // Digits after the point (a weight below their position) are never zero: not whole.
+        guard weight >= 0, Int(count) <= Int(weight) + 1 else { return nil }
+        var value = 0
+        for position in 0...Int(weight) {
+            var digit = 0
+            if position < Int(count) {
+                guard let read = buffer.readInteger(as: Int16.self), (0..<10_000).contains(read) else { return nil }
+                digit = Int(read)
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10_000)
+            let (sum, carry) = shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return sign == 0x4000 ? -value : value
     }
 }
 

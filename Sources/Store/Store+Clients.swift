@@ -134,11 +134,15 @@ enum ClientPage {
 }
 
 /// The page being filled: rows arrive one at a time (from the driver's thread) and go
-/// to their client's `ClientRows`.
+/// to their client's `ClientRows`. Each table's rows come sorted by client, so a row
+/// is nearly always its predecessor's client's: that one is tried before the lookup.
 private final class PageRows: @unchecked Sendable {
     private let lock = NSLockShim()
     private var storage: [ClientRows]
     private let positions: [String: Int]
+    /// The client of the row added last, and its position in `storage`.
+    private var lastClient = ""
+    private var lastPosition = -1
 
     init(clients: [ClientRows]) {
         storage = clients
@@ -159,16 +163,21 @@ private final class PageRows: @unchecked Sendable {
 
     /// Adds a row whose first value is its client's id (rows of no client of the page are left out).
     func add(_ row: StoreRow, to table: StoreTable) {
-        guard let client = row[0].id, let position = positions[client] else { return }
+        guard let client = row[0].id else { return }
         lock.withLock {
-            let values = row.values.dropFirst()
+            if lastPosition < 0 || client != lastClient {
+                guard let position = positions[client] else { return }
+                lastClient = client
+                lastPosition = position
+            }
+            let values = row.values[1...]
             switch table {
-            case .entries: storage[position].entries.append(values)
-            case .creatives: storage[position].creatives.append(values)
-            case .clips: storage[position].clips.append(values)
-            case .planChanges: storage[position].planChanges.append(values)
-            case .reports: storage[position].reports.append(values)
-            case .otherClients: storage[position].otherClients.append(values)
+            case .entries: storage[lastPosition].entries.append(values)
+            case .creatives: storage[lastPosition].creatives.append(values)
+            case .clips: storage[lastPosition].clips.append(values)
+            case .planChanges: storage[lastPosition].planChanges.append(values)
+            case .reports: storage[lastPosition].reports.append(values)
+            case .otherClients: storage[lastPosition].otherClients.append(values)
             case .accounts, .clients: break
             }
         }

@@ -58,17 +58,22 @@ extension Credits.Db {
         func run() throws {
             let url = try store.url()
             let policy = try SnapshotOptions.loadPolicy(rules: rules)
-            var snapshots: [Snapshot] = []
+            // Every file is checked first, and only its client's id kept (ten thousand
+            // snapshots are a gigabyte); the transaction reads each again to write it.
+            // Standard input cannot be read twice: its snapshot is kept.
+            var kept: [Int: Snapshot] = [:]
             var problems: [Diagnostic] = []
             var fileOfClient: [String: String] = [:]
-            for file in files {
+            var entries = 0
+            for (index, file) in files.enumerated() {
                 do throws(DiagnosticsError) {
                     let snapshot = try SnapshotReader.read(path: file, policy: policy)
                     if let first = fileOfClient[snapshot.client.id] {
                         problems.append(Diagnostic(message: "client '\(snapshot.client.id)' is in two files: \(first) and \(file)"))
                     }
                     fileOfClient[snapshot.client.id] = file
-                    snapshots.append(snapshot)
+                    entries += snapshot.entries.count
+                    if file == "-" { kept[index] = snapshot }
                 } catch {
                     problems += error.diagnostics
                 }
@@ -78,13 +83,16 @@ extension Credits.Db {
                 SnapshotOptions.printError("nothing was imported")
                 throw ExitCode(2)
             }
-            let imported = snapshots
+            let (files, stdin) = (self.files, kept)
             try store.withStore(readOnly: false) { store in
                 try await store.migrate()
-                try await store.importSnapshots(imported, reloadDefault: policy.reloadDefault)
+                try await store.importSnapshots(count: files.count, reloadDefault: policy.reloadDefault) { index in
+                    if let snapshot = stdin[index] { return snapshot }
+                    // A file changed since it was checked is refused like any bad file (exit 2, nothing written).
+                    return try SnapshotReader.read(path: files[index], policy: policy)
+                }
             }
-            let entries = snapshots.reduce(0) { $0 + $1.entries.count }
-            print("\(url): imported \(snapshots.count) client\(snapshots.count == 1 ? "" : "s") (\(entries) entries)")
+            print("\(url): imported \(files.count) client\(files.count == 1 ? "" : "s") (\(entries) entries)")
         }
     }
 

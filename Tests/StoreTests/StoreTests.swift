@@ -19,7 +19,7 @@ func migrationsApplyOnceAndInOrder(backend: Backend) async throws {
              try await store.migrate(Migration.all + [extra]), try await store.schemaVersion())
         }
         #expect(result.0 == nil)
-        #expect(result.1 == [1])
+        #expect(result.1 == [1, 2])
         #expect(result.2 == [])
         #expect(result.3 == [99])
         #expect(result.4 == 99)

@@ -44,13 +44,33 @@ public enum ISOTimestamp {
         let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
         let secondOfDay = local - days * 86400
         let civil = CivilTime.date(days: days)
-        var text = "\(CivilTime.padded(civil.year, 4))-\(CivilTime.padded(civil.month, 2))-\(CivilTime.padded(civil.day, 2))"
-        text += "T\(CivilTime.padded(secondOfDay / 3600, 2)):\(CivilTime.padded(secondOfDay / 60 % 60, 2))"
-        text += ":\(CivilTime.padded(secondOfDay % 60, 2))"
-        if millis > 0 && millis < 1000 { text += ".\(CivilTime.padded(millis, 3))" }
-        if offsetSeconds == 0 { return text + "Z" }
-        let minutes = abs(offsetSeconds) / 60
-        return text + (offsetSeconds < 0 ? "-" : "+") + "\(CivilTime.padded(minutes / 60, 2)):\(CivilTime.padded(minutes % 60, 2))"
+        // Written byte by byte: the store's PostgreSQL rows give every timestamp as a date.
+        var text = ASCIIWriter(capacity: 29)
+        text.write(civil.year, width: 4)
+        text.write("-")
+        text.write(civil.month, width: 2)
+        text.write("-")
+        text.write(civil.day, width: 2)
+        text.write("T")
+        text.write(secondOfDay / 3600, width: 2)
+        text.write(":")
+        text.write(secondOfDay / 60 % 60, width: 2)
+        text.write(":")
+        text.write(secondOfDay % 60, width: 2)
+        if millis > 0 && millis < 1000 {
+            text.write(".")
+            text.write(millis, width: 3)
+        }
+        if offsetSeconds == 0 {
+            text.write("Z")
+        } else {
+            let minutes = abs(offsetSeconds) / 60
+            text.write(offsetSeconds < 0 ? "-" : "+")
+            text.write(minutes / 60, width: 2)
+            text.write(":")
+            text.write(minutes % 60, width: 2)
+        }
+        return text.text
     }
 
     static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {

@@ -85,7 +85,7 @@ extension SnapshotReader {
     /// its table, client, row and column (`clients/acme entries/e-9 creative_id: ...`).
     /// `now` stands for a NULL `generated_at` (live data).
     public static func read(rows: ClientRows, policy: Policy? = nil, now: Date) throws(DiagnosticsError) -> Snapshot {
-        var builder = RowDocumentBuilder(clientID: rows.clientID)
+        var builder = RowDocumentBuilder(rows: rows)
         let root = builder.snapshot(rows, now: now)
         let reader = DocumentReader(source: SourceFile(name: "clients/\(rows.clientID)", text: ""), document: builder.document,
                                     places: builder.places)

@@ -12,16 +12,20 @@ struct RowDocumentBuilder {
     private(set) var problems: [(message: String, node: DocumentNode)] = []
     /// Each key's node, added once and shared by every mapping that has the key.
     private var keys: [String: DocumentNode] = [:]
+    /// The members of the mapping being made (`mapping`), kept to be reused row after row.
+    private var members: [Int32] = []
 
-    init(clientID: String) {
-        places = RowPlaces(clientID: clientID)
+    init(rows: ClientRows) {
+        places = RowPlaces(rows: rows)
     }
 
     /// The document's root: the snapshot mapping. `now` stands for a NULL `generated_at`
     /// (live data: "now" is when the rows were read).
     mutating func snapshot(_ rows: ClientRows, now: Date) -> DocumentNode {
+        let scalars = rows.entries.values.count + rows.creatives.values.count + rows.clips.values.count
+        document.reserveCapacity(nodes: 2 * scalars, children: 2 * scalars)
         var top: [Int32] = []
-        let clientLine = places.add(.clients, id: rows.clientID)
+        let clientLine = places.add(.clients, row: 0)
         let generated = rows.client[C.generatedAt] == .null
             ? document.addScalar(.quoted, appending: ISOTimestamp.format(now, offsetSeconds: 0), line: clientLine, column: C.generatedAt + 1)
             : value(rows.client[C.generatedAt], line: clientLine, column: C.generatedAt)
@@ -29,16 +33,16 @@ struct RowDocumentBuilder {
         if let account = account(rows, clientLine: clientLine) { pair("account", account, into: &top) }
         pair("client", client(rows.client, line: clientLine), into: &top)
         if rows.client[C.openingPlan] != .null || rows.client[C.openingRollover] != .null {
-            pair("opening", mapping([("plan_tokens", C.openingPlan), ("rollover_tokens", C.openingRollover)],
+            pair("opening", mapping(fields([("plan_tokens", C.openingPlan), ("rollover_tokens", C.openingRollover)]),
                                     of: rows.client[...], line: clientLine), into: &top)
         }
-        pair("entries", list(rows.entries, id: E.id, fields: [("id", E.id), ("at", E.at), ("type", E.type), ("amount", E.amount),
-                                                              ("creative", E.creative), ("note", E.note)]), into: &top)
+        pair("entries", list(rows.entries, fields: [("id", E.id), ("at", E.at), ("type", E.type), ("amount", E.amount),
+                                                    ("creative", E.creative), ("note", E.note)]), into: &top)
         pair("creatives", creatives(rows), into: &top)
-        pair("plan_changes", list(rows.planChanges, id: nil, fields: [("at", P.at), ("from", P.from), ("to", P.to)]), into: &top)
-        pair("other_clients", list(rows.otherClients, id: O.id, fields: [("id", O.id), ("name", O.name), ("balance", O.balance)]), into: &top)
-        pair("reports", list(rows.reports, id: R.id, fields: [("id", R.id), ("opened_at", R.openedAt), ("expected", R.expected),
-                                                              ("actual", R.actual), ("note", R.note)]), into: &top)
+        pair("plan_changes", list(rows.planChanges, fields: [("at", P.at), ("from", P.from), ("to", P.to)]), into: &top)
+        pair("other_clients", list(rows.otherClients, fields: [("id", O.id), ("name", O.name), ("balance", O.balance)]), into: &top)
+        pair("reports", list(rows.reports, fields: [("id", R.id), ("opened_at", R.openedAt), ("expected", R.expected),
+                                                    ("actual", R.actual), ("note", R.note)]), into: &top)
         let root = document.addContainer(.mapping, members: top[...], line: clientLine, column: 0)
         document.setRoot(root)
         return root
@@ -54,8 +58,8 @@ struct RowDocumentBuilder {
             }
             return nil
         }
-        let line = places.add(.accounts, id: account[0].id ?? "NULL")
-        return mapping([("id", 0), ("name", 1)], of: account[...], line: line)
+        let line = places.add(.accounts, row: 0)
+        return mapping(fields([("id", 0), ("name", 1)]), of: account[...], line: line)
     }
 
     private mutating func client(_ row: [RowValue], line: Int) -> DocumentNode {
@@ -75,51 +79,53 @@ struct RowDocumentBuilder {
     }
 
     private mutating func creatives(_ rows: ClientRows) -> DocumentNode {
-        // Each creative's clip rows (in position order, as read), by creative id.
-        var clipRows: [String: [Int]] = [:]
-        for row in 0..<rows.clips.count {
-            clipRows[rows.clips[row, K.creative].id ?? "", default: []].append(row)
-        }
+        let clips = ClipGroups(rows.clips)
+        var claimed = [Bool](repeating: false, count: clips.count)
+        let fields = fields([("id", V.id), ("title", V.title), ("submitted_at", V.submittedAt), ("status", V.status),
+                             ("delivered_at", V.deliveredAt), ("delivered_seconds", V.deliveredSeconds)])
+        let clipsKey = keyNode("clips").index
         var elements: [Int32] = []
         elements.reserveCapacity(rows.creatives.count)
-        var declared = Set<String>()
+        var seconds: [Int32] = []
         for row in 0..<rows.creatives.count {
-            let id = rows.creatives[row, V.id].id
-            if let id { declared.insert(id) }
-            let line = places.add(.creatives, id: id ?? "NULL")
-            var members: [Int32] = []
-            for (key, column) in [("id", V.id), ("title", V.title), ("submitted_at", V.submittedAt), ("status", V.status),
-                                  ("delivered_at", V.deliveredAt), ("delivered_seconds", V.deliveredSeconds)] {
-                pair(key, value(rows.creatives[row, column], line: line, column: column), into: &members)
+            let line = places.add(.creatives, row: row)
+            members.removeAll(keepingCapacity: true)
+            for (key, column) in fields {
+                let node = value(rows.creatives[row, column], line: line, column: column)
+                members.append(key)
+                members.append(node.index)
             }
-            if let id, let clips = clipRows[id] {
-                let seconds = clips.map { clip in
-                    let clipLine = places.add(.clips, id: "\(id)/\(rows.clips[clip, K.position])")
-                    return value(rows.clips[clip, K.seconds], line: clipLine, column: K.seconds).index
+            if let id = rows.creatives[row, V.id].id, let group = clips.group(of: id) {
+                claimed[group] = true
+                seconds.removeAll(keepingCapacity: true)
+                var clip = clips.first(of: group)
+                while clip >= 0 {
+                    let clipLine = places.add(.clips, row: clip)
+                    seconds.append(value(rows.clips[clip, K.seconds], line: clipLine, column: K.seconds).index)
+                    clip = clips.next(after: clip)
                 }
-                pair("clips", document.addContainer(.sequence, members: seconds[...], line: line, column: 0), into: &members)
+                members.append(clipsKey)
+                members.append(document.addContainer(.sequence, members: seconds[...], line: line, column: 0).index)
             }
             elements.append(document.addContainer(.mapping, members: members[...], line: line, column: 0).index)
         }
         for row in 0..<rows.clips.count {
             let creative = rows.clips[row, K.creative]
-            guard let id = creative.id, declared.contains(id) else {
-                let line = places.add(.clips, id: "\(creative.id ?? "NULL")/\(rows.clips[row, K.position])")
-                problems.append(("clip of creative \(creative.id.map { "'\($0)'" } ?? "NULL"), which is not in creatives",
-                                 value(creative, line: line, column: K.creative)))
-                continue
-            }
+            guard creative == .null || !claimed[clips.groupOfRow[row]] else { continue }
+            let line = places.add(.clips, row: row)
+            problems.append(("clip of creative \(creative.id.map { "'\($0)'" } ?? "NULL"), which is not in creatives",
+                             value(creative, line: line, column: K.creative)))
         }
         return document.addContainer(.sequence, members: elements[...], line: 0, column: 0)
     }
 
     /// A list of mappings, one per row, each with `fields` (a key and the column it is read from).
-    private mutating func list(_ rows: RowList, id: Int?, fields: [(String, Int)]) -> DocumentNode {
+    private mutating func list(_ rows: RowList, fields: [(String, Int)]) -> DocumentNode {
+        let fields = self.fields(fields)
         var elements: [Int32] = []
         elements.reserveCapacity(rows.count)
         for row in 0..<rows.count {
-            let name = id.map { rows[row, $0].id ?? "NULL" } ?? "\(row + 1)"
-            let line = places.add(rows.table, id: name)
+            let line = places.add(rows.table, row: row)
             elements.append(mapping(fields, of: rows[row], line: line).index)
         }
         return document.addContainer(.sequence, members: elements[...], line: 0, column: 0)
@@ -127,11 +133,17 @@ struct RowDocumentBuilder {
 
     // MARK: Nodes
 
-    private mutating func mapping(_ fields: [(String, Int)], of row: ArraySlice<RowValue>, line: Int) -> DocumentNode {
-        var members: [Int32] = []
-        members.reserveCapacity(2 * fields.count)
+    /// Fields with each key as its node: found once for a whole list, not once per row.
+    private mutating func fields(_ fields: [(String, Int)]) -> [(key: Int32, column: Int)] {
+        fields.map { (keyNode($0.0).index, $0.1) }
+    }
+
+    private mutating func mapping(_ fields: [(key: Int32, column: Int)], of row: ArraySlice<RowValue>, line: Int) -> DocumentNode {
+        members.removeAll(keepingCapacity: true)
         for (key, column) in fields {
-            pair(key, value(row[row.startIndex + column], line: line, column: column), into: &members)
+            let node = value(row[row.startIndex + column], line: line, column: column)
+            members.append(key)
+            members.append(node.index)
         }
         return document.addContainer(.mapping, members: members[...], line: line, column: 0)
     }
@@ -161,6 +173,62 @@ struct RowDocumentBuilder {
         case .text(let text): return document.addScalar(.quoted, appending: text, line: line, column: column)
         case .bool(let flag): return document.addScalar(.plain, appending: flag ? "true" : "false", line: line, column: column)
         }
+    }
+}
+
+/// A client's clip rows grouped by creative id (a NULL id counting as empty), each
+/// group's rows in the order read. The store reads clips ordered by creative, so a
+/// row's creative is nearly always the previous row's: an id is looked up once per
+/// run of rows, not once per row (a client has thousands of clips).
+private struct ClipGroups {
+    /// Each row's group.
+    private(set) var groupOfRow: [Int] = []
+    /// Each group's first row, and each row's next row in its group (-1: none).
+    private var first: [Int] = []
+    private var next: [Int] = []
+    private var byID: [String: Int] = [:]
+
+    init(_ clips: RowList) {
+        groupOfRow.reserveCapacity(clips.count)
+        next = [Int](repeating: -1, count: clips.count)
+        var last: [Int] = []
+        var previous: String?
+        for row in 0..<clips.count {
+            let id = clips[row, K.creative].id ?? ""
+            let group: Int
+            if row > 0, id == previous {
+                group = groupOfRow[row - 1]
+            } else if let known = byID[id] {
+                group = known
+            } else {
+                group = first.count
+                byID[id] = group
+                first.append(row)
+                last.append(row)
+            }
+            if last[group] != row { next[last[group]] = row }
+            last[group] = row
+            groupOfRow.append(group)
+            previous = id
+        }
+    }
+
+    /// The number of groups.
+    var count: Int { first.count }
+
+    /// The group of a creative id; nil when no clip names it.
+    func group(of id: String) -> Int? {
+        byID[id]
+    }
+
+    /// A group's first row.
+    func first(of group: Int) -> Int {
+        first[group]
+    }
+
+    /// The row after `row` in its group; -1 after the last.
+    func next(after row: Int) -> Int {
+        next[row]
     }
 }
 

@@ -6,18 +6,26 @@ public struct RowList: Sendable {
     /// The values, row after row.
     public private(set) var values: [RowValue] = []
 
+    /// The number of values a row has (`table.columns` makes its list on each call).
+    public let width: Int
+
     public init(_ table: StoreTable) {
         self.table = table
+        width = table.columns.count
     }
-
-    /// The number of values a row has.
-    public var width: Int { table.columns.count }
 
     /// The number of rows.
     public var count: Int { values.count / width }
 
     /// Adds a row: one value per column of `table.columns`, in that order.
     public mutating func append<Row: Collection<RowValue>>(_ row: Row) {
+        precondition(row.count == width, "a \(table.rawValue) row has \(width) values")
+        values.append(contentsOf: row)
+    }
+
+    /// Adds a row given as a slice (a store row without its `client_id`): the store's
+    /// readers add millions, and this form needs no generic call per row.
+    public mutating func append(_ row: ArraySlice<RowValue>) {
         precondition(row.count == width, "a \(table.rawValue) row has \(width) values")
         values.append(contentsOf: row)
     }
