@@ -22,6 +22,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--credits", required=True, help="the credits binary")
@@ -101,11 +102,23 @@ def text():
     return driver.find_element(By.TAG_NAME, "body").text
 
 
-def wait_for(condition, seconds=10):
-    """Polls until `condition()` holds or `seconds` pass: a click that submits a form may
-    return before the browser has followed the server's redirect (a loaded machine)."""
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
+def follow(element, submit=False):
+    """Clicks `element` (or submits its form) and waits (up to 10 s) until the browser has left the page and
+    loaded the next: a click may return before a form's answer or redirect arrives (on a
+    loaded machine), and the checks must read the new page, never the old one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    if submit:
+        element.submit()
+    else:
+        element.click()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            old.tag_name  # stale once the page is replaced
+        except StaleElementReferenceException:
+            break
+        time.sleep(0.05)
+    while time.monotonic() < deadline and driver.execute_script("return document.readyState") != "complete":
         time.sleep(0.05)
 
 
@@ -118,14 +131,13 @@ try:
     # A wrong password is refused.
     driver.find_element(By.NAME, "name").send_keys(agent)
     driver.find_element(By.NAME, "password").send_keys("not-the-password")
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     check("a wrong password is refused", "do not match" in text(), text()[:200])
     shot("02-wrong-password")
 
     # Sign in; back to the page asked for.
     driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait_for(lambda: "/signin" not in driver.current_url)
+    follow(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     check("signing in returns to the page asked for", driver.current_url.endswith("/clients/bluebird-bakery"), driver.current_url)
     check("the session cookie is HttpOnly", all(c.get("httpOnly") for c in driver.get_cookies()), str(driver.get_cookies()))
 
@@ -133,10 +145,10 @@ try:
     driver.get(base + "/clients")
     box = driver.find_element(By.NAME, "q")
     box.send_keys("bluebird")
-    box.submit()
+    follow(box, submit=True)
     check("the search finds Bluebird Bakery", "Bluebird Bakery" in text() and "112" in text(), text()[:300])
     shot("03-clients")
-    driver.find_element(By.LINK_TEXT, "Bluebird Bakery").click()
+    follow(driver.find_element(By.LINK_TEXT, "Bluebird Bakery"))
     body = text().lower()
     check("the overview shows the buckets, the plan and the renewal",
           all(word in body for word in ["plan tokens", "rolled-over tokens", "growth", "next renewal", "auto reload"]), body[:400])
@@ -144,7 +156,7 @@ try:
     shot("04-overview")
 
     # Open the log.
-    driver.find_element(By.LINK_TEXT, "Credits log").click()
+    follow(driver.find_element(By.LINK_TEXT, "Credits log"))
     body = text()
     check("the log is newest first with local times and the zone", "America/Chicago" in body and "CST" in body, body[:300])
     check("the log has type labels and balances", "Submission" in body and "Balance" in body)
@@ -153,7 +165,7 @@ try:
     # Ask the bluebird question.
     driver.get(base + "/clients/bluebird-bakery/ask")
     driver.find_element(By.NAME, "expected").send_keys("200")
-    driver.find_element(By.CSS_SELECTOR, "form.question button[type=submit]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "form.question button[type=submit]"))
     check("the question is a GET with its numbers in the URL", "expected=200" in driver.current_url, driver.current_url)
     body = text()
     check("the answer has the verdict", "88 tokens lower than you expected" in body, body[:400])
@@ -169,7 +181,7 @@ try:
 
     # Follow a cited entry to its highlighted row.
     cited = links[0].text
-    links[0].click()
+    follow(links[0])
     rows = driver.find_elements(By.CSS_SELECTOR, "tr.highlight")
     check("the cited entry's row is highlighted in the log",
           len(rows) == 1 and cited in rows[0].text and rows[0].get_attribute("id") == f"entry-{cited}",
@@ -180,12 +192,12 @@ try:
     driver.get(base + "/paste")
     driver.find_element(By.NAME, "snapshot").send_keys("snapshot_version: 1\nclient: [unclosed\n")
     driver.find_element(By.NAME, "expected").send_keys("200")
-    driver.find_element(By.CSS_SELECTOR, "form.paste button[type=submit]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "form.paste button[type=submit]"))
     check("a pasted snapshot's error shows line and column", re.search(r"line \d+, column \d+", text()) is not None, text()[:400])
     shot("09-paste-error")
 
     # Signing out ends the session.
-    driver.find_element(By.CSS_SELECTOR, "nav form button").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "nav form button"))
     driver.get(base + "/clients")
     check("after signing out, pages need a session again", "/signin" in driver.current_url, driver.current_url)
 finally:

@@ -127,6 +127,7 @@ struct RuleEvaluator {
                 let guarded = Array(Set(selected.compactMap(\.1.guardedField)))
                 let guardOf = selected.map { one in one.1.guardedField.flatMap { guarded.firstIndex(of: $0) } }
                 for item in items {
+                    assert(item.bindings.map(\.name) == names, "every item of one kind binds the same names, in one order")
                     let values = guarded.map { $0.value(in: item) }
                     for k in selected.indices where selected[k].1.admits(guardOf[k].flatMap { values[$0] }) {
                         let (index, one) = (selected[k].0, selected[k].1.shared)

@@ -245,7 +245,7 @@ public struct StorySearch: Sendable {
             stories.append(Story(members: [i], amount: cause.amount, shape: shape, score: base[i] * (cause.isFiller ? partFactor : 1)))
         }
         steps += usable.count
-        // Causes resting on a common entry or movement: one story (two of them at a time).
+        // Causes resting on a common entry or movement: one story (two of them at a time, then three).
         // Each id numbered once (links apart: a link names a creative, not a movement), the
         // causes resting on it listed by number, in the order the ids first came.
         var numbers: [String: Int] = [:], linkNumbers: [String: Int] = [:]
