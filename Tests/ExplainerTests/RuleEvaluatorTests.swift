@@ -87,4 +87,30 @@ struct RuleEvaluatorTests {
         }
         #expect(shown == expected)
     }
+
+    /// Twelve re-rolls of -10, each claiming e-1 first, then itself: a group that claims more
+    /// movements than the tally keeps in a list, so it looks them up by id after the eighth.
+    @Test func aGroupClaimingManyMovementsTakesEachOnceAndNoMore() throws {
+        let entries = (1...12).map { "  - { id: e-\($0), at: 2026-11-20T09:\(10 + $0):00-06:00, type: image_generation, amount: -10 }" }
+        let snapshot = """
+            snapshot_version: 1
+            generated_at: 2026-11-24T15:00:00Z
+            client: { id: acme, name: Acme Coffee, timezone: America/Chicago, plan: growth, billing_anchor: 2026-10-15, balance: 0 }
+            opening: { plan_tokens: 0, rollover_tokens: 120 }
+            entries:
+
+            """ + entries.joined(separator: "\n") + "\n"
+        let explanation = try Self.explain("""
+            id: x
+            kind: cause
+            title: X
+            when: entry.type == "image_generation"
+            claims: ['"e-1"', entry.id]
+            group: all
+            message: m
+            """, snapshot: snapshot, expected: 120)
+        #expect(explanation.problems.isEmpty)
+        let claims = try #require(explanation.candidates.first).claims
+        #expect(claims == (1...12).map { Claim(movement: "e-\($0)", amount: -10) })
+    }
 }
