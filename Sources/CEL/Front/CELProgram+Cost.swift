@@ -18,7 +18,9 @@ public struct CELBudget: Sendable {
     /// Spent so far.
     public var spent: Int { total - remaining }
 
-    mutating func spend(_ amount: Int) {
+    /// Spends `amount` (at most what is left): the evaluations' own spending, or what work
+    /// split over threads spent from copies of this budget, joined back in order.
+    public mutating func spend(_ amount: Int) {
         remaining = max(0, remaining - max(0, amount))
     }
 

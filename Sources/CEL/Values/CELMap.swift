@@ -13,6 +13,7 @@ public struct CELMap: Hashable, Sendable {
         let hashed = pairs.count > Storage.linearLimit
         var smallKeys: [MapKey?] = []
         var index: [MapKey: Int] = [:]
+        if hashed { index.reserveCapacity(pairs.count) }
         for (key, value) in pairs {
             let mapKey = MapKey(key)
             let existing = mapKey.flatMap { found in hashed ? index[found] : smallKeys.firstIndex(of: found) }

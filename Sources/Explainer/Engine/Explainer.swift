@@ -39,8 +39,10 @@ public struct Explainer: Sendable {
         if let moment = balanceWas, query.delta != 0 {
             balanceStory = story(since: moment, history: history, facts: facts, output: &output)
         }
-        var claimed: [String: Int] = [:]
-        for claim in output.causes.flatMap(\.claims) { claimed[claim.movement] = facts.movements[claim.movement]?.amount }
+        var claimed: [String: Int] = Dictionary(minimumCapacity: output.causes.count)
+        for cause in output.causes {
+            for claim in cause.claims { claimed[claim.movement] = facts.movements[claim.movement]?.amount }
+        }
         let result = search.run(output.causes, movements: claimed, delta: query.delta,
                                 since: query.since, until: query.until, balance: balanceStory)
         // The messages, once the answers are known (a cause's `order` is its position).

@@ -1,10 +1,15 @@
 import CEL
 import Foundation
+import Ledger
 
 /// Runs every rule of a pack over one question's facts: the candidate causes the
 /// search combines, the findings, and the problems rules ran into.
 struct RuleEvaluator {
     let facts: Facts
+    /// What the question may spend evaluating its rules (tests give less, to see where it stops).
+    var budget = RuleEvaluator.questionBudget
+    /// How a long list of items is cut over the cores (tests cut short ones too).
+    var split = Parallel.Split.machine
 
     struct Output {
         var causes: [Cause] = []
@@ -48,12 +53,16 @@ struct RuleEvaluator {
         /// What `when` needs of one of an item's names (`entry.type == "submission"`), by the
         /// name's position: items that cannot hold are skipped without an evaluation.
         private let itemGuard: (position: Int, guard: CELFieldGuard)?
+        /// The values the guarded field may have, as a list: one or two short strings, compared
+        /// faster than hashed.
+        let admitted: [String]
 
         init(_ shared: Shared, globals: [String: CELValue], itemNames: [String]) {
             self.shared = shared
             itemGuard = shared.rule.condition.program.fieldGuard.flatMap { found in
                 itemNames.firstIndex(of: found.variable).map { ($0, found) }
             }
+            admitted = itemGuard.map { $0.guard.values.sorted() } ?? []
             let expressions = shared.rule.matchExpressions
             activations = expressions.map { expression in
                 var activation = expression.program.makeActivation()
@@ -61,13 +70,6 @@ struct RuleEvaluator {
                 return activation
             }
             itemSlots = expressions.map { expression in itemNames.map { expression.program.slot(of: $0) } }
-        }
-
-        /// Whether `when` can hold for an item whose guarded field has `value` (nil: not a
-        /// string, or no guard), else it is false without evaluating it.
-        func admits(_ value: String?) -> Bool {
-            guard let value, let required = itemGuard?.guard else { return true }
-            return required.values.contains(value)
         }
 
         /// The item name and field `when` is guarded on.
@@ -115,35 +117,19 @@ struct RuleEvaluator {
             let shared = rules.map(Shared.init)
             var matches: [[Match]] = Array(repeating: [], count: rules.count)
             var failures: [[RuleProblem]] = Array(repeating: [], count: rules.count)
-            var budget = CELBudget(total: Self.questionBudget)
-            items: for iteration in Iteration.allCases {
+            var budget = CELBudget(total: budget)
+            for iteration in Iteration.allCases where output.stopped == nil {
                 guard let items = facts.items[iteration], let first = items.first else { continue }
-                let names = first.bindings.map(\.name)
-                var selected = rules.indices.filter { rules[$0].iteration == iteration }.map { index in
-                    (index, BoundRule(shared[index], globals: facts.globals, itemNames: names))
-                }
+                // The rules of this kind of item (by index in `rules`), each made ready once.
+                let selected = rules.indices.filter { rules[$0].iteration == iteration }
                 guard !selected.isEmpty else { continue }
-                // The guarded fields' values are read once per item for all the rules.
-                let guarded = Array(Set(selected.compactMap(\.1.guardedField)))
-                let guardOf = selected.map { one in one.1.guardedField.flatMap { guarded.firstIndex(of: $0) } }
-                for item in items {
-                    assert(item.bindings.map(\.name) == names, "every item of one kind binds the same names, in one order")
-                    let values = guarded.map { $0.value(in: item) }
-                    for k in selected.indices where selected[k].1.admits(guardOf[k].flatMap { values[$0] }) {
-                        let (index, one) = (selected[k].0, selected[k].1.shared)
-                        selected[k].1.bind(item)
-                        do throws(CELError) {
-                            if let match = try Self.match(one.rule, item, &selected[k].1, budget: &budget) { matches[index].append(match) }
-                        } catch {
-                            if budget.ranOut {
-                                output.stopped = RuleBudgetStop(rule: one.rule.id, item: item.id, budget: budget.total)
-                                break items
-                            }
-                            failures[index].append(RuleProblem(rule: one.rule.id, message: "\(error.message) (for \(item.id))",
-                                                               location: error.location?.description))
-                        }
-                    }
+                let kind = KindRules(selected.map { shared[$0] }, globals: facts.globals, itemNames: first.bindings.map(\.name))
+                let pass = kind.run(over: Parallel.parts(items, split), budget: &budget, time: facts.query.time)
+                for (k, index) in selected.enumerated() {
+                    matches[index] = pass.matches[k]
+                    failures[index] = pass.failures[k]
                 }
+                output.stopped = pass.stopped
             }
             for (index, rule) in rules.enumerated() {
                 output.problems += failures[index].prefix(Self.problemsShownPerRule)
@@ -160,6 +146,101 @@ struct RuleEvaluator {
             }
         }
         return output
+    }
+
+    /// The rules of one kind of item made ready for one question, and their pass over the items:
+    /// item by item, then rule by rule, so that each item's bindings are set once for all of them.
+    fileprivate struct KindRules: Sendable {
+        let bound: [BoundRule]
+        /// The guarded fields, each read once per item for all the rules; for each rule, the
+        /// position of its field among them and the values it admits.
+        let guarded: [GuardedField]
+        let guardOf: [Int?]
+        let admitted: [[String]]
+        let itemNames: [String]
+
+        init(_ rules: [Shared], globals: [String: CELValue], itemNames: [String]) {
+            self.itemNames = itemNames
+            bound = rules.map { BoundRule($0, globals: globals, itemNames: itemNames) }
+            let guarded = Array(Set(bound.compactMap(\.guardedField))).sorted { ($0.position, $0.field) < ($1.position, $1.field) }
+            self.guarded = guarded
+            guardOf = bound.map { one in one.guardedField.flatMap(guarded.firstIndex(of:)) }
+            admitted = bound.map(\.admitted)
+        }
+
+        /// What the rules found, by rule, and where the budget ran out.
+        struct Pass: Sendable {
+            var matches: [[Match]]
+            var failures: [[RuleProblem]]
+            var stopped: RuleBudgetStop?
+            var spent = 0
+
+            init(rules: Int) {
+                matches = Array(repeating: [], count: rules)
+                failures = Array(repeating: [], count: rules)
+            }
+        }
+
+        /// Every item of the parts, from `budget`. The parts run on the machine's cores, each
+        /// from a copy of what is left; they are joined in order while what they spent
+        /// fits, and a part that would not have fit runs again from what was really left. So
+        /// the matches, the failures and where the budget ran out are those of one pass in order.
+        func run(over parts: [ArraySlice<Facts.Item>], budget: inout CELBudget, time: TimeFormat) -> Pass {
+            guard parts.count > 1 else { return pass(parts[0], budget: &budget) }
+            let start = budget
+            let passes = Parallel.map(parts) { part in
+                DisplayTime.$format.withValue(time) {
+                    var copy = start
+                    return pass(part, budget: &copy)
+                }
+            }
+            var joined = Pass(rules: bound.count)
+            for (part, found) in zip(parts, passes) {
+                var found = found
+                if found.stopped == nil && found.spent <= budget.remaining {
+                    budget.spend(found.spent)
+                } else {
+                    found = pass(part, budget: &budget)
+                }
+                for k in bound.indices {
+                    joined.matches[k] += found.matches[k]
+                    joined.failures[k] += found.failures[k]
+                }
+                joined.spent += found.spent
+                joined.stopped = found.stopped
+                if found.stopped != nil { break }
+            }
+            return joined
+        }
+
+        /// The items in order, on this thread.
+        private func pass(_ items: ArraySlice<Facts.Item>, budget: inout CELBudget) -> Pass {
+            var bound = self.bound
+            var found = Pass(rules: bound.count)
+            let before = budget.spent
+            items: for item in items {
+                assert(item.bindings.map(\.name) == itemNames, "every item of one kind binds the same names, in one order")
+                let values = guarded.map { $0.value(in: item) }
+                for k in bound.indices {
+                    // A rule's `when` cannot hold for an item whose guarded field has another value.
+                    if let position = guardOf[k], let value = values[position], !admitted[k].contains(value) { continue }
+                    let rule = bound[k].shared.rule
+                    bound[k].bind(item)
+                    do throws(CELError) {
+                        if let match = try RuleEvaluator.match(rule, item, &bound[k], budget: &budget) { found.matches[k].append(match) }
+                    } catch {
+                        if budget.ranOut {
+                            found.stopped = RuleBudgetStop(rule: rule.id, item: item.id, budget: budget.total)
+                            break items
+                        }
+                        found.failures[k].append(RuleProblem(rule: rule.id, message: "\(error.message) (for \(item.id))",
+                                                             location: error.location?.description))
+                    }
+                }
+            }
+            found.spent = budget.spent - before
+            return found
+        }
     }
 
     /// The rule's match for one item, or nil when its condition is false, with its names by dictionary.
@@ -193,8 +274,8 @@ struct RuleEvaluator {
     /// Matches put together by the rule's `group:`, in the order their first item came.
     func groups(_ matches: [Match], by grouping: Grouping) -> [[Match]] {
         guard grouping != .each else { return matches.map { [$0] } }
-        var keys: [String] = []
-        var byKey: [String: [Match]] = [:]
+        var groups: [[Match]] = []
+        var positions: [String: Int] = [:]
         for match in matches {
             let key = switch grouping {
             case .each, .all: ""
@@ -202,10 +283,14 @@ struct RuleEvaluator {
             case .perDay: match.item.at.map(facts.query.time.day) ?? ""
             case .perKind: match.item.kind
             }
-            if byKey[key] == nil { keys.append(key) }
-            byKey[key, default: []].append(match)
+            if let position = positions[key] {
+                groups[position].append(match)
+            } else {
+                positions[key] = groups.count
+                groups.append([match])
+            }
         }
-        return keys.map { byKey[$0]! }
+        return groups
     }
 
     /// A cause, its message left to `write`.
@@ -250,7 +335,7 @@ struct RuleEvaluator {
     /// in the order listed; nil (with a problem) when they cannot hold the amount.
     /// Also whether it takes only part of one of them.
     private func claims(_ rule: Rule, _ group: [Match], into output: inout Output) -> (claims: [Claim], isPart: Bool)? {
-        var tally = ClaimTally()
+        var tally = IdTally<(amount: Int, available: Int)>()
         for match in group {
             var remaining = match.amount
             for id in match.claims where remaining != 0 {
@@ -259,11 +344,11 @@ struct RuleEvaluator {
                     return nil
                 }
                 guard (available < 0) == (remaining < 0) else { continue }
-                let position = tally.position(of: id, available: available)
-                let room = abs(available) - abs(tally.claims[position].amount)
+                let position = tally.position(of: id, initial: (0, available))
+                let room = abs(available) - abs(tally[position].amount)
                 let take = min(abs(remaining), max(0, room)) * (remaining < 0 ? -1 : 1)
                 guard take != 0 else { continue }
-                tally.claims[position].amount += take
+                tally[position].amount += take
                 remaining -= take
             }
             // A finding's tokens may be in no movement at all (a refund that never came).
@@ -275,31 +360,10 @@ struct RuleEvaluator {
                 return nil
             }
         }
-        let claimed = tally.claims.filter { $0.amount != 0 }
-        return (claimed.map { Claim(movement: $0.id, amount: $0.amount) }, claimed.contains { abs($0.amount) < abs($0.available) })
-    }
-
-    /// The movements a group claims, in the order first claimed, with what it takes of each.
-    /// Most groups claim one or two: looked up in the list, until a group claims many.
-    private struct ClaimTally {
-        var claims: [(id: String, amount: Int, available: Int)] = []
-        private var index: [String: Int] = [:]
-        private static let listLimit = 8
-
-        /// The place of `id` in `claims`, added with nothing taken yet when new.
-        mutating func position(of id: String, available: Int) -> Int {
-            if claims.count <= Self.listLimit {
-                if let found = claims.firstIndex(where: { $0.id == id }) { return found }
-            } else if let found = index[id] {
-                return found
-            }
-            claims.append((id, 0, available))
-            if claims.count > Self.listLimit {
-                if index.isEmpty { for (position, claim) in claims.enumerated() { index[claim.id] = position } }
-                index[id] = claims.count - 1
-            }
-            return claims.count - 1
-        }
+        // The movements claimed, in the order first claimed, with what the group takes of each.
+        let claimed = tally.items.filter { $0.value.amount != 0 }
+        return (claimed.map { Claim(movement: $0.id, amount: $0.value.amount) },
+                claimed.contains { abs($0.value.amount) < abs($0.value.available) })
     }
 
     /// A finding, its message written now: findings are few, and every one is shown.

@@ -22,8 +22,8 @@ public struct BalanceHistory: Sendable {
         public let kind: String
         /// As the credits page names it: `Submissions`, `Plan tokens expired`.
         public let label: String
-        public let count: Int
-        public let amount: Int
+        public internal(set) var count: Int
+        public internal(set) var amount: Int
     }
 
     /// Window opening first, then after each entry of the window, in time order.
@@ -51,8 +51,8 @@ public struct BalanceHistory: Sendable {
         }
         self.opening = balance
         var moments = [Moment(at: since, afterEntry: lastEntry, balance: balance, nextRow: first)]
-        var order: [String] = []
-        var byKind: [String: (label: String, count: Int, amount: Int)] = [:]
+        var lines: [BridgeLine] = []
+        var lineOf: [String: Int] = [:]
         var end = first
         while end < rows.count, rows[end].at <= until {
             let row = rows[end]
@@ -61,9 +61,13 @@ public struct BalanceHistory: Sendable {
             let moved = row.balanceAfter - balance
             balance = row.balanceAfter
             let (kind, label) = Self.kind(of: row)
-            if byKind[kind] == nil { order.append(kind) }
-            byKind[kind, default: (label, 0, 0)].count += 1
-            byKind[kind]!.amount += moved
+            let line = lineOf[kind] ?? lines.count
+            if line == lines.count {
+                lineOf[kind] = line
+                lines.append(BridgeLine(kind: kind, label: label, count: 0, amount: 0))
+            }
+            lines[line].count += 1
+            lines[line].amount += moved
             end += 1
             // A moment is a balance the credits page showed: after an entry (an expiry comes
             // just before its renewal, so nobody saw the balance between them).
@@ -73,7 +77,7 @@ public struct BalanceHistory: Sendable {
         }
         self.moments = moments
         closing = balance
-        lines = order.map { BridgeLine(kind: $0, label: byKind[$0]!.label, count: byKind[$0]!.count, amount: byKind[$0]!.amount) }
+        self.lines = lines
         window = first..<end
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import Ledger
 
 /// Turns the ledger's Swift values into the CEL objects of `FactSchema`.
-struct FactBuilder {
+struct FactBuilder: Sendable {
     let snapshot: Snapshot
     let policy: Policy
     let replay: Replay

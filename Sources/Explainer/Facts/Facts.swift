@@ -66,8 +66,10 @@ struct Facts: Sendable {
         let window = timeOrdered.filter { query.since <= $0.at && $0.at <= query.until }
         let pairs = FactBuilder.pairedCharges(timeOrdered)
         let reloads = FactBuilder.pairedReloads(window, pairs: pairs)
-        let entryItems = window.map {
-            builder.entryItem($0, pairedCharge: pairs[$0.id] ?? "", pairedReloads: reloads[$0.id] ?? [], creatives: creatives.byID)
+        // Each entry's facts stand alone: a long window builds them on every core.
+        let byID = creatives.byID
+        let entryItems = Parallel.map(items: window) {
+            builder.entryItem($0, pairedCharge: pairs[$0.id] ?? "", pairedReloads: reloads[$0.id] ?? [], creatives: byID)
         }
         let movementItems = replay.movements
             .filter { query.since <= $0.at && $0.at <= query.until }

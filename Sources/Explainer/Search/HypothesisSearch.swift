@@ -169,11 +169,11 @@ public struct HypothesisSearch: Sendable {
 
     /// Whether causes together take no more out of any movement than it holds.
     static func fits(_ causes: [Cause], movements: [String: Int]) -> Bool {
-        var taken: [String: Int] = [:]
+        var taken = IdTally<Int>()
         for cause in causes {
-            for claim in cause.claims { taken[claim.movement, default: 0] += claim.amount }
+            for claim in cause.claims { taken[taken.position(of: claim.movement, initial: 0)] += claim.amount }
         }
-        return taken.allSatisfy { id, amount in
+        return taken.items.allSatisfy { id, amount in
             let holds = movements[id] ?? 0
             return (holds < 0) == (amount < 0) && abs(amount) <= abs(holds)
         }

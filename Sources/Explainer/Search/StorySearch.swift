@@ -248,10 +248,10 @@ public struct StorySearch: Sendable {
         // Causes resting on a common entry or movement: one story (two of them at a time, then three).
         // Each id numbered once (links apart: a link names a creative, not a movement), the
         // causes resting on it listed by number, in the order the ids first came.
-        var numbers: [String: Int] = [:], linkNumbers: [String: Int] = [:]
+        var numbers: [String: Int] = Dictionary(minimumCapacity: 2 * causes.count), linkNumbers: [String: Int] = [:]
         var byNumber: [[Int]] = []
-        /// For each cause, the numbers of the ids it rests on.
-        var numbersOf: [Int: [Int]] = [:]
+        /// For each cause, by position, the numbers of the ids it rests on.
+        var numbersOf: [[Int]] = Array(repeating: [], count: causes.count)
         func share(_ id: String, _ i: Int, in numbers: inout [String: Int]) {
             let number = numbers[id] ?? byNumber.count
             if number == byNumber.count {
@@ -260,7 +260,7 @@ public struct StorySearch: Sendable {
             }
             if byNumber[number].last != i {
                 byNumber[number].append(i)
-                numbersOf[i, default: []].append(number)
+                numbersOf[i].append(number)
             }
         }
         for i in usable where !causes[i].isFiller && causes[i].finding == nil {
@@ -286,7 +286,7 @@ public struct StorySearch: Sendable {
             }
         }
         for pair in pairs {
-            for number in pair.flatMap({ numbersOf[$0] ?? [] }) where byNumber[number].count <= 4 {
+            for number in pair.flatMap({ numbersOf[$0] }) where byNumber[number].count <= 4 {
                 for k in byNumber[number] where !pair.contains(k) {
                     let members = (pair + [k]).sorted()
                     if linked.insert(members).inserted { link(members) }
@@ -323,7 +323,7 @@ public struct StorySearch: Sendable {
 
     /// One story per set of movements taken (two rules can name the same charge): the likeliest.
     static func unique(_ stories: [Story], _ causes: [Cause], _ takings: Takings) -> [Story] {
-        var best: [[Int]: Int] = [:]
+        var best: [[Int]: Int] = Dictionary(minimumCapacity: stories.count)
         var result: [Story] = []
         for var story in stories {
             story.key = takings.key(story.members)
@@ -362,7 +362,7 @@ public struct StorySearch: Sendable {
         let perCause: [[Int]]
 
         init(_ causes: [Cause]) {
-            var numbers: [String: Int] = [:]
+            var numbers: [String: Int] = Dictionary(minimumCapacity: causes.count)
             perCause = causes.indices.map { i in
                 let cause = causes[i]
                 guard !cause.claims.isEmpty else { return [-1 - i, cause.amount] }
