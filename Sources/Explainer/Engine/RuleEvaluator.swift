@@ -280,7 +280,7 @@ struct RuleEvaluator {
             let key = switch grouping {
             case .each, .all: ""
             case .perCreative: match.item.creativeKey
-            case .perDay: match.item.at.map(facts.query.time.day) ?? ""
+            case .perDay: match.item.day ?? match.item.at.map(facts.query.time.day) ?? ""
             case .perKind: match.item.kind
             }
             if let position = positions[key] {

@@ -115,9 +115,10 @@ struct FactBuilder: Sendable {
         let local = time.local(entry.at)
         let planBefore = state?.planBefore ?? 0, planAfter = state?.planAfter ?? 0
         let rolloverBefore = state?.rolloverBefore ?? 0, rolloverAfter = state?.rolloverAfter ?? 0
+        let day = time.day(local)
         let value = CELValue.object(CELObject(Self.entryLayout, [
             "id": .string(entry.id), "at": Self.timestamp(entry.at), "local": .string(time.dateTime(local, at: entry.at)),
-            "day": .string(time.day(local)), "type": .string(entry.type.id), "label": .string(entry.type.label),
+            "day": .string(day), "type": .string(entry.type.id), "label": .string(entry.type.label),
             "known": .bool(known), "amount": Self.int(entry.amount), "creative": .string(entry.creative ?? ""),
             "note": .string(entry.note ?? ""), "index": Self.int(entry.logIndex),
             "plan_before": Self.int(planBefore), "plan_after": Self.int(planAfter),
@@ -131,18 +132,19 @@ struct FactBuilder: Sendable {
         let creative = entry.creative.flatMap { creatives[$0] } ?? noCreative
         return Facts.Item(bindings: [("entry", value), ("creative", creative)], value: value, at: entry.at,
                           creativeKey: entry.creative ?? "", id: entry.id,
-                          kind: entry.type.id)
+                          kind: entry.type.id, day: day)
     }
 
     func movementItem(_ movement: ComputedMovement) -> Facts.Item {
         let local = time.local(movement.at)
+        let day = time.day(local)
         let value = CELValue.object(CELObject(typeName: "Movement", fields: [
             "id": .string(movement.id), "kind": .string(Self.kindName(movement)), "at": Self.timestamp(movement.at),
-            "local": .string(time.dateTime(local, at: movement.at)), "day": .string(time.day(local)),
+            "local": .string(time.dateTime(local, at: movement.at)), "day": .string(day),
             "amount": Self.int(movement.amount), "entries": Self.strings(movement.entries),
         ]))
         return Facts.Item(bindings: [("movement", value)], value: value, at: movement.at, creativeKey: movement.id, id: movement.id,
-                          kind: Self.kindName(movement))
+                          kind: Self.kindName(movement), day: day)
     }
 
     static func kindName(_ movement: ComputedMovement) -> String {

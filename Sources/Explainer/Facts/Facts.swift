@@ -21,14 +21,18 @@ struct Facts: Sendable {
         let id: String
         /// Its kind, for `per-kind`: an entry's type, a movement's kind.
         let kind: String
+        /// The day it happened in the query's zone (`per-day`), when its facts hold it already.
+        let day: String?
 
-        init(bindings: [(name: String, value: CELValue)], value: CELValue, at: Date?, creativeKey: String, id: String, kind: String = "") {
+        init(bindings: [(name: String, value: CELValue)], value: CELValue, at: Date?, creativeKey: String, id: String,
+             kind: String = "", day: String? = nil) {
             self.bindings = bindings
             self.value = value
             self.at = at
             self.creativeKey = creativeKey
             self.id = id
             self.kind = kind
+            self.day = day
         }
     }
 

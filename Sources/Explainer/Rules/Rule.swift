@@ -87,14 +87,23 @@ public enum StoryRole: String, Sendable, CaseIterable {
 
 /// A compiled CEL expression of a rule file, with where it was written, so
 /// that a failure while it runs names the rule and the place.
-struct RuleExpression: Sendable {
+/// A class: every item a rule looks at passes its expressions around, and a long log has
+/// 100,000 items.
+final class RuleExpression: Sendable {
     let program: CELProgram
     let source: String
     /// Where the expression starts in its file.
     let location: SourceLocation
     /// The places of the scalar it was written in, and where in that scalar it starts;
     /// nil for the defaults the loader supplies.
-    var positions: (map: ScalarPositions, start: Int)?
+    let positions: (map: ScalarPositions, start: Int)?
+
+    init(program: CELProgram, source: String, location: SourceLocation, positions: (map: ScalarPositions, start: Int)? = nil) {
+        self.program = program
+        self.source = source
+        self.location = location
+        self.positions = positions
+    }
 
     /// Evaluates; a failure is placed in the rule file, not in the expression alone.
     func evaluate(_ bindings: [String: CELValue]) throws(CELError) -> CELValue {

@@ -121,7 +121,9 @@ public struct StorySearch: Sendable {
         // A story that cites every movement since the balance was the expected number starts
         // where the customer's number was real: at least as likely as that story.
         if let balance {
-            for index in stories.indices where stories[index].shape != .balanceSince {
+            // (A story claiming fewer movements than moved since cannot cite them all.)
+            for index in stories.indices where stories[index].shape != .balanceSince
+                && stories[index].members.reduce(0, { $0 + causes[$1].claims.count }) >= balance.movements.count {
                 let claimed = Set(stories[index].members.flatMap { causes[$0].claims.map(\.movement) })
                 if claimed == balance.movements {
                     stories[index].startsAtBalance = true
@@ -253,11 +255,8 @@ public struct StorySearch: Sendable {
         /// For each cause, by position, the numbers of the ids it rests on.
         var numbersOf: [[Int]] = Array(repeating: [], count: causes.count)
         func share(_ id: String, _ i: Int, in numbers: inout [String: Int]) {
-            let number = numbers[id] ?? byNumber.count
-            if number == byNumber.count {
-                numbers[id] = number
-                byNumber.append([])
-            }
+            let number = Self.number(of: id, in: &numbers, next: byNumber.count)
+            if number == byNumber.count { byNumber.append([]) }
             if byNumber[number].last != i {
                 byNumber[number].append(i)
                 numbersOf[i].append(number)
@@ -322,6 +321,11 @@ public struct StorySearch: Sendable {
     }
 
     /// One story per set of movements taken (two rules can name the same charge): the likeliest.
+    /// The number of `id` in `numbers`, given `next` when it is new: one hash.
+    static func number(of id: String, in numbers: inout [String: Int], next: Int) -> Int {
+        return { (number: inout Int) in number }(&numbers[id, default: next])
+    }
+
     static func unique(_ stories: [Story], _ causes: [Cause], _ takings: Takings) -> [Story] {
         var best: [[Int]: Int] = Dictionary(minimumCapacity: stories.count)
         var result: [Story] = []
@@ -369,8 +373,7 @@ public struct StorySearch: Sendable {
                 var pairs: [(Int, Int)] = []
                 pairs.reserveCapacity(cause.claims.count)
                 for claim in cause.claims {
-                    let number = numbers[claim.movement] ?? numbers.count
-                    numbers[claim.movement] = number
+                    let number = StorySearch.number(of: claim.movement, in: &numbers, next: numbers.count)
                     pairs.append((number, claim.amount))
                 }
                 return Self.flattened(pairs)
