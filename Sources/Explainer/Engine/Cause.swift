@@ -31,7 +31,7 @@ public struct Cause: Sendable {
     /// The latest time among its items, for recency.
     public let latest: Date?
     /// The order rules produced it in, for deterministic tie-breaks.
-    public let order: Int
+    public private(set) var order: Int
     /// How it makes a story with other causes (its rule's `story:`).
     public let story: StoryRole
     /// It takes only part of a movement it claims (the deposit of a charge).
@@ -73,8 +73,9 @@ extension Cause {
 
     /// The same cause, in another place of the order causes were produced in.
     func renumbered(_ order: Int) -> Cause {
-        Cause(rule: rule, title: title, amount: amount, claims: claims, entries: entries, text: text, advice: advice,
-              weight: weight, latest: latest, order: order, story: story, isPart: isPart, links: links, finding: finding)
+        var cause = self
+        cause.order = order
+        return cause
     }
 }
 

@@ -6,7 +6,7 @@ extension Explainer {
     public func findings(_ snapshot: Snapshot, _ query: ExplainQuery) -> (findings: [Finding], problems: [RuleProblem]) {
         let replay = Replay.run(snapshot, policy: pack.policy)
         let facts = Facts(snapshot: snapshot, policy: pack.policy, replay: replay, query: query)
-        let output = RuleEvaluator(facts: facts).run(pack.rules.filter { $0.kind == .finding })
+        let output = RuleEvaluator(facts: facts).run(findingRules)
         return (output.findings, output.problems)
     }
 }

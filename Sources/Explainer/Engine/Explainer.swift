@@ -8,6 +8,10 @@ public struct Explainer: Sendable {
     public var search: StorySearch
     /// Which candidate causes get their message written.
     public var messages: Messages
+    /// The pack's rules by the part of a question they run in, chosen once (an audit asks
+    /// thousands of questions): all but the `rest` rules, the `rest` rules (after a balance
+    /// story is chosen), and the finding rules (an audit's whole question).
+    let questionRules: [Rule], restRules: [Rule], findingRules: [Rule]
 
     /// The causes whose messages are written (each charged to the question's budget).
     public enum Messages: Sendable {
@@ -22,6 +26,9 @@ public struct Explainer: Sendable {
         self.pack = pack
         self.search = StorySearch(top: top)
         self.messages = messages
+        questionRules = pack.rules.filter { $0.story != .rest }
+        restRules = pack.rules.filter { $0.story == .rest }
+        findingRules = pack.rules.filter { $0.kind == .finding }
     }
 
     public func explain(_ snapshot: Snapshot, _ query: ExplainQuery) -> Explanation {
@@ -33,7 +40,7 @@ public struct Explainer: Sendable {
         let facts = Facts(snapshot: snapshot, policy: pack.policy, replay: replay, query: query)
         let history = BalanceHistory(replay: replay, opening: snapshot.opening, since: query.since, until: query.until)
         let evaluator = RuleEvaluator(facts: facts)
-        var output = evaluator.run(pack.rules.filter { $0.story != .rest })
+        var output = evaluator.run(questionRules)
         let balanceWas = history.latest(balance: query.expected)
         var balanceStory: StorySearch.BalanceStory?
         if let moment = balanceWas, query.delta != 0 {
@@ -75,7 +82,6 @@ public struct Explainer: Sendable {
     /// names (their causes are added to `output`).
     private func story(since moment: BalanceHistory.Moment, history: BalanceHistory, facts: Facts,
                        output: inout RuleEvaluator.Output) -> StorySearch.BalanceStory? {
-        let restRules = pack.rules.filter { $0.story == .rest }
         guard !restRules.isEmpty, let (restFacts, chosen, sinceSet, _) = Self.restFacts(since: moment, history: history, facts: facts, causes: output.causes) else {
             return nil
         }

@@ -13,7 +13,8 @@ enum Parallel {
 
         /// One part per core, each of at least 8,192 items: below that, splitting costs more
         /// than it saves, and a store's audit or the console already runs clients side by side.
-        static var machine: Split { Split(cores: ProcessInfo.processInfo.activeProcessorCount, itemsPerPart: 8_192) }
+        /// Asked once: the core count reads the process's control-group files each time.
+        static let machine = Split(cores: ProcessInfo.processInfo.activeProcessorCount, itemsPerPart: 8_192)
         /// One part, on the calling thread.
         static let none = Split(cores: 1, itemsPerPart: 1)
     }

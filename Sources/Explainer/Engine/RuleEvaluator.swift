@@ -131,17 +131,27 @@ struct RuleEvaluator {
                 }
                 output.stopped = pass.stopped
             }
+            // Each cause rule's causes stand alone (a long log's rules build them on every core);
+            // findings write their messages from the question's budget, in order.
+            let causeRules = rules.indices.filter { rules[$0].kind == .cause }
+            let split = causeRules.reduce(0, { $0 + matches[$1].count }) >= split.itemsPerPart ? split : .none
+            let matched = matches
+            let built = Parallel.map(Parallel.parts(causeRules, Parallel.Split(cores: split.cores, itemsPerPart: 1))) { part in
+                part.map { index in causes(shared[index], matched[index]) }
+            }.flatMap { $0 }
+            var causesOf = Dictionary(uniqueKeysWithValues: zip(causeRules, built))
             for (index, rule) in rules.enumerated() {
                 output.problems += failures[index].prefix(Self.problemsShownPerRule)
                 if failures[index].count > Self.problemsShownPerRule {
                     output.problems.append(RuleProblem(
                         rule: rule.id, message: "and \(failures[index].count - Self.problemsShownPerRule) more items like these", location: nil))
                 }
-                for group in groups(matches[index], by: rule.grouping) {
-                    switch rule.kind {
-                    case .cause: cause(shared[index], group, into: &output)
-                    case .finding: finding(rule, group, into: &output)
-                    }
+                if let own = causesOf.removeValue(forKey: index) {
+                    output.causes += own.causes.map { $0.renumbered(output.causes.count + $0.order) }
+                    output.unwritten += own.unwritten
+                    output.problems += own.problems
+                } else {
+                    for group in groups(matches[index], by: rule.grouping) { finding(rule, group, into: &output) }
                 }
             }
         }
@@ -291,6 +301,13 @@ struct RuleEvaluator {
             }
         }
         return groups
+    }
+
+    /// A cause rule's causes, one per group of its matches, numbered from 0, and its problems.
+    private func causes(_ shared: Shared, _ matches: [Match]) -> Output {
+        var output = Output()
+        for group in groups(matches, by: shared.rule.grouping) { cause(shared, group, into: &output) }
+        return output
     }
 
     /// A cause, its message left to `write`.
