@@ -76,4 +76,22 @@ struct ParallelTests {
         #expect(stops == ["stopped x at e-1", "stopped x at e-2", "stopped x at e-3", "stopped x at e-4", "stopped x at e-5",
                           "stopped no", "stopped no"])
     }
+
+    @Test(arguments: [true, false])
+    func bothGivesBothResultsInOrder(together: Bool) {
+        let (a, b) = Parallel.both(together: together, { 40 + 2 }, { "second" })
+        #expect(a == 42)
+        #expect(b == "second")
+    }
+
+    /// A long list of causes (its stories and takings found side by side) answers as a short one.
+    @Test func aLongListOfCausesAnswersAsAShortOne() {
+        let forgotten = StorySearchTests.cause("forgotten", -88, order: 0)
+        let fillers = (1...9_000).map { StorySearchTests.cause("filler-\($0)", -100_000 - $0, order: $0) }
+        #expect(Parallel.isLong(fillers.count))
+        let short = StorySearchTests.run([forgotten] + fillers.prefix(10), delta: -88)
+        let long = StorySearchTests.run([forgotten] + fillers, delta: -88)
+        #expect(StorySearchTests.summary(long.hypotheses) == ["forgotten=-88/high"])
+        #expect(StorySearchTests.summary(long.hypotheses) == StorySearchTests.summary(short.hypotheses))
+    }
 }

@@ -37,8 +37,9 @@ public struct Explainer: Sendable {
 
     /// The same, reusing a replay already made.
     public func explain(_ snapshot: Snapshot, _ query: ExplainQuery, replay: Replay) -> Explanation {
-        let facts = Facts(snapshot: snapshot, policy: pack.policy, replay: replay, query: query)
-        let history = BalanceHistory(replay: replay, opening: snapshot.opening, since: query.since, until: query.until)
+        let (facts, history) = Parallel.both(together: Parallel.isLong(snapshot.entries.count), {
+            Facts(snapshot: snapshot, policy: pack.policy, replay: replay, query: query)
+        }, { BalanceHistory(replay: replay, opening: snapshot.opening, since: query.since, until: query.until) })
         let evaluator = RuleEvaluator(facts: facts)
         var output = evaluator.run(questionRules)
         let balanceWas = history.latest(balance: query.expected)

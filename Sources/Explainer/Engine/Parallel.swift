@@ -37,6 +37,24 @@ enum Parallel {
         return results.all
     }
 
+    /// Whether `count` items make a list long enough to split, or to run beside other work.
+    static func isLong(_ count: Int) -> Bool {
+        count >= Split.machine.itemsPerPart
+    }
+
+    /// Two independent steps side by side when `together` (a long log's), else one after the other.
+    static func both<A: Sendable, B: Sendable>(together: Bool, _ first: () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        guard together, Split.machine.cores > 1 else { return (first(), second()) }
+        return withoutActuallyEscaping(second) { second in
+            let result = Results<B>(count: 1)
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { result.set(0, second()) }
+            let a = first()
+            group.wait()
+            return (a, result.all[0])
+        }
+    }
+
     /// The `map` of each item, the items cut in `parts`, joined in order.
     static func map<Item: Sendable, Result: Sendable>(items: [Item], split: Split = .machine,
                                                        _ transform: @Sendable (Item) -> Result) -> [Result] {

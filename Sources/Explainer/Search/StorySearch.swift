@@ -112,8 +112,12 @@ public struct StorySearch: Sendable {
         let span = max(1, until.timeIntervalSince(since))
         let recency = causes.map { cause in cause.latest.map { min(1, max(0, $0.timeIntervalSince(since) / span)) } ?? 1 }
         let base = causes.indices.map { causes[$0].weight * (oldFactor + (1 - oldFactor) * recency[$0]) }
-        var steps = 0
-        var stories = self.stories(causes, base: base, movements: movements, steps: &steps)
+        // The stories, and what each cause takes (to find stories that take the same), side by side.
+        let (story, takings) = Parallel.both(together: Parallel.isLong(causes.count), { () -> (stories: [Story], steps: Int) in
+            var steps = 0
+            return (self.stories(causes, base: base, movements: movements, steps: &steps), steps)
+        }, { Takings(causes) })
+        var (stories, steps) = story
         if let balance, !balance.members.isEmpty {
             stories.append(Story(members: balance.members.sorted(), amount: balance.members.reduce(0) { $0 + causes[$1].amount },
                                  shape: .balanceSince, score: balance.weight, startsAtBalance: true))
@@ -131,7 +135,6 @@ public struct StorySearch: Sendable {
                 }
             }
         }
-        let takings = Takings(causes)
         stories = Self.unique(stories, causes, takings)
         steps += stories.count
 
