@@ -13,20 +13,27 @@ import Foundation
 public struct ZoneNames: Sendable {
     /// The zone named.
     public let zone: TimeZone
+    /// The names of the offsets the zone uses today (standard and summer time), found once:
+    /// a long log names its zone for every entry.
+    private let current: [(offset: Int, name: String)]
 
     public init(zone: TimeZone) {
         self.zone = zone
+        let offsets = [0.0, 182.0].map { zone.secondsFromGMT(for: Self.recent.addingTimeInterval($0 * 86_400)) }
+        current = offsets.enumerated().compactMap { index, offset in
+            offsets[..<index].contains(offset) ? nil : (offset, Self.abbreviation(of: zone, offset: offset, at: Self.recent))
+        }
     }
 
     /// The zone's short name at `date`.
     public func abbreviation(at date: Date) -> String {
-        Self.abbreviation(of: zone, at: date)
+        abbreviation(offset: zone.secondsFromGMT(for: date), at: date)
     }
 
     /// The zone's short name when it is `offset` seconds east of UTC at `date` (a caller
     /// that knows the offset saves asking for it again).
     public func abbreviation(offset: Int, at date: Date) -> String {
-        Self.abbreviation(of: zone, offset: offset, at: date)
+        current.first { $0.offset == offset }?.name ?? Self.abbreviation(of: zone, offset: offset, at: date)
     }
 
     /// The zone's short name at `date`: `UTC` for UTC itself, else the first locale's
