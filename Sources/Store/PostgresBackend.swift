@@ -59,6 +59,13 @@ final class PostgresBackend: Backend {
         try await PostgresBackend.stream(onRow) { [client, logger] in try await client.query(try PostgresBackend.query(sql, binds), logger: logger) }
     }
 
+    func readRows(_ sql: String, _ binds: [RowValue], into page: PageRows) async throws {
+        try await PostgresBackend.stream({ row in
+            guard let id = row[0].id, page.selectClient(id: id) else { return }
+            page.appendRow { list in for value in row.values.dropFirst() { list.appendValue(value) } }
+        }) { [client, logger] in try await client.query(try PostgresBackend.query(sql, binds), logger: logger) }
+    }
+
     /// Hands over the rows of a query as they come; the server's message for a failure.
     static func stream(_ onRow: (StoreRow) -> Void, _ rows: () async throws -> PostgresRowSequence) async throws {
         do {

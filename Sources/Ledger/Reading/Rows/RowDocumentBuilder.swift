@@ -22,7 +22,7 @@ struct RowDocumentBuilder {
     /// The document's root: the snapshot mapping. `now` stands for a NULL `generated_at`
     /// (live data: "now" is when the rows were read).
     mutating func snapshot(_ rows: ClientRows, now: Date) -> DocumentNode {
-        let scalars = rows.entries.values.count + rows.creatives.values.count + rows.clips.values.count
+        let scalars = rows.entries.valueCount + rows.creatives.valueCount + rows.clips.valueCount
         document.reserveCapacity(nodes: 2 * scalars, children: 2 * scalars)
         var top: [Int32] = []
         let clientLine = places.add(.clients, row: 0)
@@ -91,7 +91,7 @@ struct RowDocumentBuilder {
             let line = places.add(.creatives, row: row)
             members.removeAll(keepingCapacity: true)
             for (key, column) in fields {
-                let node = value(rows.creatives[row, column], line: line, column: column)
+                let node = value(rows.creatives, row, column, line: line)
                 members.append(key)
                 members.append(node.index)
             }
@@ -101,7 +101,7 @@ struct RowDocumentBuilder {
                 var clip = clips.first(of: group)
                 while clip >= 0 {
                     let clipLine = places.add(.clips, row: clip)
-                    seconds.append(value(rows.clips[clip, K.seconds], line: clipLine, column: K.seconds).index)
+                    seconds.append(value(rows.clips, clip, K.seconds, line: clipLine).index)
                     clip = clips.next(after: clip)
                 }
                 members.append(clipsKey)
@@ -126,7 +126,12 @@ struct RowDocumentBuilder {
         elements.reserveCapacity(rows.count)
         for row in 0..<rows.count {
             let line = places.add(rows.table, row: row)
-            elements.append(mapping(fields, of: rows[row], line: line).index)
+            members.removeAll(keepingCapacity: true)
+            for (key, column) in fields {
+                members.append(key)
+                members.append(value(rows, row, column, line: line).index)
+            }
+            elements.append(document.addContainer(.mapping, members: members[...], line: line, column: 0).index)
         }
         return document.addContainer(.sequence, members: elements[...], line: 0, column: 0)
     }
@@ -160,6 +165,19 @@ struct RowDocumentBuilder {
         return node
     }
 
+    /// A value of a list as `value(_:line:column:boolean:)` writes it, read from the list's
+    /// buffers: no `RowValue`, no string.
+    private mutating func value(_ list: RowList, _ row: Int, _ column: Int, line: Int) -> DocumentNode {
+        switch list.kind(row, column) {
+        case .integer:
+            return document.addScalar(appendingDigitsOf: list.integer(row, column), line: line, column: column + 1)
+        case .text:
+            return list.withText(row, column) { document.addScalar(.quoted, appendingUTF8: $0, line: line, column: column + 1) }
+        case .null, .real, .bool:
+            return value(list[row, column], line: line, column: column)
+        }
+    }
+
     /// A value as a file would write it: text quoted, numbers and booleans plain. In a
     /// `boolean` column (SQLite keeps booleans as 0 and 1), 0 and 1 are false and true.
     private mutating func value(_ value: RowValue, line: Int, column: Int, boolean: Bool = false) -> DocumentNode {
@@ -167,8 +185,8 @@ struct RowDocumentBuilder {
         switch value {
         case .null: return document.addNull(line: line, column: column)
         case .integer(let number):
-            let text = boolean && (number == 0 || number == 1) ? (number == 1 ? "true" : "false") : String(number)
-            return document.addScalar(.plain, appending: text, line: line, column: column)
+            guard boolean && (number == 0 || number == 1) else { return document.addScalar(appendingDigitsOf: number, line: line, column: column) }
+            return document.addScalar(.plain, appending: number == 1 ? "true" : "false", line: line, column: column)
         case .real(let number): return document.addScalar(.plain, appending: String(number), line: line, column: column)
         case .text(let text): return document.addScalar(.quoted, appending: text, line: line, column: column)
         case .bool(let flag): return document.addScalar(.plain, appending: flag ? "true" : "false", line: line, column: column)
@@ -179,7 +197,8 @@ struct RowDocumentBuilder {
 /// A client's clip rows grouped by creative id (a NULL id counting as empty), each
 /// group's rows in the order read. The store reads clips ordered by creative, so a
 /// row's creative is nearly always the previous row's: an id is looked up once per
-/// run of rows, not once per row (a client has thousands of clips).
+/// run of rows, not once per row (a client has thousands of clips), and a row is
+/// compared with the one before in the list's buffer, without a string.
 private struct ClipGroups {
     /// Each row's group.
     private(set) var groupOfRow: [Int] = []
@@ -192,24 +211,21 @@ private struct ClipGroups {
         groupOfRow.reserveCapacity(clips.count)
         next = [Int](repeating: -1, count: clips.count)
         var last: [Int] = []
-        var previous: String?
         for row in 0..<clips.count {
-            let id = clips[row, K.creative].id ?? ""
             let group: Int
-            if row > 0, id == previous {
+            if row > 0, clips.sameValue(row, row - 1, column: K.creative) {
                 group = groupOfRow[row - 1]
-            } else if let known = byID[id] {
+            } else if let known = byID[clips[row, K.creative].id ?? ""] {
                 group = known
             } else {
                 group = first.count
-                byID[id] = group
+                byID[clips[row, K.creative].id ?? ""] = group
                 first.append(row)
                 last.append(row)
             }
             if last[group] != row { next[last[group]] = row }
             last[group] = row
             groupOfRow.append(group)
-            previous = id
         }
     }
 
