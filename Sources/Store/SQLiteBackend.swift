@@ -42,13 +42,20 @@ final class SQLiteBackend: Backend {
         try await lock.withLock { try await connection.run(sql, binds, onRow) }
     }
 
-    func readRows(_ sql: String, _ binds: [RowValue], into page: PageRows) async throws {
+    func readRows(_ sql: String, _ binds: [RowValue], into page: inout PageRows) async throws {
         let connection = self.connection
+        // The page goes to the pool's thread and back in a box, moved (not copied) both ways.
+        let box = PageBox()
+        swap(&box.page, &page)
+        defer { swap(&page, &box.page) }
         try await lock.withLock {
             try await NIOThreadPool.singleton.runIfActive {
+                var page = PageRows(clients: [])
+                swap(&page, &box.page)
+                defer { swap(&page, &box.page) }
                 try connection.statement(sql, binds) { statement in
                     while try statement.step() {
-                        guard statement.selectClient(in: page) else { continue }
+                        guard statement.selectClient(in: &page) else { continue }
                         page.appendRow { list in
                             for column in 1..<statement.columnCount { statement.append(column, to: &list) }
                         }
@@ -56,6 +63,11 @@ final class SQLiteBackend: Backend {
                 }
             }
         }
+    }
+
+    /// A page on its way to the thread pool and back: used by one thread at a time.
+    private final class PageBox: @unchecked Sendable {
+        var page = PageRows(clients: [])
     }
 
     func transaction<Result: Sendable>(_ body: @Sendable (any StatementRunner) async throws -> Result) async throws -> Result {
@@ -207,7 +219,7 @@ private struct SQLiteStatement {
 
     /// Selects in `page` the client named by the row's first cell; false when it names
     /// none of the page's clients (or is NULL).
-    func selectClient(in page: PageRows) -> Bool {
+    func selectClient(in page: inout PageRows) -> Bool {
         switch sqlite_nio_sqlite3_column_type(pointer, 0) {
         case SQLITE_NULL: return false
         case let type where type == SQLITE_TEXT || type == SQLITE_BLOB: return page.selectClient(utf8: bytes(0, type: type))

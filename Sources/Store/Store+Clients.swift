@@ -107,14 +107,14 @@ enum ClientPage {
     static func read(_ store: Store, clients sql: String, _ binds: [RowValue]) async throws -> [ClientRows] {
         let clients = try await store.query(sql, binds)
         guard let first = clients.first?[0], let last = clients.last?[0] else { return [] }
-        let page = PageRows(clients: clients.map { ClientRows(client: $0.values) })
+        var page = PageRows(clients: clients.map { ClientRows(client: $0.values) })
         let range: [RowValue] = [first, last]
         let accounts = try await store.query(
             "SELECT id, name FROM accounts WHERE id IN (SELECT account_id FROM clients WHERE id >= ? AND id <= ?)", range)
         page.setAccounts(accounts)
         for table in [StoreTable.entries, .creatives, .clips, .planChanges, .reports] {
             page.table = table
-            try await store.backend.readRows(select(table), range, into: page)
+            try await store.backend.readRows(select(table), range, into: &page)
         }
         // The other clients a snapshot named, a full `clients` row winning over the
         // tool's own; then the account's other clients it did not name.
@@ -123,14 +123,14 @@ enum ClientPage {
             SELECT o.client_id, o.position, o.id, COALESCE(c.name, o.name), COALESCE(c.balance, o.balance)
             FROM credits_other_clients o LEFT JOIN clients c ON c.id = o.id
             WHERE o.client_id >= ? AND o.client_id <= ? ORDER BY o.client_id, o.position
-            """, range, into: page)
+            """, range, into: &page)
         try await store.backend.readRows("""
             SELECT c.id, NULL, o.id, o.name, o.balance
             FROM clients c JOIN clients o ON o.account_id = c.account_id AND o.id <> c.id
             WHERE c.id >= ? AND c.id <= ?
               AND NOT EXISTS (SELECT 1 FROM credits_other_clients x WHERE x.client_id = c.id AND x.id = o.id)
             ORDER BY c.id, o.id
-            """, range, into: page)
+            """, range, into: &page)
         return page.clients
     }
 }
@@ -138,9 +138,9 @@ enum ClientPage {
 /// The page being filled: a backend reads the rows of one table (`table`) and hands each
 /// to its client (`selectClient`, then `appendRow`). Each table's rows come sorted by
 /// client, so a row is nearly always its predecessor's client's: that one is compared
-/// first, as bytes, before the lookup. Filled by one backend call at a time (on the
-/// driver's thread), each call awaited before the next: no two threads touch it at once.
-final class PageRows: @unchecked Sendable {
+/// first, as bytes, before the lookup. A value, filled in place (`inout`): a class's
+/// property would check for exclusive access on each of millions of rows.
+struct PageRows: Sendable {
     private var storage: [ClientRows]
     private let positions: [String: Int]
     /// The table whose rows are being read.
@@ -156,7 +156,7 @@ final class PageRows: @unchecked Sendable {
 
     var clients: [ClientRows] { storage }
 
-    func setAccounts(_ rows: [StoreRow]) {
+    mutating func setAccounts(_ rows: [StoreRow]) {
         let byID = Dictionary(rows.map { ($0[0].id ?? "", $0.values) }, uniquingKeysWith: { first, _ in first })
         let accountColumn = StoreTable.clients.columns.firstIndex(of: "account_id")!
         for index in storage.indices {
@@ -166,13 +166,13 @@ final class PageRows: @unchecked Sendable {
 
     /// Selects the client whose id is this UTF-8 for the rows that follow; false when no
     /// client of the page has it (its rows are left out).
-    func selectClient(utf8 id: UnsafeRawBufferPointer) -> Bool {
+    mutating func selectClient(utf8 id: UnsafeRawBufferPointer) -> Bool {
         if lastPosition >= 0, lastClient.elementsEqual(id) { return true }
         return selectClient(id: String(decoding: id, as: UTF8.self))
     }
 
     /// `selectClient(utf8:)` for an id given as a string (`RowValue.id`).
-    func selectClient(id: String) -> Bool {
+    mutating func selectClient(id: String) -> Bool {
         guard let position = positions[id] else {
             lastPosition = -1
             return false
@@ -183,15 +183,15 @@ final class PageRows: @unchecked Sendable {
     }
 
     /// Adds a row to the selected client's list of `table`: `body` appends its values.
-    func appendRow(_ body: (inout RowList) -> Void) {
+    mutating func appendRow(_ body: (inout RowList) throws -> Void) rethrows {
         precondition(lastPosition >= 0, "no client selected")
         switch table {
-        case .entries: body(&storage[lastPosition].entries)
-        case .creatives: body(&storage[lastPosition].creatives)
-        case .clips: body(&storage[lastPosition].clips)
-        case .planChanges: body(&storage[lastPosition].planChanges)
-        case .reports: body(&storage[lastPosition].reports)
-        case .otherClients: body(&storage[lastPosition].otherClients)
+        case .entries: try body(&storage[lastPosition].entries)
+        case .creatives: try body(&storage[lastPosition].creatives)
+        case .clips: try body(&storage[lastPosition].clips)
+        case .planChanges: try body(&storage[lastPosition].planChanges)
+        case .reports: try body(&storage[lastPosition].reports)
+        case .otherClients: try body(&storage[lastPosition].otherClients)
         case .accounts, .clients: preconditionFailure("not a per-client table")
         }
     }

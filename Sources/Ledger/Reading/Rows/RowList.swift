@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows of one table for one client, row after row in one array, their text in
 /// one buffer: a large log has a million entries, and a value or a string per cell
 /// would be millions of allocations (the audit reads every row of the store). A store
@@ -6,7 +8,7 @@
 public struct RowList: Sendable {
     /// The table the rows are of; `table.columns` are the values of each row.
     public let table: StoreTable
-    /// The number of values a row has (`table.columns` makes its list on each call).
+    /// The number of values a row has.
     public let width: Int
     /// The values, row after row.
     private var cells: [Cell] = []
@@ -87,6 +89,16 @@ public struct RowList: Sendable {
         string.withUTF8 { appendText(utf8: UnsafeRawBufferPointer($0)) }
     }
 
+    /// Adds a time as text: ISO 8601 in UTC, as `ISOTimestamp.format(date, offsetSeconds: 0)`
+    /// writes it (a database's timestamp type), written straight into the buffer.
+    public mutating func appendTimestamp(_ date: Date) {
+        let start = text.count
+        var writer = ASCIIWriter(appendingTo: &text)
+        ISOTimestamp.write(date, offsetSeconds: 0, to: &writer)
+        writer.finish(into: &text)
+        cells.append(Cell(number: Int64(start), length: Int32(text.count - start), kind: .text))
+    }
+
     /// Makes room for this many rows.
     public mutating func reserveCapacity(_ rows: Int) {
         cells.reserveCapacity(rows * width)
@@ -135,6 +147,20 @@ public struct RowList: Sendable {
         guard cell.kind == .text else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return text.withUnsafeBufferPointer { buffer in
             body(UnsafeBufferPointer(rebasing: buffer[Int(cell.number)..<Int(cell.number) + Int(cell.length)]))
+        }
+    }
+
+    /// The order of two text values by their UTF-8 bytes: -1, 0 or 1; nil unless both are text.
+    public func compareText(_ row: Int, _ column: Int, with other: RowList, _ otherRow: Int, _ otherColumn: Int) -> Int? {
+        let a = cells[row * width + column], b = other.cells[otherRow * other.width + otherColumn]
+        guard a.kind == .text, b.kind == .text else { return nil }
+        return withText(a) { first in
+            other.withText(b) { second in
+                let common = min(first.count, second.count)
+                let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
+                if order != 0 { return order < 0 ? -1 : 1 }
+                return first.count == second.count ? 0 : (first.count < second.count ? -1 : 1)
+            }
         }
     }
 
