@@ -112,27 +112,42 @@ enum ClientPage {
         let accounts = try await store.query(
             "SELECT id, name FROM accounts WHERE id IN (SELECT account_id FROM clients WHERE id >= ? AND id <= ?)", range)
         page.setAccounts(accounts)
-        for table in [StoreTable.entries, .creatives, .clips, .planChanges, .reports] {
-            page.table = table
-            try await store.backend.readRows(select(table), range, into: &page)
+        // The tables at once, each into a copy of the page (its lists empty but its own):
+        // PostgreSQL runs them on connections of their own, so that the server's work and
+        // the rows' travel overlap; SQLite's one connection takes them in turn.
+        let queries = [StoreTable.entries, .creatives, .clips, .planChanges, .reports].map { ($0, [select($0)]) }
+            + [(.otherClients, otherClients)]
+        let backend = store.backend
+        try await withThrowingTaskGroup(of: PageRows.self) { group in
+            for (table, statements) in queries {
+                group.addTask { [page] in
+                    var part = page
+                    part.table = table
+                    for statement in statements { try await backend.readRows(statement, range, into: &part) }
+                    return part
+                }
+            }
+            for try await part in group { page.takeRows(of: part.table, from: part) }
         }
-        // The other clients a snapshot named, a full `clients` row winning over the
-        // tool's own; then the account's other clients it did not name.
-        page.table = .otherClients
-        try await store.backend.readRows("""
-            SELECT o.client_id, o.position, o.id, COALESCE(c.name, o.name), COALESCE(c.balance, o.balance)
-            FROM credits_other_clients o LEFT JOIN clients c ON c.id = o.id
-            WHERE o.client_id >= ? AND o.client_id <= ? ORDER BY o.client_id, o.position
-            """, range, into: &page)
-        try await store.backend.readRows("""
-            SELECT c.id, NULL, o.id, o.name, o.balance
-            FROM clients c JOIN clients o ON o.account_id = c.account_id AND o.id <> c.id
-            WHERE c.id >= ? AND c.id <= ?
-              AND NOT EXISTS (SELECT 1 FROM credits_other_clients x WHERE x.client_id = c.id AND x.id = o.id)
-            ORDER BY c.id, o.id
-            """, range, into: &page)
         return page.clients
     }
+
+    /// The account's other clients: those a snapshot named, a full `clients` row winning
+    /// over the tool's own; then the account's other clients it did not name.
+    private static let otherClients = [
+        """
+        SELECT o.client_id, o.position, o.id, COALESCE(c.name, o.name), COALESCE(c.balance, o.balance)
+        FROM credits_other_clients o LEFT JOIN clients c ON c.id = o.id
+        WHERE o.client_id >= ? AND o.client_id <= ? ORDER BY o.client_id, o.position
+        """,
+        """
+        SELECT c.id, NULL, o.id, o.name, o.balance
+        FROM clients c JOIN clients o ON o.account_id = c.account_id AND o.id <> c.id
+        WHERE c.id >= ? AND c.id <= ?
+          AND NOT EXISTS (SELECT 1 FROM credits_other_clients x WHERE x.client_id = c.id AND x.id = o.id)
+        ORDER BY c.id, o.id
+        """,
+    ]
 }
 
 /// The page being filled: a backend reads the rows of one table (`table`) and hands each
@@ -180,6 +195,11 @@ struct PageRows: Sendable {
         lastClient = Array(id.utf8)
         lastPosition = position
         return true
+    }
+
+    /// Moves every client's list of `table` from `other`, a copy of this page filled with them.
+    mutating func takeRows(of table: StoreTable, from other: PageRows) {
+        for index in storage.indices { storage[index][table] = other.storage[index][table] }
     }
 
     /// Adds a row to the selected client's list of `table`: `body` appends its values.
