@@ -110,14 +110,17 @@ public struct ClientAudit: Sendable {
         var problems: [String] = []
     }
 
-    /// A page's clients, shared out among `jobs` tasks; results in the page's order.
+    /// A page's clients, shared out among `jobs` tasks, each taking the next client not
+    /// yet taken (clients differ in size: a fixed share left one task waiting for the
+    /// other); results in the page's order.
     private func audit(_ page: [Checked]) async throws -> [ClientResult] {
         let jobs = min(self.jobs, page.count)
+        let next = NextIndex()
         return try await withThrowingTaskGroup(of: [(Int, ClientResult)].self) { group in
-            for job in 0..<jobs {
+            for _ in 0..<jobs {
                 group.addTask {
                     var results: [(Int, ClientResult)] = []
-                    for index in stride(from: job, to: page.count, by: jobs) {
+                    while case let index = next.take(), index < page.count {
                         results.append((index, try self.audit(page[index])))
                     }
                     return results
@@ -153,5 +156,18 @@ public struct ClientAudit: Sendable {
         return ClientResult(
             rows: findings.map { AuditRow(client: id, rule: $0.rule, severity: $0.severity, entries: $0.entries, text: $0.text) },
             problems: problems.map { "client '\(id)': \($0)" })
+    }
+}
+
+/// Hands out 0, 1, 2, ... to the tasks that ask, each number once.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return next - 1
     }
 }

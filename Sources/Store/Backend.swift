@@ -10,6 +10,11 @@ protocol StatementRunner: Sendable {
 /// One kind of database behind `Store`.
 protocol Backend: StatementRunner {
     var dialect: StoreDialect { get }
+    /// Runs a query whose first column is a client's id and adds each row's other values
+    /// to that client's list in `page` (`PageRows.selectClient`, `appendRow`), from the
+    /// driver's buffers: the audit reads millions of rows, and a `StoreRow` of values
+    /// per row was most of the reading.
+    func readRows(_ sql: String, _ binds: [RowValue], into page: inout PageRows) async throws
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     func transaction<Result: Sendable>(_ body: @Sendable (any StatementRunner) async throws -> Result) async throws -> Result
     /// Frees the connection (SQLite); a PostgreSQL pool stops with the task that runs it.

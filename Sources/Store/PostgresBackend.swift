@@ -59,6 +59,56 @@ final class PostgresBackend: Backend {
         try await PostgresBackend.stream(onRow) { [client, logger] in try await client.query(try PostgresBackend.query(sql, binds), logger: logger) }
     }
 
+    func readRows(_ sql: String, _ binds: [RowValue], into page: inout PageRows) async throws {
+        do {
+            for try await row in try await client.query(try PostgresBackend.query(sql, binds), logger: logger) {
+                var cells = row.makeIterator()
+                guard let first = cells.next(), try PostgresBackend.selectClient(first, in: &page) else { continue }
+                try page.appendRow { list in
+                    while let cell = cells.next() { try PostgresBackend.append(cell, to: &list) }
+                }
+            }
+        } catch let error as PSQLError {
+            throw PostgresBackend.storeError(error)
+        }
+    }
+
+    /// Selects in `page` the client a row's first cell names; false when it names none of
+    /// the page's clients (or is NULL).
+    private static func selectClient(_ cell: PostgresCell, in page: inout PageRows) throws -> Bool {
+        guard let bytes = cell.bytes else { return false }
+        if isText(cell.dataType) { return bytes.readableBytesView.withUnsafeBytes { page.selectClient(utf8: $0) } }
+        return page.selectClient(id: try value(cell).id ?? "")
+    }
+
+    /// Adds a cell to a list as `value` reads it, from the row's buffer where it can: text
+    /// as its bytes, whole numbers and timestamps without a value or a string made first.
+    /// (The driver asks for every result in binary.)
+    private static func append(_ cell: PostgresCell, to list: inout RowList) throws {
+        guard let bytes = cell.bytes else { return list.appendNull() }
+        if isText(cell.dataType) { return bytes.readableBytesView.withUnsafeBytes { list.appendText(utf8: $0) } }
+        if cell.format == .binary {
+            switch cell.dataType {
+            case .int8 where bytes.readableBytes == 8:
+                return list.appendInteger(Int(bytes.getInteger(at: bytes.readerIndex, as: Int64.self)!))
+            case .int4 where bytes.readableBytes == 4:
+                return list.appendInteger(Int(bytes.getInteger(at: bytes.readerIndex, as: Int32.self)!))
+            case .timestamptz:
+                return list.appendTimestamp(try cell.decode(Date.self))
+            case .numeric:
+                if let whole = wholeNumber(numeric: bytes) { return list.appendInteger(whole) }
+            default:
+                break
+            }
+        }
+        list.appendValue(try value(cell))
+    }
+
+    /// Types whose cells are UTF-8 text, in either format.
+    private static func isText(_ type: PostgresDataType) -> Bool {
+        type == .text || type == .varchar || type == .name || type == .bpchar
+    }
+
     /// Hands over the rows of a query as they come; the server's message for a failure.
     static func stream(_ onRow: (StoreRow) -> Void, _ rows: () async throws -> PostgresRowSequence) async throws {
         do {

@@ -107,41 +107,61 @@ enum ClientPage {
     static func read(_ store: Store, clients sql: String, _ binds: [RowValue]) async throws -> [ClientRows] {
         let clients = try await store.query(sql, binds)
         guard let first = clients.first?[0], let last = clients.last?[0] else { return [] }
-        let pages = PageRows(clients: clients.map { ClientRows(client: $0.values) })
+        var page = PageRows(clients: clients.map { ClientRows(client: $0.values) })
         let range: [RowValue] = [first, last]
         let accounts = try await store.query(
             "SELECT id, name FROM accounts WHERE id IN (SELECT account_id FROM clients WHERE id >= ? AND id <= ?)", range)
-        pages.setAccounts(accounts)
-        for table in [StoreTable.entries, .creatives, .clips, .planChanges, .reports] {
-            try await store.forEachRow(select(table), range) { pages.add($0, to: table) }
+        page.setAccounts(accounts)
+        // The tables at once, each into a copy of the page (its lists empty but its own):
+        // PostgreSQL runs them on connections of their own, so that the server's work and
+        // the rows' travel overlap; SQLite's one connection takes them in turn.
+        let queries = [StoreTable.entries, .creatives, .clips, .planChanges, .reports].map { ($0, [select($0)]) }
+            + [(.otherClients, otherClients)]
+        let backend = store.backend
+        try await withThrowingTaskGroup(of: PageRows.self) { group in
+            for (table, statements) in queries {
+                group.addTask { [page] in
+                    var part = page
+                    part.table = table
+                    for statement in statements { try await backend.readRows(statement, range, into: &part) }
+                    return part
+                }
+            }
+            for try await part in group { page.takeRows(of: part.table, from: part) }
         }
-        // The other clients a snapshot named, a full `clients` row winning over the
-        // tool's own; then the account's other clients it did not name.
-        try await store.forEachRow("""
-            SELECT o.client_id, o.position, o.id, COALESCE(c.name, o.name), COALESCE(c.balance, o.balance)
-            FROM credits_other_clients o LEFT JOIN clients c ON c.id = o.id
-            WHERE o.client_id >= ? AND o.client_id <= ? ORDER BY o.client_id, o.position
-            """, range) { pages.add($0, to: .otherClients) }
-        try await store.forEachRow("""
-            SELECT c.id, NULL, o.id, o.name, o.balance
-            FROM clients c JOIN clients o ON o.account_id = c.account_id AND o.id <> c.id
-            WHERE c.id >= ? AND c.id <= ?
-              AND NOT EXISTS (SELECT 1 FROM credits_other_clients x WHERE x.client_id = c.id AND x.id = o.id)
-            ORDER BY c.id, o.id
-            """, range) { pages.add($0, to: .otherClients) }
-        return pages.clients
+        return page.clients
     }
+
+    /// The account's other clients: those a snapshot named, a full `clients` row winning
+    /// over the tool's own; then the account's other clients it did not name.
+    private static let otherClients = [
+        """
+        SELECT o.client_id, o.position, o.id, COALESCE(c.name, o.name), COALESCE(c.balance, o.balance)
+        FROM credits_other_clients o LEFT JOIN clients c ON c.id = o.id
+        WHERE o.client_id >= ? AND o.client_id <= ? ORDER BY o.client_id, o.position
+        """,
+        """
+        SELECT c.id, NULL, o.id, o.name, o.balance
+        FROM clients c JOIN clients o ON o.account_id = c.account_id AND o.id <> c.id
+        WHERE c.id >= ? AND c.id <= ?
+          AND NOT EXISTS (SELECT 1 FROM credits_other_clients x WHERE x.client_id = c.id AND x.id = o.id)
+        ORDER BY c.id, o.id
+        """,
+    ]
 }
 
-/// The page being filled: rows arrive one at a time (from the driver's thread) and go
-/// to their client's `ClientRows`. Each table's rows come sorted by client, so a row
-/// is nearly always its predecessor's client's: that one is tried before the lookup.
-private final class PageRows: @unchecked Sendable {
-    private let lock = NSLockShim()
+/// The page being filled: a backend reads the rows of one table (`table`) and hands each
+/// to its client (`selectClient`, then `appendRow`). Each table's rows come sorted by
+/// client, so a row is nearly always its predecessor's client's: that one is compared
+/// first, as bytes, before the lookup. A value, filled in place (`inout`): a class's
+/// property would check for exclusive access on each of millions of rows.
+struct PageRows: Sendable {
     private var storage: [ClientRows]
     private let positions: [String: Int]
-    /// The client of the row added last, and its position in `storage`.
-    private var lastClient = ""
+    /// The table whose rows are being read.
+    var table = StoreTable.entries
+    /// The client of the row selected last, and its position in `storage` (-1: none).
+    private var lastClient: [UInt8] = []
     private var lastPosition = -1
 
     init(clients: [ClientRows]) {
@@ -149,37 +169,50 @@ private final class PageRows: @unchecked Sendable {
         positions = Dictionary(clients.enumerated().map { ($1.clientID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var clients: [ClientRows] { lock.withLock { storage } }
+    var clients: [ClientRows] { storage }
 
-    func setAccounts(_ rows: [StoreRow]) {
+    mutating func setAccounts(_ rows: [StoreRow]) {
         let byID = Dictionary(rows.map { ($0[0].id ?? "", $0.values) }, uniquingKeysWith: { first, _ in first })
         let accountColumn = StoreTable.clients.columns.firstIndex(of: "account_id")!
-        lock.withLock {
-            for index in storage.indices {
-                if let id = storage[index].client[accountColumn].id { storage[index].account = byID[id] }
-            }
+        for index in storage.indices {
+            if let id = storage[index].client[accountColumn].id { storage[index].account = byID[id] }
         }
     }
 
-    /// Adds a row whose first value is its client's id (rows of no client of the page are left out).
-    func add(_ row: StoreRow, to table: StoreTable) {
-        guard let client = row[0].id else { return }
-        lock.withLock {
-            if lastPosition < 0 || client != lastClient {
-                guard let position = positions[client] else { return }
-                lastClient = client
-                lastPosition = position
-            }
-            let values = row.values[1...]
-            switch table {
-            case .entries: storage[lastPosition].entries.append(values)
-            case .creatives: storage[lastPosition].creatives.append(values)
-            case .clips: storage[lastPosition].clips.append(values)
-            case .planChanges: storage[lastPosition].planChanges.append(values)
-            case .reports: storage[lastPosition].reports.append(values)
-            case .otherClients: storage[lastPosition].otherClients.append(values)
-            case .accounts, .clients: break
-            }
+    /// Selects the client whose id is this UTF-8 for the rows that follow; false when no
+    /// client of the page has it (its rows are left out).
+    mutating func selectClient(utf8 id: UnsafeRawBufferPointer) -> Bool {
+        if lastPosition >= 0, lastClient.elementsEqual(id) { return true }
+        return selectClient(id: String(decoding: id, as: UTF8.self))
+    }
+
+    /// `selectClient(utf8:)` for an id given as a string (`RowValue.id`).
+    mutating func selectClient(id: String) -> Bool {
+        guard let position = positions[id] else {
+            lastPosition = -1
+            return false
+        }
+        lastClient = Array(id.utf8)
+        lastPosition = position
+        return true
+    }
+
+    /// Moves every client's list of `table` from `other`, a copy of this page filled with them.
+    mutating func takeRows(of table: StoreTable, from other: PageRows) {
+        for index in storage.indices { storage[index][table] = other.storage[index][table] }
+    }
+
+    /// Adds a row to the selected client's list of `table`: `body` appends its values.
+    mutating func appendRow(_ body: (inout RowList) throws -> Void) rethrows {
+        precondition(lastPosition >= 0, "no client selected")
+        switch table {
+        case .entries: try body(&storage[lastPosition].entries)
+        case .creatives: try body(&storage[lastPosition].creatives)
+        case .clips: try body(&storage[lastPosition].clips)
+        case .planChanges: try body(&storage[lastPosition].planChanges)
+        case .reports: try body(&storage[lastPosition].reports)
+        case .otherClients: try body(&storage[lastPosition].otherClients)
+        case .accounts, .clients: preconditionFailure("not a per-client table")
         }
     }
 }

@@ -39,19 +39,19 @@ extension Store {
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name
                 """, account)
         }
-        try await insert(.clients, rows: rows.client, count: 1, clientID: nil, in: transaction)
+        try await insert(.clients, rows: [rows.client], clientID: nil, in: transaction)
         for table in StoreTable.allCases where table.isPerClient {
             let list = rows[table]
-            try await insert(table, rows: list.values, count: list.count, clientID: id, in: transaction)
+            try await insert(table, rows: (0..<list.count).map { list[$0] }, clientID: id, in: transaction)
         }
     }
 
     /// Inserts rows in statements of many rows each (a large log is a million rows).
-    private static func insert(_ table: StoreTable, rows values: [RowValue], count: Int, clientID: String?,
+    private static func insert(_ table: StoreTable, rows: [[RowValue]], clientID: String?,
                                in transaction: StoreTransaction) async throws {
+        let count = rows.count
         guard count > 0 else { return }
         let columns = (clientID == nil ? [] : ["client_id"]) + table.columns
-        let width = table.columns.count
         let perStatement = max(1, 4000 / columns.count)
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var start = 0
@@ -61,7 +61,7 @@ extension Store {
             binds.reserveCapacity((end - start) * columns.count)
             for row in start..<end {
                 if let clientID { binds.append(.text(clientID)) }
-                binds.append(contentsOf: values[row * width..<(row + 1) * width])
+                binds.append(contentsOf: rows[row])
             }
             let sql = "INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) VALUES "
                 + Array(repeating: tuple, count: end - start).joined(separator: ", ")

@@ -60,3 +60,33 @@ import Testing
         ])
     }
 }
+
+/// Clips reach their creative whatever order the store gives them in: runs in byte
+/// order (the store's), out of order, split, or with ids kept as numbers.
+@Suite struct ClipGroupingTests {
+    static let cases: [(name: String, creatives: [RowValue], clips: [(RowValue, Int, Int)], expected: [[Int]])] = [
+        ("in the store's order", [.text("cr-1"), .text("cr-2")],
+         [(.text("cr-1"), 1, 8), (.text("cr-1"), 2, 9), (.text("cr-2"), 1, 4)], [[8, 9], [4]]),
+        ("creatives out of order", [.text("cr-2"), .text("cr-1")],
+         [(.text("cr-1"), 1, 8), (.text("cr-2"), 1, 4)], [[4], [8]]),
+        ("clips out of order", [.text("cr-1"), .text("cr-2")],
+         [(.text("cr-2"), 1, 4), (.text("cr-1"), 1, 8)], [[8], [4]]),
+        ("a creative's clips split", [.text("cr-1"), .text("cr-2")],
+         [(.text("cr-1"), 1, 8), (.text("cr-2"), 1, 4), (.text("cr-1"), 2, 9)], [[8, 9], [4]]),
+        ("a creative without clips", [.text("cr-1"), .text("cr-15"), .text("cr-2")],
+         [(.text("cr-1"), 1, 8), (.text("cr-2"), 1, 4)], [[8], [], [4]]),
+        ("ids kept as numbers", [.integer(7), .text("9")],
+         [(.text("7"), 1, 8), (.integer(9), 1, 4)], [[8], [4]]),
+    ]
+
+    @Test(arguments: cases.indices)
+    func clipsReachTheirCreative(index: Int) throws {
+        let (_, creatives, clips, expected) = Self.cases[index]
+        var rows = ClientRows(client: [.text("acme"), .null, .text("Acme"), .text("UTC"), .text("growth"), .text("2026-11-15"),
+                                       .integer(0), .integer(50), .integer(10), .integer(0), .null, .null, .text("2026-11-24T15:00:00Z")])
+        for id in creatives { rows.creatives.append([id, .null, .null, .null, .null, .null]) }
+        for (creative, position, seconds) in clips { rows.clips.append([creative, .integer(position), .integer(seconds)]) }
+        let snapshot = try SnapshotReader.read(rows: rows, policy: builtinPolicy, now: Date())
+        #expect(snapshot.creatives.map(\.clips) == expected, "\(Self.cases[index].name)")
+    }
+}

@@ -8,6 +8,17 @@ struct ASCIIWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Writes after the end of `bytes`, which it takes (no copy) until `finish(into:)`
+    /// gives them back: text written into a buffer, with no string made.
+    init(appendingTo bytes: inout [UInt8]) {
+        swap(&self.bytes, &bytes)
+    }
+
+    /// Gives the bytes back to the buffer taken by `init(appendingTo:)`.
+    mutating func finish(into bytes: inout [UInt8]) {
+        swap(&self.bytes, &bytes)
+    }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func write(_ text: String) {

@@ -37,6 +37,13 @@ public enum ISOTimestamp {
     /// `2026-11-20T10:14:00-06:00` with a fixed offset (`Z` when it is 0); fractions of a
     /// second are shown to the millisecond when there are any.
     public static func format(_ date: Date, offsetSeconds: Int) -> String {
+        var text = ASCIIWriter(capacity: 29)
+        write(date, offsetSeconds: offsetSeconds, to: &text)
+        return text.text
+    }
+
+    /// `format(_:offsetSeconds:)` written into `text`.
+    static func write(_ date: Date, offsetSeconds: Int, to text: inout ASCIIWriter) {
         let interval = date.timeIntervalSince1970
         let whole = Int(interval.rounded(.down))
         let millis = Int(((interval - Double(whole)) * 1000).rounded())
@@ -45,7 +52,6 @@ public enum ISOTimestamp {
         let secondOfDay = local - days * 86400
         let civil = CivilTime.date(days: days)
         // Written byte by byte: the store's PostgreSQL rows give every timestamp as a date.
-        var text = ASCIIWriter(capacity: 29)
         text.write(civil.year, width: 4)
         text.write("-")
         text.write(civil.month, width: 2)
@@ -70,7 +76,6 @@ public enum ISOTimestamp {
             text.write(":")
             text.write(minutes % 60, width: 2)
         }
-        return text.text
     }
 
     static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {

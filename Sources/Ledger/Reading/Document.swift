@@ -65,6 +65,27 @@ struct Document: Sendable {
         return addScalar(kind, byteOffset: offset, length: bytes.count - offset, line: line, column: column)
     }
 
+    /// Adds a scalar whose UTF-8 is appended to `bytes` (a store row's text, from its buffer).
+    mutating func addScalar(_ kind: Kind, appendingUTF8 text: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> DocumentNode {
+        let offset = bytes.count
+        bytes.append(contentsOf: text)
+        return addScalar(kind, byteOffset: offset, length: text.count, line: line, column: column)
+    }
+
+    /// Adds a plain scalar: a whole number in decimal digits, appended to `bytes` without a string.
+    mutating func addScalar(appendingDigitsOf number: Int, line: Int, column: Int) -> DocumentNode {
+        let offset = bytes.count
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let first = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[first...].reverse()
+        return addScalar(.plain, byteOffset: offset, length: bytes.count - offset, line: line, column: column)
+    }
+
     /// Adds a scalar with text of its own.
     mutating func addScalar(_ kind: Kind, text: String, line: Int, column: Int) -> DocumentNode {
         strings.append(text)

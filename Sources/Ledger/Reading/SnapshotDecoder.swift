@@ -13,10 +13,7 @@ struct SnapshotDecoder {
     }
 
     mutating func decode(_ root: DocumentNode) throws(DiagnosticsError) -> Snapshot {
-        guard let top = reader.mapping(root, "the snapshot", allowed: [
-            "snapshot_version", "generated_at", "account", "client", "opening", "entries", "creatives",
-            "plan_changes", "other_clients", "reports",
-        ]) else { throw DiagnosticsError(reader.diagnostics) }
+        guard let top = reader.mapping(root, "the snapshot", allowed: Keys.snapshot) else { throw DiagnosticsError(reader.diagnostics) }
 
         var version = 1
         if let node = top.optional("snapshot_version"), let number = reader.integer(node, "snapshot_version") {
@@ -48,6 +45,23 @@ struct SnapshotDecoder {
                         reports: reports, source: reader.source, entryIndex: entryIndex, creativeIndex: creativeIndex)
     }
 
+    /// The keys each mapping allows, made once (not once per snapshot, or per row).
+    private enum Keys {
+        static let snapshot: DocumentReader.KeySet = [
+            "snapshot_version", "generated_at", "account", "client", "opening", "entries", "creatives",
+            "plan_changes", "other_clients", "reports",
+        ]
+        static let account: DocumentReader.KeySet = ["id", "name"]
+        static let client: DocumentReader.KeySet = [
+            "id", "name", "timezone", "plan", "billing_anchor", "auto_reload", "balance", "outstanding",
+        ]
+        static let autoReload: DocumentReader.KeySet = ["enabled", "amount"]
+        static let opening: DocumentReader.KeySet = ["plan_tokens", "rollover_tokens"]
+        static let planChange: DocumentReader.KeySet = ["at", "from", "to"]
+        static let otherClient: DocumentReader.KeySet = ["id", "name", "balance"]
+        static let report: DocumentReader.KeySet = ["id", "opened_at", "expected", "actual", "note"]
+    }
+
     /// The elements of an optional list, each read by `element`; bad elements are left out (and reported).
     private mutating func list<Element>(_ node: DocumentNode?, _ name: String,
                                         _ element: (inout SnapshotDecoder, DocumentNode, Int) -> Element?) -> [Element] {
@@ -61,7 +75,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func account(_ node: DocumentNode) -> Account? {
-        guard let fields = reader.mapping(node, "account", allowed: ["id", "name"]) else { return nil }
+        guard let fields = reader.mapping(node, "account", allowed: Keys.account) else { return nil }
         let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
         let name = fields.required("name", &reader).flatMap { reader.string($0, "name") }
         guard let id, let name else { return nil }
@@ -69,9 +83,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func client(_ node: DocumentNode) -> Client? {
-        guard var fields = reader.mapping(node, "client", allowed: [
-            "id", "name", "timezone", "plan", "billing_anchor", "auto_reload", "balance", "outstanding",
-        ]) else { return nil }
+        guard var fields = reader.mapping(node, "client", allowed: Keys.client) else { return nil }
         let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
         fields.label = id
         let name = fields.required("name", &reader).flatMap { reader.string($0, "name") }
@@ -103,7 +115,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func autoReload(_ node: DocumentNode) -> AutoReload? {
-        guard let fields = reader.mapping(node, "auto_reload", allowed: ["enabled", "amount"]) else { return nil }
+        guard let fields = reader.mapping(node, "auto_reload", allowed: Keys.autoReload) else { return nil }
         let enabled = fields.optional("enabled").map { reader.boolean($0, "enabled") } ?? false
         var amount: Int?
         if let node = fields.optional("amount"), let value = reader.integer(node, "amount", unit: "tokens") {
@@ -115,7 +127,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func opening(_ node: DocumentNode) -> Opening {
-        guard let fields = reader.mapping(node, "opening", allowed: ["plan_tokens", "rollover_tokens"]) else { return Opening() }
+        guard let fields = reader.mapping(node, "opening", allowed: Keys.opening) else { return Opening() }
         let plan = fields.required("plan_tokens", &reader).flatMap { reader.integer($0, "plan_tokens", unit: "tokens") }
         let rollover = fields.required("rollover_tokens", &reader).flatMap { reader.integer($0, "rollover_tokens", unit: "tokens") }
         return Opening(planTokens: plan ?? 0, rolloverTokens: rollover ?? 0, isGiven: true)
@@ -261,7 +273,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func planChange(_ node: DocumentNode) -> PlanChange? {
-        guard let fields = reader.mapping(node, "plan change", allowed: ["at", "from", "to"]) else { return nil }
+        guard let fields = reader.mapping(node, "plan change", allowed: Keys.planChange) else { return nil }
         let at = fields.required("at", &reader).flatMap { reader.timestamp($0, "at") }
         let from = fields.required("from", &reader).flatMap { self.plan($0, "from") }
         let to = fields.required("to", &reader).flatMap { self.plan($0, "to") }
@@ -270,7 +282,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func otherClient(_ node: DocumentNode) -> OtherClient? {
-        guard var fields = reader.mapping(node, "other client", allowed: ["id", "name", "balance"]) else { return nil }
+        guard var fields = reader.mapping(node, "other client", allowed: Keys.otherClient) else { return nil }
         let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
         fields.label = id
         let name = fields.required("name", &reader).flatMap { reader.string($0, "name") }
@@ -280,7 +292,7 @@ struct SnapshotDecoder {
     }
 
     private mutating func report(_ node: DocumentNode) -> Report? {
-        guard var fields = reader.mapping(node, "report", allowed: ["id", "opened_at", "expected", "actual", "note"]) else { return nil }
+        guard var fields = reader.mapping(node, "report", allowed: Keys.report) else { return nil }
         let id = fields.required("id", &reader).flatMap { reader.string($0, "id") }
         fields.label = id
         let openedAt = fields.required("opened_at", &reader).flatMap { reader.timestamp($0, "opened_at") }

@@ -30,16 +30,30 @@ public struct ClientRows: Sendable {
         client[0].id ?? ""
     }
 
-    /// The rows of a per-client table.
+    /// The rows of a per-client table. (Setting a whole list is cheap; appending through
+    /// this subscript would copy the list: append to the property itself.)
     public subscript(table: StoreTable) -> RowList {
-        switch table {
-        case .entries: entries
-        case .creatives: creatives
-        case .clips: clips
-        case .planChanges: planChanges
-        case .reports: reports
-        case .otherClients: otherClients
-        case .accounts, .clients: preconditionFailure("\(table.rawValue) is not a per-client table")
+        get {
+            switch table {
+            case .entries: entries
+            case .creatives: creatives
+            case .clips: clips
+            case .planChanges: planChanges
+            case .reports: reports
+            case .otherClients: otherClients
+            case .accounts, .clients: preconditionFailure("\(table.rawValue) is not a per-client table")
+            }
+        }
+        set {
+            switch table {
+            case .entries: entries = newValue
+            case .creatives: creatives = newValue
+            case .clips: clips = newValue
+            case .planChanges: planChanges = newValue
+            case .reports: reports = newValue
+            case .otherClients: otherClients = newValue
+            case .accounts, .clients: preconditionFailure("\(table.rawValue) is not a per-client table")
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ struct RowDocumentBuilder {
     /// The document's root: the snapshot mapping. `now` stands for a NULL `generated_at`
     /// (live data: "now" is when the rows were read).
     mutating func snapshot(_ rows: ClientRows, now: Date) -> DocumentNode {
-        let scalars = rows.entries.values.count + rows.creatives.values.count + rows.clips.values.count
+        let scalars = rows.entries.valueCount + rows.creatives.valueCount + rows.clips.valueCount
         document.reserveCapacity(nodes: 2 * scalars, children: 2 * scalars)
         var top: [Int32] = []
         let clientLine = places.add(.clients, row: 0)
@@ -79,7 +79,7 @@ struct RowDocumentBuilder {
     }
 
     private mutating func creatives(_ rows: ClientRows) -> DocumentNode {
-        let clips = ClipGroups(rows.clips)
+        var clips = ClipGroups(rows.clips)
         var claimed = [Bool](repeating: false, count: clips.count)
         let fields = fields([("id", V.id), ("title", V.title), ("submitted_at", V.submittedAt), ("status", V.status),
                              ("delivered_at", V.deliveredAt), ("delivered_seconds", V.deliveredSeconds)])
@@ -91,17 +91,17 @@ struct RowDocumentBuilder {
             let line = places.add(.creatives, row: row)
             members.removeAll(keepingCapacity: true)
             for (key, column) in fields {
-                let node = value(rows.creatives[row, column], line: line, column: column)
+                let node = value(rows.creatives, row, column, line: line)
                 members.append(key)
                 members.append(node.index)
             }
-            if let id = rows.creatives[row, V.id].id, let group = clips.group(of: id) {
+            if let group = clips.group(ofCreative: row, in: rows.creatives, column: V.id) {
                 claimed[group] = true
                 seconds.removeAll(keepingCapacity: true)
                 var clip = clips.first(of: group)
                 while clip >= 0 {
                     let clipLine = places.add(.clips, row: clip)
-                    seconds.append(value(rows.clips[clip, K.seconds], line: clipLine, column: K.seconds).index)
+                    seconds.append(value(rows.clips, clip, K.seconds, line: clipLine).index)
                     clip = clips.next(after: clip)
                 }
                 members.append(clipsKey)
@@ -110,8 +110,8 @@ struct RowDocumentBuilder {
             elements.append(document.addContainer(.mapping, members: members[...], line: line, column: 0).index)
         }
         for row in 0..<rows.clips.count {
+            guard rows.clips.kind(row, K.creative) == .null || !claimed[Int(clips.groupOfRow[row])] else { continue }
             let creative = rows.clips[row, K.creative]
-            guard creative == .null || !claimed[clips.groupOfRow[row]] else { continue }
             let line = places.add(.clips, row: row)
             problems.append(("clip of creative \(creative.id.map { "'\($0)'" } ?? "NULL"), which is not in creatives",
                              value(creative, line: line, column: K.creative)))
@@ -126,7 +126,12 @@ struct RowDocumentBuilder {
         elements.reserveCapacity(rows.count)
         for row in 0..<rows.count {
             let line = places.add(rows.table, row: row)
-            elements.append(mapping(fields, of: rows[row], line: line).index)
+            members.removeAll(keepingCapacity: true)
+            for (key, column) in fields {
+                members.append(key)
+                members.append(value(rows, row, column, line: line).index)
+            }
+            elements.append(document.addContainer(.mapping, members: members[...], line: line, column: 0).index)
         }
         return document.addContainer(.sequence, members: elements[...], line: 0, column: 0)
     }
@@ -160,6 +165,19 @@ struct RowDocumentBuilder {
         return node
     }
 
+    /// A value of a list as `value(_:line:column:boolean:)` writes it, read from the list's
+    /// buffers: no `RowValue`, no string.
+    private mutating func value(_ list: RowList, _ row: Int, _ column: Int, line: Int) -> DocumentNode {
+        switch list.kind(row, column) {
+        case .integer:
+            return document.addScalar(appendingDigitsOf: list.integer(row, column), line: line, column: column + 1)
+        case .text:
+            return list.withText(row, column) { document.addScalar(.quoted, appendingUTF8: $0, line: line, column: column + 1) }
+        case .null, .real, .bool:
+            return value(list[row, column], line: line, column: column)
+        }
+    }
+
     /// A value as a file would write it: text quoted, numbers and booleans plain. In a
     /// `boolean` column (SQLite keeps booleans as 0 and 1), 0 and 1 are false and true.
     private mutating func value(_ value: RowValue, line: Int, column: Int, boolean: Bool = false) -> DocumentNode {
@@ -167,8 +185,8 @@ struct RowDocumentBuilder {
         switch value {
         case .null: return document.addNull(line: line, column: column)
         case .integer(let number):
-            let text = boolean && (number == 0 || number == 1) ? (number == 1 ? "true" : "false") : String(number)
-            return document.addScalar(.plain, appending: text, line: line, column: column)
+            guard boolean && (number == 0 || number == 1) else { return document.addScalar(appendingDigitsOf: number, line: line, column: column) }
+            return document.addScalar(.plain, appending: number == 1 ? "true" : "false", line: line, column: column)
         case .real(let number): return document.addScalar(.plain, appending: String(number), line: line, column: column)
         case .text(let text): return document.addScalar(.quoted, appending: text, line: line, column: column)
         case .bool(let flag): return document.addScalar(.plain, appending: flag ? "true" : "false", line: line, column: column)
@@ -177,58 +195,115 @@ struct RowDocumentBuilder {
 }
 
 /// A client's clip rows grouped by creative id (a NULL id counting as empty), each
-/// group's rows in the order read. The store reads clips ordered by creative, so a
-/// row's creative is nearly always the previous row's: an id is looked up once per
-/// run of rows, not once per row (a client has thousands of clips).
+/// group's rows in the order read. The store reads clips ordered by creative id and
+/// creatives by id: when the runs of clips of one creative come in strictly increasing
+/// order of their ids' bytes (SQLite's order, and any store's for plain ids), each run is
+/// a group, and a creative finds its group by comparing bytes, the next run first, with
+/// no string and no hash (a client has thousands of clips). Otherwise groups are found
+/// by id in a dictionary, runs of the same id joined.
 private struct ClipGroups {
     /// Each row's group.
-    private(set) var groupOfRow: [Int] = []
+    private(set) var groupOfRow: [Int32] = []
     /// Each group's first row, and each row's next row in its group (-1: none).
-    private var first: [Int] = []
-    private var next: [Int] = []
-    private var byID: [String: Int] = [:]
+    private var first: [Int32] = []
+    private var next: [Int32] = []
+    /// True when the groups are runs in increasing byte order of their (text) ids.
+    private var ordered = true
+    /// Groups by id: made at once when not `ordered`, else for a creative whose id is not text.
+    private var byID: [String: Int]?
+    /// The group after the one a creative found last: the likely next one.
+    private var cursor = 0
+    private let clips: RowList
 
     init(_ clips: RowList) {
-        groupOfRow.reserveCapacity(clips.count)
-        next = [Int](repeating: -1, count: clips.count)
-        var last: [Int] = []
-        var previous: String?
+        self.clips = clips
+        let count = clips.count
+        groupOfRow.reserveCapacity(count)
+        next = [Int32](repeating: -1, count: count)
+        for row in 0..<count {
+            if row > 0, clips.sameValue(row, row - 1, column: K.creative) {
+                next[row - 1] = Int32(row)
+            } else {
+                if ordered, !(first.last.map { clips.compareText(Int($0), K.creative, with: clips, row, K.creative) == -1 }
+                              ?? (clips.kind(row, K.creative) == .text)) {
+                    ordered = false
+                    break
+                }
+                first.append(Int32(row))
+            }
+            groupOfRow.append(Int32(first.count - 1))
+        }
+        if !ordered { joinByID() }
+    }
+
+    /// Groups by id, runs of the same id joined: for clips in no order the runs show.
+    private mutating func joinByID() {
+        var byID: [String: Int] = [:]
+        groupOfRow.removeAll(keepingCapacity: true)
+        first.removeAll(keepingCapacity: true)
+        next = [Int32](repeating: -1, count: clips.count)
+        var last: [Int32] = []
         for row in 0..<clips.count {
-            let id = clips[row, K.creative].id ?? ""
             let group: Int
-            if row > 0, id == previous {
-                group = groupOfRow[row - 1]
-            } else if let known = byID[id] {
+            if row > 0, clips.sameValue(row, row - 1, column: K.creative) {
+                group = Int(groupOfRow[row - 1])
+            } else if let known = byID[clips[row, K.creative].id ?? ""] {
                 group = known
             } else {
                 group = first.count
-                byID[id] = group
-                first.append(row)
-                last.append(row)
+                byID[clips[row, K.creative].id ?? ""] = group
+                first.append(Int32(row))
+                last.append(Int32(row))
             }
-            if last[group] != row { next[last[group]] = row }
-            last[group] = row
-            groupOfRow.append(group)
-            previous = id
+            if last[group] != row { next[Int(last[group])] = Int32(row) }
+            last[group] = Int32(row)
+            groupOfRow.append(Int32(group))
         }
+        self.byID = byID
     }
 
     /// The number of groups.
     var count: Int { first.count }
 
-    /// The group of a creative id; nil when no clip names it.
-    func group(of id: String) -> Int? {
-        byID[id]
+    /// The group of the creative in `row` of `creatives` (its id in `column`); nil when
+    /// its id is NULL or no clip names it.
+    mutating func group(ofCreative row: Int, in creatives: RowList, column: Int) -> Int? {
+        switch creatives.kind(row, column) {
+        case .null:
+            return nil
+        case .text where ordered:
+            if cursor < count, clips.compareText(Int(first[cursor]), K.creative, with: creatives, row, column) == 0 {
+                cursor += 1
+                return cursor - 1
+            }
+            var low = 0, high = count
+            while low < high {
+                let middle = (low + high) / 2
+                switch clips.compareText(Int(first[middle]), K.creative, with: creatives, row, column) {
+                case -1: low = middle + 1
+                case 1: high = middle
+                default:
+                    cursor = middle + 1
+                    return middle
+                }
+            }
+            return nil
+        default:
+            if byID == nil {
+                byID = Dictionary(first.indices.map { (clips[Int(first[$0]), K.creative].id ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+            }
+            return byID?[creatives[row, column].id ?? ""]
+        }
     }
 
     /// A group's first row.
     func first(of group: Int) -> Int {
-        first[group]
+        Int(first[group])
     }
 
     /// The row after `row` in its group; -1 after the last.
     func next(after row: Int) -> Int {
-        next[row]
+        Int(next[row])
     }
 }
 

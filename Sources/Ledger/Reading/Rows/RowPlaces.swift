@@ -8,9 +8,12 @@ struct RowPlaces: Sendable {
     /// The rows the places are in.
     let rows: ClientRows
     private var lines: [(table: StoreTable, row: Int32)] = []
+    /// `clients/acme`, made once: every creative's place starts with it.
+    private let clientPlace: String
 
     init(rows: ClientRows) {
         self.rows = rows
+        clientPlace = "clients/" + rows.clientID
     }
 
     /// The client whose rows these are.
@@ -24,7 +27,7 @@ struct RowPlaces: Sendable {
 
     /// `clients/acme entries/e-9 creative_id`; `clients/acme` for line 0 (the document itself).
     func place(line: Int, column: Int) -> String {
-        var text = "clients/\(clientID)"
+        var text = clientPlace
         guard line >= 1, line <= lines.count else { return text }
         let (table, row) = lines[line - 1]
         switch table {

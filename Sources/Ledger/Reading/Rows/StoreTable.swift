@@ -13,17 +13,30 @@ public enum StoreTable: String, CaseIterable, Sendable {
     /// The columns, in the order values are handed over (`client_id` left out).
     public var columns: [String] {
         switch self {
-        case .accounts: ["id", "name"]
-        case .clients: ["id", "account_id", "name", "timezone", "plan", "billing_anchor", "auto_reload_enabled",
-                        "auto_reload_amount", "balance", "outstanding", "opening_plan_tokens", "opening_rollover_tokens",
-                        "generated_at"]
-        case .entries: ["id", "seq", "at", "type", "amount", "creative_id", "note"]
-        case .creatives: ["id", "title", "submitted_at", "status", "delivered_at", "delivered_seconds"]
-        case .clips: ["creative_id", "position", "seconds"]
-        case .planChanges: ["at", "from_plan", "to_plan"]
-        case .reports: ["id", "opened_at", "expected", "actual", "note"]
-        case .otherClients: ["position", "id", "name", "balance"]
+        case .accounts: Columns.accounts
+        case .clients: Columns.clients
+        case .entries: Columns.entries
+        case .creatives: Columns.creatives
+        case .clips: Columns.clips
+        case .planChanges: Columns.planChanges
+        case .reports: Columns.reports
+        case .otherClients: Columns.otherClients
         }
+    }
+
+    /// The lists, made once: a message's place names a column, and every client's rows
+    /// ask for widths.
+    private enum Columns {
+        static let accounts = ["id", "name"]
+        static let clients = ["id", "account_id", "name", "timezone", "plan", "billing_anchor", "auto_reload_enabled",
+                              "auto_reload_amount", "balance", "outstanding", "opening_plan_tokens", "opening_rollover_tokens",
+                              "generated_at"]
+        static let entries = ["id", "seq", "at", "type", "amount", "creative_id", "note"]
+        static let creatives = ["id", "title", "submitted_at", "status", "delivered_at", "delivered_seconds"]
+        static let clips = ["creative_id", "position", "seconds"]
+        static let planChanges = ["at", "from_plan", "to_plan"]
+        static let reports = ["id", "opened_at", "expected", "actual", "note"]
+        static let otherClients = ["position", "id", "name", "balance"]
     }
 
     /// Whether the table's rows belong to one client (a `client_id` column).
