@@ -59,14 +59,13 @@ struct RuleEvaluator {
 
         init(_ shared: Shared, globals: [String: CELValue], itemNames: [String]) {
             self.shared = shared
-            itemGuard = shared.rule.condition.program.fieldGuard.flatMap { found in
-                itemNames.firstIndex(of: found.variable).map { ($0, found) }
-            }
-            admitted = itemGuard.map { $0.guard.values.sorted() } ?? []
+            let found = shared.rule.condition.fieldGuard
+            itemGuard = found.flatMap { found in itemNames.firstIndex(of: found.guard.variable).map { ($0, found.guard) } }
+            admitted = itemGuard == nil ? [] : found?.values ?? []
             let expressions = shared.rule.matchExpressions
             activations = expressions.map { expression in
                 var activation = expression.program.makeActivation()
-                for name in expression.program.variables { activation[name] = globals[name] }
+                for name in expression.variables { activation[name] = globals[name] }
                 return activation
             }
             itemSlots = expressions.map { expression in itemNames.map { expression.program.slot(of: $0) } }

@@ -97,12 +97,18 @@ final class RuleExpression: Sendable {
     /// The places of the scalar it was written in, and where in that scalar it starts;
     /// nil for the defaults the loader supplies.
     let positions: (map: ScalarPositions, start: Int)?
+    /// The names it reads, and what it needs of an item's field to be true (`entry.type ==
+    /// "submission" && ...`, its values sorted): found once, asked by every question.
+    let variables: [String]
+    let fieldGuard: (guard: CELFieldGuard, values: [String])?
 
     init(program: CELProgram, source: String, location: SourceLocation, positions: (map: ScalarPositions, start: Int)? = nil) {
         self.program = program
         self.source = source
         self.location = location
         self.positions = positions
+        variables = program.variables
+        fieldGuard = program.fieldGuard.map { ($0, $0.values.sorted()) }
     }
 
     /// Evaluates; a failure is placed in the rule file, not in the expression alone.
