@@ -43,16 +43,15 @@ enum Parallel {
     }
 
     /// Two independent steps side by side when `together` (a long log's), else one after the other.
-    static func both<A: Sendable, B: Sendable>(together: Bool, _ first: () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    /// The calling thread takes part (as in `map`): it never waits for a thread that is not there,
+    /// so a caller on a busy pool (the console's) cannot deadlock.
+    static func both<A: Sendable, B: Sendable>(together: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         guard together, Split.machine.cores > 1 else { return (first(), second()) }
-        return withoutActuallyEscaping(second) { second in
-            let result = Results<B>(count: 1)
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) { result.set(0, second()) }
-            let a = first()
-            group.wait()
-            return (a, result.all[0])
+        let a = Results<A>(count: 1), b = Results<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a.set(0, first()) } else { b.set(0, second()) }
         }
+        return (a.all[0], b.all[0])
     }
 
     /// The `map` of each item, the items cut in `parts`, joined in order.
