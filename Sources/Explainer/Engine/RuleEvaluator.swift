@@ -133,9 +133,9 @@ struct RuleEvaluator {
             // Each cause rule's causes stand alone (a long log's rules build them on every core);
             // findings write their messages from the question's budget, in order.
             let causeRules = rules.indices.filter { rules[$0].kind == .cause }
-            let split = causeRules.reduce(0, { $0 + matches[$1].count }) >= split.itemsPerPart ? split : .none
+            let cores = causeRules.reduce(0, { $0 + matches[$1].count }) >= split.itemsPerPart ? split.cores : 1
             let matched = matches
-            let built = Parallel.map(Parallel.parts(causeRules, Parallel.Split(cores: split.cores, itemsPerPart: 1))) { part in
+            let built = Parallel.map(Parallel.parts(causeRules, Parallel.Split(cores: cores, itemsPerPart: 1))) { part in
                 part.map { index in causes(shared[index], matched[index]) }
             }.flatMap { $0 }
             var causesOf = Dictionary(uniqueKeysWithValues: zip(causeRules, built))
