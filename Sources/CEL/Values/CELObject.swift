@@ -10,31 +10,35 @@ public struct CELObject: Hashable, Sendable {
         storage = Storage(typeName: typeName, names: names, values: names.map { fields[$0]! })
     }
 
-    /// An object of `layout`'s type with `fields`, named in the layout's order: no sort and no
-    /// dictionary, for objects built many times (an entry of a long log). Fields named
-    /// otherwise are sorted as by `init(typeName:fields:)`.
-    public init(_ layout: Layout, _ fields: KeyValuePairs<String, CELValue>) {
-        guard layout.isOrder(of: fields.lazy.map(\.key)) else {
-            self = CELObject(unordered: layout, fields.map { ($0.key, $0.value) })
-            return
-        }
-        storage = Storage(typeName: layout.typeName, names: layout.names, values: layout.order.map { fields[$0].value })
+    /// An object of its layout's type with the fields written: no sort, no dictionary and no
+    /// copy of a value, for objects built many times (an entry of a long log).
+    public init(_ fields: Fields) {
+        let layout = fields.layout
+        precondition(fields.written == layout.declared.count,
+                     "\(layout.typeName) has \(layout.declared.count) fields, \(fields.written) written")
+        storage = Storage(typeName: layout.typeName, names: layout.names, values: fields.values)
     }
 
-    /// The same with the fields in a list (when some are present only sometimes: one layout
-    /// for each set of fields present).
-    public init(_ layout: Layout, fields: [(key: String, value: CELValue)]) {
-        guard layout.isOrder(of: fields.lazy.map(\.key)) else {
-            self = CELObject(unordered: layout, fields.map { ($0.key, $0.value) })
-            return
-        }
-        storage = Storage(typeName: layout.typeName, names: layout.names, values: layout.order.map { fields[$0].value })
-    }
+    /// The fields of one object as a builder writes them, in its layout's declared order
+    /// (checked in debug builds: a builder's mistake, not an input's). Each value goes
+    /// straight to its place among the sorted names.
+    public struct Fields {
+        let layout: Layout
+        fileprivate var values: [CELValue]
+        fileprivate var written = 0
 
-    /// Fields not named in the layout's order: a builder's mistake, caught in debug builds.
-    private init(unordered layout: Layout, _ fields: [(String, CELValue)]) {
-        assertionFailure("fields of \(layout.typeName) not named in its layout's order")
-        self.init(typeName: layout.typeName, fields: Dictionary(fields, uniquingKeysWith: { _, last in last }))
+        public init(_ layout: Layout) {
+            self.layout = layout
+            values = Array(repeating: .null, count: layout.declared.count)
+        }
+
+        /// Writes the next field, `name`.
+        public mutating func append(_ name: StaticString, _ value: CELValue) {
+            assert(written < layout.declared.count && layout.declared[written] == name.description,
+                   "field \(name) of \(layout.typeName) written out of its layout's order")
+            values[layout.place[written]] = value
+            written += 1
+        }
     }
 
     /// The field names of one type of object in the order a builder writes them, sorted once.
@@ -43,19 +47,17 @@ public struct CELObject: Hashable, Sendable {
         let declared: [String]
         /// The names sorted by code point, as objects store them.
         let names: [String]
-        /// For each sorted name, its place in `declared`.
-        let order: [Int]
-
-        /// Whether `names` are the declared names, in order.
-        func isOrder(of names: some Collection<String>) -> Bool {
-            names.count == declared.count && zip(names, declared).allSatisfy { $0 == $1 }
-        }
+        /// For each declared name, its place among the sorted ones.
+        let place: [Int]
 
         public init(typeName: String, names declared: [String]) {
             self.typeName = typeName
             self.declared = declared
-            order = declared.indices.sorted { declared[$0].utf8.lexicographicallyPrecedes(declared[$1].utf8) }
+            let order = declared.indices.sorted { declared[$0].utf8.lexicographicallyPrecedes(declared[$1].utf8) }
             names = order.map { declared[$0] }
+            var place = Array(repeating: 0, count: declared.count)
+            for (sorted, position) in order.enumerated() { place[position] = sorted }
+            self.place = place
         }
     }
 

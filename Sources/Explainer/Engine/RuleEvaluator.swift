@@ -233,16 +233,18 @@ struct RuleEvaluator {
                 for k in bound.indices {
                     // A rule's `when` cannot hold for an item whose guarded field has another value.
                     if let position = guardOf[k], let value = values[position], !admitted[k].contains(value) { continue }
-                    let rule = bound[k].shared.rule
+                    // The rule is read in place through its shared reference: a copy of it per item
+                    // and rule retains every field of it.
+                    let shared = bound[k].shared
                     bound[k].bind(item)
                     do throws(CELError) {
-                        if let match = try RuleEvaluator.match(rule, item, &bound[k], budget: &budget) { found.matches[k].append(match) }
+                        if let match = try RuleEvaluator.match(shared.rule, item, &bound[k], budget: &budget) { found.matches[k].append(match) }
                     } catch {
                         if budget.ranOut {
-                            found.stopped = RuleBudgetStop(rule: rule.id, item: item.id, budget: budget.total)
+                            found.stopped = RuleBudgetStop(rule: shared.rule.id, item: item.id, budget: budget.total)
                             break items
                         }
-                        found.failures[k].append(RuleProblem(rule: rule.id, message: "\(error.message) (for \(item.id))",
+                        found.failures[k].append(RuleProblem(rule: shared.rule.id, message: "\(error.message) (for \(item.id))",
                                                              location: error.location?.description))
                     }
                 }

@@ -10,6 +10,24 @@ extension FactBuilder {
         var charges: [String] = [], charged = 0
         var refunds: [String] = [], refunded = 0
         var overages: [String] = [], overageCharged = 0
+
+        /// Counts one entry naming the creative (one lookup of the creative per entry).
+        mutating func add(_ entry: LedgerEntry, inWindow: Bool) {
+            if inWindow { self.inWindow = true }
+            switch entry.type {
+            case .submission:
+                charges.append(entry.id)
+                charged -= entry.amount
+            case .submissionRefund:
+                refunds.append(entry.id)
+                refunded += entry.amount
+            case .showcaseOverage:
+                overages.append(entry.id)
+                overageCharged -= entry.amount
+            default:
+                break
+            }
+        }
     }
 
     /// The creatives that matter to the question, as CEL objects (in input order), and by
@@ -19,24 +37,11 @@ extension FactBuilder {
     /// a long log) cannot move the balance of the window, and building them is most of the
     /// cost of the facts.
     func creatives(timeOrdered: [LedgerEntry]) -> (items: [Facts.Item], byID: [String: CELValue]) {
-        var byCreative: [String: CreativeEntries] = [:]
+        var byCreative: [String: CreativeEntries] = Dictionary(minimumCapacity: snapshot.creatives.count)
         let window = queryValue.since...queryValue.until
         for entry in timeOrdered {
             guard let id = entry.creative else { continue }
-            if window.contains(entry.at) { byCreative[id, default: .init()].inWindow = true }
-            switch entry.type {
-            case .submission:
-                byCreative[id, default: .init()].charges.append(entry.id)
-                byCreative[id, default: .init()].charged -= entry.amount
-            case .submissionRefund:
-                byCreative[id, default: .init()].refunds.append(entry.id)
-                byCreative[id, default: .init()].refunded += entry.amount
-            case .showcaseOverage:
-                byCreative[id, default: .init()].overages.append(entry.id)
-                byCreative[id, default: .init()].overageCharged -= entry.amount
-            default:
-                break
-            }
+            byCreative[id, default: .init()].add(entry, inWindow: window.contains(entry.at))
         }
         var items: [Facts.Item] = []
         var byID: [String: CELValue] = [:]
@@ -69,33 +74,31 @@ extension FactBuilder {
         let reconciliation = delivered && creative.deliveredSeconds != nil
             ? deposit - (creative.deliveredSeconds ?? 0) * policy.showcasePerSecond : 0
         let hours = delivered ? creative.deliveredAt.map { Int(queryValue.now.timeIntervalSince($0) / 3600) } ?? -1 : -1
-        var fields: [(key: String, value: CELValue)] = [
-            ("id", .string(creative.id)), ("title", .string(creative.title)), ("status", .string(creative.status.rawValue)),
-            ("in_flight", .bool(creative.status == .inFlight)), ("delivered", .bool(delivered)),
-            ("clips", .list(creative.clips.map(Self.int))), ("clip_seconds", .list(seconds.map(Self.int))),
-            ("showcase_seconds", Self.int(seconds.reduce(0, +))), ("clips_text", .string(Self.clipsText(seconds))),
-            ("deposit", Self.int(deposit)), ("expected_cost", Self.int(policy.submissionCost(clips: creative.clips))),
-            ("delivered_seconds", Self.int(creative.deliveredSeconds ?? 0)),
-            ("has_delivered_seconds", .bool(creative.deliveredSeconds != nil)),
-            ("reconciliation", Self.int(reconciliation)), ("hours_since_delivery", Self.int(hours)),
-            ("charges", Self.strings(entries.charges)), ("charged", Self.int(entries.charged)),
-            ("refunds", Self.strings(entries.refunds)), ("refunded", Self.int(entries.refunded)),
-            ("overages", Self.strings(entries.overages)), ("overage_charged", Self.int(entries.overageCharged)),
-        ]
-        if let submitted = creative.submittedAt { fields.append(("submitted_at", Self.timestamp(submitted))) }
-        if let deliveredAt = creative.deliveredAt { fields.append(("delivered_at", Self.timestamp(deliveredAt))) }
-        let layout = Self.creativeLayouts[(creative.submittedAt == nil ? 0 : 1) + (creative.deliveredAt == nil ? 0 : 2)]
-        return .object(CELObject(layout, fields: fields))
-    }
-
-    /// A creative's fields in the order `creativeValue` writes them, for each of the times it may
-    /// lack (by bits: 1 submitted, 2 delivered); a long log builds thousands.
-    private static let creativeLayouts: [CELObject.Layout] = (0..<4).map { bits in
-        let names = ["id", "title", "status", "in_flight", "delivered", "clips", "clip_seconds", "showcase_seconds", "clips_text",
-                     "deposit", "expected_cost", "delivered_seconds", "has_delivered_seconds", "reconciliation",
-                     "hours_since_delivery", "charges", "charged", "refunds", "refunded", "overages", "overage_charged"]
-        return CELObject.Layout(typeName: "Creative", names: names + (bits & 1 != 0 ? ["submitted_at"] : [])
-                                    + (bits & 2 != 0 ? ["delivered_at"] : []))
+        var fields = CELObject.Fields(Layouts.creative[(creative.submittedAt == nil ? 0 : 1) + (creative.deliveredAt == nil ? 0 : 2)])
+        fields.append("id", .string(creative.id))
+        fields.append("title", .string(creative.title))
+        fields.append("status", .string(creative.status.rawValue))
+        fields.append("in_flight", .bool(creative.status == .inFlight))
+        fields.append("delivered", .bool(delivered))
+        fields.append("clips", .list(creative.clips.map(Self.int)))
+        fields.append("clip_seconds", .list(seconds.map(Self.int)))
+        fields.append("showcase_seconds", Self.int(seconds.reduce(0, +)))
+        fields.append("clips_text", .string(Self.clipsText(seconds)))
+        fields.append("deposit", Self.int(deposit))
+        fields.append("expected_cost", Self.int(policy.submissionCost(clips: creative.clips)))
+        fields.append("delivered_seconds", Self.int(creative.deliveredSeconds ?? 0))
+        fields.append("has_delivered_seconds", .bool(creative.deliveredSeconds != nil))
+        fields.append("reconciliation", Self.int(reconciliation))
+        fields.append("hours_since_delivery", Self.int(hours))
+        fields.append("charges", Self.strings(entries.charges))
+        fields.append("charged", Self.int(entries.charged))
+        fields.append("refunds", Self.strings(entries.refunds))
+        fields.append("refunded", Self.int(entries.refunded))
+        fields.append("overages", Self.strings(entries.overages))
+        fields.append("overage_charged", Self.int(entries.overageCharged))
+        if let submitted = creative.submittedAt { fields.append("submitted_at", Self.timestamp(submitted)) }
+        if let deliveredAt = creative.deliveredAt { fields.append("delivered_at", Self.timestamp(deliveredAt)) }
+        return .object(CELObject(fields))
     }
 
     /// The clip arithmetic in words: `6 clips x 8 s`, `3 clips of 4, 8 and 12 s`, `1 clip of 8 s`.

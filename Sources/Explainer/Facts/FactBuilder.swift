@@ -21,14 +21,48 @@ struct FactBuilder: Sendable {
         self.queryValue = query
         self.time = query.time
         self.planChanges = snapshot.planChanges.sorted { $0.at < $1.at }
-        self.noCreative = .object(CELObject(typeName: "Creative", fields: [
-            "id": .string(""), "title": .string(""), "status": .string(""), "in_flight": .bool(false),
-            "delivered": .bool(false), "clips": .list([]), "clip_seconds": .list([]), "showcase_seconds": .int(0),
-            "clips_text": .string(""), "deposit": .int(0), "expected_cost": .int(0), "delivered_seconds": .int(0),
-            "has_delivered_seconds": .bool(false), "reconciliation": .int(0), "hours_since_delivery": .int(-1),
-            "charges": .list([]), "charged": .int(0), "refunds": .list([]), "refunded": .int(0),
-            "overages": .list([]), "overage_charged": .int(0),
-        ]))
+        var none = CELObject.Fields(Layouts.creative[0])
+        none.append("id", .string(""))
+        none.append("title", .string(""))
+        none.append("status", .string(""))
+        none.append("in_flight", .bool(false))
+        none.append("delivered", .bool(false))
+        none.append("clips", .list([]))
+        none.append("clip_seconds", .list([]))
+        none.append("showcase_seconds", .int(0))
+        none.append("clips_text", .string(""))
+        none.append("deposit", .int(0))
+        none.append("expected_cost", .int(0))
+        none.append("delivered_seconds", .int(0))
+        none.append("has_delivered_seconds", .bool(false))
+        none.append("reconciliation", .int(0))
+        none.append("hours_since_delivery", .int(-1))
+        none.append("charges", .list([]))
+        none.append("charged", .int(0))
+        none.append("refunds", .list([]))
+        none.append("refunded", .int(0))
+        none.append("overages", .list([]))
+        none.append("overage_charged", .int(0))
+        self.noCreative = .object(CELObject(none))
+    }
+
+    /// Each fact type's layout (`FactSchema`), found once: objects are written field by field in
+    /// the schema's order, and a long log writes one per entry.
+    enum Layouts {
+        static let client = FactSchema.layout(of: "Client")
+        static let query = FactSchema.layout(of: "Query")
+        static let policy = FactSchema.layout(of: "Policy")
+        static let replay = FactSchema.layout(of: "Replay")
+        static let planChange = FactSchema.layout(of: "PlanChange")
+        static let entry = FactSchema.layout(of: "Entry")
+        static let movement = FactSchema.layout(of: "Movement")
+        static let otherClient = FactSchema.layout(of: "OtherClient")
+        static let report = FactSchema.layout(of: "Report")
+        static let balanceSince = FactSchema.layout(of: "BalanceSince")
+        /// A creative's, by the times it has (bits: 1 submitted, 2 delivered).
+        static let creative: [CELObject.Layout] = (0..<4).map { bits in
+            FactSchema.layout(of: "Creative", omitting: Set((bits & 1 == 0 ? ["submitted_at"] : []) + (bits & 2 == 0 ? ["delivered_at"] : [])))
+        }
     }
 
     static func int(_ n: Int) -> CELValue { .int(Int64(n)) }
@@ -38,52 +72,71 @@ struct FactBuilder: Sendable {
     func clientValue() -> CELValue {
         let client = snapshot.client
         let anchor = client.billingAnchor
-        return .object(CELObject(typeName: "Client", fields: [
-            "id": .string(client.id), "name": .string(client.name), "timezone": .string(time.zone.identifier),
-            "plan": .string(client.plan), "allocation": Self.int(policy.plans[client.plan] ?? 0),
-            "billing_anchor": .string(String(format: "%04d-%02d-%02d", anchor.year, anchor.month, anchor.day)),
-            "billing_day": Self.int(anchor.day), "auto_reload": .bool(client.autoReload.enabled),
-            "reload_amount": Self.int(client.autoReload.amount ?? policy.reloadDefault),
-            "balance": Self.int(client.balance), "outstanding": Self.int(client.outstanding),
-            "credits_url": .string("/dashboard/clients/\(client.id)/credits"),
-        ]))
+        var fields = CELObject.Fields(Layouts.client)
+        fields.append("id", .string(client.id))
+        fields.append("name", .string(client.name))
+        fields.append("timezone", .string(time.zone.identifier))
+        fields.append("plan", .string(client.plan))
+        fields.append("allocation", Self.int(policy.plans[client.plan] ?? 0))
+        fields.append("billing_anchor", .string(anchor.description))
+        fields.append("billing_day", Self.int(anchor.day))
+        fields.append("auto_reload", .bool(client.autoReload.enabled))
+        fields.append("reload_amount", Self.int(client.autoReload.amount ?? policy.reloadDefault))
+        fields.append("balance", Self.int(client.balance))
+        fields.append("outstanding", Self.int(client.outstanding))
+        fields.append("credits_url", .string("/dashboard/clients/\(client.id)/credits"))
+        return .object(CELObject(fields))
     }
 
     func queryObject() -> CELValue {
-        .object(CELObject(typeName: "Query", fields: [
-            "expected": Self.int(queryValue.expected), "actual": Self.int(queryValue.actual),
-            "delta": Self.int(queryValue.delta), "since": Self.timestamp(queryValue.since),
-            "until": Self.timestamp(queryValue.until), "now": Self.timestamp(queryValue.now),
-        ]))
+        var fields = CELObject.Fields(Layouts.query)
+        fields.append("expected", Self.int(queryValue.expected))
+        fields.append("actual", Self.int(queryValue.actual))
+        fields.append("delta", Self.int(queryValue.delta))
+        fields.append("since", Self.timestamp(queryValue.since))
+        fields.append("until", Self.timestamp(queryValue.until))
+        fields.append("now", Self.timestamp(queryValue.now))
+        return .object(CELObject(fields))
     }
 
     func policyValue() -> CELValue {
         let plans = policy.plans.keys.sorted().map { (CELValue.string($0), Self.int(policy.plans[$0]!)) }
-        return .object(CELObject(typeName: "Policy", fields: [
-            "submission_base": Self.int(policy.submissionBase), "showcase_per_second": Self.int(policy.showcasePerSecond),
-            "clip_min_seconds": Self.int(policy.clipMinSeconds), "clip_max_seconds": Self.int(policy.clipMaxSeconds),
-            "reload_default": Self.int(policy.reloadDefault), "page_size": Self.int(policy.pageSize),
-            "images_per_batch": Self.int(policy.imagesPerBatch), "reroll_cost": Self.int(policy.rerollCost),
-            "refund_grace_hours": Self.int(policy.refundGraceHours), "plans": .map(CELMap(plans)),
-        ]))
+        var fields = CELObject.Fields(Layouts.policy)
+        fields.append("submission_base", Self.int(policy.submissionBase))
+        fields.append("showcase_per_second", Self.int(policy.showcasePerSecond))
+        fields.append("clip_min_seconds", Self.int(policy.clipMinSeconds))
+        fields.append("clip_max_seconds", Self.int(policy.clipMaxSeconds))
+        fields.append("reload_default", Self.int(policy.reloadDefault))
+        fields.append("page_size", Self.int(policy.pageSize))
+        fields.append("images_per_batch", Self.int(policy.imagesPerBatch))
+        fields.append("reroll_cost", Self.int(policy.rerollCost))
+        fields.append("refund_grace_hours", Self.int(policy.refundGraceHours))
+        fields.append("plans", .map(CELMap(plans)))
+        return .object(CELObject(fields))
     }
 
     func replayValue() -> CELValue {
-        .object(CELObject(typeName: "Replay", fields: [
-            "balance": Self.int(replay.replayedBalance), "shown": Self.int(replay.shownBalance),
-            "matches": .bool(replay.matchesShownBalance), "plan_tokens": Self.int(replay.planTokens),
-            "rollover_tokens": Self.int(replay.rolloverTokens), "outstanding": Self.int(replay.outstanding),
-        ]))
+        var fields = CELObject.Fields(Layouts.replay)
+        fields.append("balance", Self.int(replay.replayedBalance))
+        fields.append("shown", Self.int(replay.shownBalance))
+        fields.append("matches", .bool(replay.matchesShownBalance))
+        fields.append("plan_tokens", Self.int(replay.planTokens))
+        fields.append("rollover_tokens", Self.int(replay.rolloverTokens))
+        fields.append("outstanding", Self.int(replay.outstanding))
+        return .object(CELObject(fields))
     }
 
     /// Every plan change, oldest first.
     func planChangeValues() -> [CELValue] {
         planChanges.map { change in
-            .object(CELObject(typeName: "PlanChange", fields: [
-                "at": Self.timestamp(change.at), "local": .string(time.dateTime(change.at)),
-                "from": .string(change.from), "to": .string(change.to),
-                "from_allocation": Self.int(policy.plans[change.from] ?? 0), "to_allocation": Self.int(policy.plans[change.to] ?? 0),
-            ]))
+            var fields = CELObject.Fields(Layouts.planChange)
+            fields.append("at", Self.timestamp(change.at))
+            fields.append("local", .string(time.dateTime(change.at)))
+            fields.append("from", .string(change.from))
+            fields.append("to", .string(change.to))
+            fields.append("from_allocation", Self.int(policy.plans[change.from] ?? 0))
+            fields.append("to_allocation", Self.int(policy.plans[change.to] ?? 0))
+            return .object(CELObject(fields))
         }
     }
 
@@ -100,14 +153,6 @@ struct FactBuilder: Sendable {
         return local.day == day && (local.year, local.month, local.day) >= (anchor.year, anchor.month, anchor.day)
     }
 
-    /// An entry's fields in the order `entryItem` writes them (a long log builds one per entry).
-    static let entryLayout = CELObject.Layout(typeName: "Entry", names: [
-        "id", "at", "local", "day", "type", "label", "known", "amount", "creative", "note", "index",
-        "plan_before", "plan_after", "rollover_before", "rollover_after", "balance_before", "balance_after",
-        "outstanding_before", "outstanding_after", "plan", "plan_allocation", "on_anniversary", "paired_charge",
-        "paired_reloads",
-    ])
-
     func entryItem(_ entry: LedgerEntry, pairedCharge: String, pairedReloads: [String], creatives: [String: CELValue]) -> Facts.Item {
         let state: EntryState? = entry.logIndex < replay.entryStates.count ? replay.state(of: entry) : nil
         let plan = plan(at: entry.at)
@@ -116,19 +161,32 @@ struct FactBuilder: Sendable {
         let planBefore = state?.planBefore ?? 0, planAfter = state?.planAfter ?? 0
         let rolloverBefore = state?.rolloverBefore ?? 0, rolloverAfter = state?.rolloverAfter ?? 0
         let day = time.day(local)
-        let value = CELValue.object(CELObject(Self.entryLayout, [
-            "id": .string(entry.id), "at": Self.timestamp(entry.at), "local": .string(time.dateTime(local, at: entry.at)),
-            "day": .string(day), "type": .string(entry.type.id), "label": .string(entry.type.label),
-            "known": .bool(known), "amount": Self.int(entry.amount), "creative": .string(entry.creative ?? ""),
-            "note": .string(entry.note ?? ""), "index": Self.int(entry.logIndex),
-            "plan_before": Self.int(planBefore), "plan_after": Self.int(planAfter),
-            "rollover_before": Self.int(rolloverBefore), "rollover_after": Self.int(rolloverAfter),
-            "balance_before": Self.int(planBefore + rolloverBefore), "balance_after": Self.int(planAfter + rolloverAfter),
-            "outstanding_before": Self.int(state?.outstandingBefore ?? 0), "outstanding_after": Self.int(state?.outstandingAfter ?? 0),
-            "plan": .string(plan), "plan_allocation": Self.int(policy.plans[plan] ?? 0),
-            "on_anniversary": .bool(isAnniversary(local)), "paired_charge": .string(pairedCharge),
-            "paired_reloads": Self.strings(pairedReloads),
-        ]))
+        var fields = CELObject.Fields(Layouts.entry)
+        fields.append("id", .string(entry.id))
+        fields.append("at", Self.timestamp(entry.at))
+        fields.append("local", .string(time.dateTime(local, at: entry.at)))
+        fields.append("day", .string(day))
+        fields.append("type", .string(entry.type.id))
+        fields.append("label", .string(entry.type.label))
+        fields.append("known", .bool(known))
+        fields.append("amount", Self.int(entry.amount))
+        fields.append("creative", .string(entry.creative ?? ""))
+        fields.append("note", .string(entry.note ?? ""))
+        fields.append("index", Self.int(entry.logIndex))
+        fields.append("plan_before", Self.int(planBefore))
+        fields.append("plan_after", Self.int(planAfter))
+        fields.append("rollover_before", Self.int(rolloverBefore))
+        fields.append("rollover_after", Self.int(rolloverAfter))
+        fields.append("balance_before", Self.int(planBefore + rolloverBefore))
+        fields.append("balance_after", Self.int(planAfter + rolloverAfter))
+        fields.append("outstanding_before", Self.int(state?.outstandingBefore ?? 0))
+        fields.append("outstanding_after", Self.int(state?.outstandingAfter ?? 0))
+        fields.append("plan", .string(plan))
+        fields.append("plan_allocation", Self.int(policy.plans[plan] ?? 0))
+        fields.append("on_anniversary", .bool(isAnniversary(local)))
+        fields.append("paired_charge", .string(pairedCharge))
+        fields.append("paired_reloads", Self.strings(pairedReloads))
+        let value = CELValue.object(CELObject(fields))
         let creative = entry.creative.flatMap { creatives[$0] } ?? noCreative
         return Facts.Item(bindings: [("entry", value), ("creative", creative)], value: value, at: entry.at,
                           creativeKey: entry.creative ?? "", id: entry.id,
@@ -138,11 +196,15 @@ struct FactBuilder: Sendable {
     func movementItem(_ movement: ComputedMovement) -> Facts.Item {
         let local = time.local(movement.at)
         let day = time.day(local)
-        let value = CELValue.object(CELObject(typeName: "Movement", fields: [
-            "id": .string(movement.id), "kind": .string(Self.kindName(movement)), "at": Self.timestamp(movement.at),
-            "local": .string(time.dateTime(local, at: movement.at)), "day": .string(day),
-            "amount": Self.int(movement.amount), "entries": Self.strings(movement.entries),
-        ]))
+        var fields = CELObject.Fields(Layouts.movement)
+        fields.append("id", .string(movement.id))
+        fields.append("kind", .string(Self.kindName(movement)))
+        fields.append("at", Self.timestamp(movement.at))
+        fields.append("local", .string(time.dateTime(local, at: movement.at)))
+        fields.append("day", .string(day))
+        fields.append("amount", Self.int(movement.amount))
+        fields.append("entries", Self.strings(movement.entries))
+        let value = CELValue.object(CELObject(fields))
         return Facts.Item(bindings: [("movement", value)], value: value, at: movement.at, creativeKey: movement.id, id: movement.id,
                           kind: Self.kindName(movement), day: day)
     }
@@ -152,20 +214,26 @@ struct FactBuilder: Sendable {
     }
 
     func otherClientItem(_ other: OtherClient) -> Facts.Item {
-        let value = CELValue.object(CELObject(typeName: "OtherClient", fields: [
-            "id": .string(other.id), "name": .string(other.name), "balance": Self.int(other.balance),
-        ]))
+        var fields = CELObject.Fields(Layouts.otherClient)
+        fields.append("id", .string(other.id))
+        fields.append("name", .string(other.name))
+        fields.append("balance", Self.int(other.balance))
+        let value = CELValue.object(CELObject(fields))
         return Facts.Item(bindings: [("other_client", value)], value: value, at: nil, creativeKey: other.id, id: other.id)
     }
 
     func reportItem(_ report: Report, timeOrdered: [LedgerEntry]) -> Facts.Item {
         let adjustments = timeOrdered.filter { $0.type == .adminAdjustment && $0.at > report.openedAt }.map(\.id)
-        let value = CELValue.object(CELObject(typeName: "Report", fields: [
-            "id": .string(report.id), "opened_at": Self.timestamp(report.openedAt),
-            "local": .string(time.dateTime(report.openedAt)), "expected": Self.int(report.expected),
-            "actual": Self.int(report.actual), "delta": Self.int(report.actual - report.expected),
-            "note": .string(report.note ?? ""), "adjustments_since": Self.strings(adjustments),
-        ]))
+        var fields = CELObject.Fields(Layouts.report)
+        fields.append("id", .string(report.id))
+        fields.append("opened_at", Self.timestamp(report.openedAt))
+        fields.append("local", .string(time.dateTime(report.openedAt)))
+        fields.append("expected", Self.int(report.expected))
+        fields.append("actual", Self.int(report.actual))
+        fields.append("delta", Self.int(report.actual - report.expected))
+        fields.append("note", .string(report.note ?? ""))
+        fields.append("adjustments_since", Self.strings(adjustments))
+        let value = CELValue.object(CELObject(fields))
         return Facts.Item(bindings: [("report", value)], value: value, at: report.openedAt, creativeKey: report.id, id: report.id)
     }
 

@@ -4,8 +4,9 @@ import CEL
 /// authors in `Rules/README.md`), declared once so that a misspelt field is an
 /// error when the rules load, not when they run.
 enum FactSchema {
-    /// The object types, by name, with their fields.
-    static let objectTypes: [(name: String, fields: [String: CELType])] = [
+    /// The object types, by name, with their fields in the order `FactBuilder` writes them
+    /// (fields an object may lack last).
+    static let objectTypes: [(name: String, fields: KeyValuePairs<String, CELType>)] = [
         ("Client", [
             "id": .string, "name": .string, "timezone": .string, "plan": .string, "allocation": .int,
             "billing_anchor": .string, "billing_day": .int, "auto_reload": .bool, "reload_amount": .int,
@@ -25,11 +26,11 @@ enum FactSchema {
         ]),
         ("Creative", [
             "id": .string, "title": .string, "status": .string, "in_flight": .bool, "delivered": .bool,
-            "submitted_at": .timestamp, "delivered_at": .timestamp, "clips": .list(.int), "clip_seconds": .list(.int),
-            "showcase_seconds": .int, "clips_text": .string, "deposit": .int, "expected_cost": .int,
-            "delivered_seconds": .int, "has_delivered_seconds": .bool, "reconciliation": .int,
-            "hours_since_delivery": .int, "charges": .list(.string), "charged": .int,
+            "clips": .list(.int), "clip_seconds": .list(.int), "showcase_seconds": .int, "clips_text": .string,
+            "deposit": .int, "expected_cost": .int, "delivered_seconds": .int, "has_delivered_seconds": .bool,
+            "reconciliation": .int, "hours_since_delivery": .int, "charges": .list(.string), "charged": .int,
             "refunds": .list(.string), "refunded": .int, "overages": .list(.string), "overage_charged": .int,
+            "submitted_at": .timestamp, "delivered_at": .timestamp,
         ]),
         ("Movement", [
             "id": .string, "kind": .string, "at": .timestamp, "local": .string, "day": .string,
@@ -58,6 +59,13 @@ enum FactSchema {
             "refund_grace_hours": .int, "plans": .map(key: .string, value: .int),
         ]),
     ]
+
+    /// The layout objects of type `name` are built with: its fields in order, but `omitting`
+    /// (those an object lacks: a creative never submitted has no `submitted_at`).
+    static func layout(of name: String, omitting: Set<String> = []) -> CELObject.Layout {
+        guard let type = objectTypes.first(where: { $0.name == name }) else { preconditionFailure("no fact type \(name)") }
+        return CELObject.Layout(typeName: name, names: type.fields.map(\.key).filter { !omitting.contains($0) })
+    }
 
     /// The variables every expression sees.
     static let globals: [(name: String, type: CELType)] = [
@@ -105,7 +113,9 @@ enum FactSchema {
     /// math functions (Rules/README.md lists them).
     static func baseEnvironment(functions: RuleFunctions) -> CELEnvironment {
         var environment = CELEnvironment(extensions: Set(CELExtension.allCases))
-        for type in objectTypes { environment.declareObjectType(type.name, fields: type.fields) }
+        for type in objectTypes {
+            environment.declareObjectType(type.name, fields: Dictionary(uniqueKeysWithValues: type.fields.map { ($0.key, $0.value) }))
+        }
         for variable in globals { environment.declareVariable(variable.name, type: variable.type) }
         functions.declare(in: &environment)
         return environment

@@ -121,13 +121,13 @@ struct Facts: Sendable {
     }
 
     private static func balanceSince(_ moment: BalanceHistory.Moment?, rest: [String], time: TimeFormat) -> CELValue {
-        .object(CELObject(typeName: "BalanceSince", fields: [
-            "found": .bool(moment != nil),
-            "at": moment.map { FactBuilder.timestamp($0.at) } ?? FactBuilder.timestamp(Date(timeIntervalSince1970: 0)),
-            "local": .string(moment.map { time.dateTime($0.at) } ?? ""),
-            "balance": FactBuilder.int(moment?.balance ?? 0),
-            "after_entry": .string(moment?.afterEntry ?? ""),
-            "rest": .map(CELMap(rest.map { (.string($0), .bool(true)) })),
-        ]))
+        var fields = CELObject.Fields(FactBuilder.Layouts.balanceSince)
+        fields.append("found", .bool(moment != nil))
+        fields.append("at", FactBuilder.timestamp(moment?.at ?? Date(timeIntervalSince1970: 0)))
+        fields.append("local", .string(moment.map { time.dateTime($0.at) } ?? ""))
+        fields.append("balance", FactBuilder.int(moment?.balance ?? 0))
+        fields.append("after_entry", .string(moment?.afterEntry ?? ""))
+        fields.append("rest", .map(CELMap(rest.map { (.string($0), .bool(true)) })))
+        return .object(CELObject(fields))
     }
 }

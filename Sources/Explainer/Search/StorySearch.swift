@@ -253,7 +253,8 @@ public struct StorySearch: Sendable {
         // Causes resting on a common entry or movement: one story (two of them at a time, then three).
         // Each id numbered once (links apart: a link names a creative, not a movement), the
         // causes resting on it listed by number, in the order the ids first came.
-        var numbers: [String: Int] = Dictionary(minimumCapacity: 2 * causes.count), linkNumbers: [String: Int] = [:]
+        var numbers: [String: Int] = Dictionary(minimumCapacity: usable.reduce(0) { $0 + causes[$1].entries.count + causes[$1].claims.count })
+        var linkNumbers: [String: Int] = [:]
         var byNumber: [[Int]] = []
         /// For each cause, by position, the numbers of the ids it rests on.
         var numbersOf: [[Int]] = Array(repeating: [], count: causes.count)
@@ -369,7 +370,7 @@ public struct StorySearch: Sendable {
         let perCause: [[Int]]
 
         init(_ causes: [Cause]) {
-            var numbers: [String: Int] = Dictionary(minimumCapacity: causes.count)
+            var numbers: [String: Int] = Dictionary(minimumCapacity: causes.reduce(0) { $0 + $1.claims.count })
             perCause = causes.indices.map { i in
                 let cause = causes[i]
                 guard !cause.claims.isEmpty else { return [-1 - i, cause.amount] }
