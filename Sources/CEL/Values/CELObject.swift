@@ -73,9 +73,14 @@ public struct CELObject: Hashable, Sendable {
         return storage.values[position]
     }
 
+    /// Where the field `name` is among the object's fields (objects of one layout share it).
+    public func place(of name: String) -> Int? {
+        storage.position(of: name)
+    }
+
     /// The field at `position` if it is named `name`, else a lookup by name: the fast path of `o.field`.
     @inline(__always)
-    func value(at position: Int, named name: String) -> CELValue? {
+    public func value(at position: Int, named name: String) -> CELValue? {
         if UInt(bitPattern: position) < UInt(storage.names.count), storage.names[position] == name { return storage.values[position] }
         return self[field: name]
     }

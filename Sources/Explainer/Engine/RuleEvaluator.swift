@@ -65,10 +65,10 @@ struct RuleEvaluator {
             let expressions = shared.rule.matchExpressions
             activations = expressions.map { expression in
                 var activation = expression.program.makeActivation()
-                for name in expression.variables { activation[name] = globals[name] }
+                for (name, slot) in expression.slots { activation[slot] = globals[name] }
                 return activation
             }
-            itemSlots = expressions.map { expression in itemNames.map { expression.program.slot(of: $0) } }
+            itemSlots = expressions.map { expression in itemNames.map { name in expression.slots.first { $0.name == name }?.slot } }
         }
 
         /// The item name and field `when` is guarded on.
@@ -122,7 +122,7 @@ struct RuleEvaluator {
                 // The rules of this kind of item (by index in `rules`), each made ready once.
                 let selected = rules.indices.filter { rules[$0].iteration == iteration }
                 guard !selected.isEmpty else { continue }
-                let kind = KindRules(selected.map { shared[$0] }, globals: facts.globals, itemNames: first.bindings.map(\.name))
+                let kind = KindRules(selected.map { shared[$0] }, globals: facts.globals, first: first)
                 let pass = kind.run(over: Parallel.parts(items, split), budget: &budget, time: facts.query.time)
                 for (k, index) in selected.enumerated() {
                     matches[index] = pass.matches[k]
@@ -164,15 +164,20 @@ struct RuleEvaluator {
         /// The guarded fields, each read once per item for all the rules; for each rule, the
         /// position of its field among them and the values it admits.
         let guarded: [GuardedField]
+        /// Where each guarded field is among the first item's fields: items of one kind share
+        /// their fields, so this finds the others' without a search.
+        let guardPlaces: [Int]
         let guardOf: [Int?]
         let admitted: [[String]]
         let itemNames: [String]
 
-        init(_ rules: [Shared], globals: [String: CELValue], itemNames: [String]) {
+        init(_ rules: [Shared], globals: [String: CELValue], first: Facts.Item) {
+            let itemNames = first.bindings.map(\.name)
             self.itemNames = itemNames
             bound = rules.map { BoundRule($0, globals: globals, itemNames: itemNames) }
             let guarded = Array(Set(bound.compactMap(\.guardedField))).sorted { ($0.position, $0.field) < ($1.position, $1.field) }
             self.guarded = guarded
+            guardPlaces = guarded.map { $0.place(in: first) ?? -1 }
             guardOf = bound.map { one in one.guardedField.flatMap(guarded.firstIndex(of:)) }
             admitted = bound.map(\.admitted)
         }
@@ -227,9 +232,10 @@ struct RuleEvaluator {
             var bound = self.bound
             var found = Pass(rules: bound.count)
             let before = budget.spent
+            var values = [String?](repeating: nil, count: guarded.count)
             items: for item in items {
                 assert(item.bindings.map(\.name) == itemNames, "every item of one kind binds the same names, in one order")
-                let values = guarded.map { $0.value(in: item) }
+                for k in guarded.indices { values[k] = guarded[k].value(in: item, place: guardPlaces[k]) }
                 for k in bound.indices {
                     // A rule's `when` cannot hold for an item whose guarded field has another value.
                     if let position = guardOf[k], let value = values[position], !admitted[k].contains(value) { continue }
@@ -503,10 +509,17 @@ private struct GuardedField: Hashable {
     let position: Int
     let field: String
 
-    /// The field's value for `item` when it is a string.
-    func value(in item: Facts.Item) -> String? {
-        guard case .object(let object) = item.bindings[position].value, case .string(let value)? = object[field: field] else { return nil }
+    /// The field's value for `item` when it is a string; `place` is where it was in another item.
+    func value(in item: Facts.Item, place: Int) -> String? {
+        guard case .object(let object) = item.bindings[position].value,
+              case .string(let value)? = object.value(at: place, named: field) else { return nil }
         return value
+    }
+
+    /// Where the field is among `item`'s fields.
+    func place(in item: Facts.Item) -> Int? {
+        guard case .object(let object) = item.bindings[position].value else { return nil }
+        return object.place(of: field)
     }
 }
 

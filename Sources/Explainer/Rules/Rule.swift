@@ -101,6 +101,9 @@ final class RuleExpression: Sendable {
     /// "submission" && ...`, its values sorted): found once, asked by every question.
     let variables: [String]
     let fieldGuard: (guard: CELFieldGuard, values: [String])?
+    /// The slot of each name it reads, for an activation of its program (an audit binds them
+    /// for every client).
+    let slots: [(name: String, slot: CELSlot)]
 
     init(program: CELProgram, source: String, location: SourceLocation, positions: (map: ScalarPositions, start: Int)? = nil) {
         self.program = program
@@ -109,6 +112,7 @@ final class RuleExpression: Sendable {
         self.positions = positions
         variables = program.variables
         fieldGuard = program.fieldGuard.map { ($0, $0.values.sorted()) }
+        slots = variables.compactMap { name in program.slot(of: name).map { (name, $0) } }
     }
 
     /// Evaluates; a failure is placed in the rule file, not in the expression alone.
