@@ -6,17 +6,23 @@ import Testing
     (-1, 4, "-0001"), (-2026, 2, "-2026"), (Int.max, 1, "9223372036854775807"), (Int.min, 1, "-9223372036854775808"),
 ])
 func numbersAreWrittenPaddedAsBefore(value: Int, width: Int, expected: String) {
-    var text = ASCIIWriter(capacity: 4)
-    text.write(value, width: width)
-    #expect(text.text == expected)
+    // Into a string of exactly the longest number's size, and after the end of a buffer.
+    #expect(ASCIIWriter.text(capacity: 20) { $0.write(value, width: width) } == expected)
+    var bytes = Array("> ".utf8)
+    var writer = ASCIIWriter(appendingTo: &bytes)
+    writer.write(value, width: width)
+    writer.finish(into: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == "> " + expected)
 }
 
-@Test func textAndNumbersAreWrittenInOrder() {
-    var text = ASCIIWriter(capacity: 8)
-    text.write("Nov")
-    text.write(" ")
-    text.write(20)
-    text.write(", ")
-    text.write("CET")
-    #expect(text.text == "Nov 20, CET")
+@Test(arguments: [11, 15, 16, 64])
+func textAndNumbersAreWrittenInOrder(capacity: Int) {
+    let text = ASCIIWriter.text(capacity: capacity) { text in
+        text.write("Nov")
+        text.write(" ")
+        text.write(20)
+        text.write(", ")
+        text.write("CET")
+    }
+    #expect(text == "Nov 20, CET")
 }

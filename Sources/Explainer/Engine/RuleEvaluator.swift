@@ -164,22 +164,38 @@ struct RuleEvaluator {
         /// The guarded fields, each read once per item for all the rules; for each rule, the
         /// position of its field among them and the values it admits.
         let guarded: [GuardedField]
+        /// For each guarded field, the values some rule admits, numbered: an item's value is
+        /// looked up once, not compared with each rule's values.
+        let valueNumbers: [[String: Int]]
+        /// For each rule guarded on a field, whether it admits each of that field's numbered values.
+        let admits: [[Bool]]
         /// Where each guarded field is among the first item's fields: items of one kind share
         /// their fields, so this finds the others' without a search.
         let guardPlaces: [Int]
         let guardOf: [Int?]
-        let admitted: [[String]]
         let itemNames: [String]
 
         init(_ rules: [Shared], globals: [String: CELValue], first: Facts.Item) {
             let itemNames = first.bindings.map(\.name)
             self.itemNames = itemNames
-            bound = rules.map { BoundRule($0, globals: globals, itemNames: itemNames) }
+            let bound = rules.map { BoundRule($0, globals: globals, itemNames: itemNames) }
+            self.bound = bound
             let guarded = Array(Set(bound.compactMap(\.guardedField))).sorted { ($0.position, $0.field) < ($1.position, $1.field) }
             self.guarded = guarded
             guardPlaces = guarded.map { $0.place(in: first) ?? -1 }
-            guardOf = bound.map { one in one.guardedField.flatMap(guarded.firstIndex(of:)) }
-            admitted = bound.map(\.admitted)
+            let guardOf = bound.map { one in one.guardedField.flatMap(guarded.firstIndex(of:)) }
+            self.guardOf = guardOf
+            let valueNumbers = guarded.indices.map { field in
+                let values = Set(bound.indices.filter { guardOf[$0] == field }.flatMap { bound[$0].admitted })
+                return Dictionary(uniqueKeysWithValues: values.sorted().enumerated().map { ($0.element, $0.offset) })
+            }
+            self.valueNumbers = valueNumbers
+            admits = bound.indices.map { k in
+                guard let field = guardOf[k] else { return [] }
+                var admits = Array(repeating: false, count: valueNumbers[field].count)
+                for value in bound[k].admitted { admits[valueNumbers[field][value]!] = true }
+                return admits
+            }
         }
 
         /// What the rules found, by rule, and where the budget ran out.
@@ -232,13 +248,17 @@ struct RuleEvaluator {
             var bound = self.bound
             var found = Pass(rules: bound.count)
             let before = budget.spent
-            var values = [String?](repeating: nil, count: guarded.count)
+            // Each guarded field's value for the item, by number: -1 when no rule admits it, nil
+            // when it is no string (the rules then decide by evaluating).
+            var numbers = [Int?](repeating: nil, count: guarded.count)
             items: for item in items {
                 assert(item.bindings.map(\.name) == itemNames, "every item of one kind binds the same names, in one order")
-                for k in guarded.indices { values[k] = guarded[k].value(in: item, place: guardPlaces[k]) }
+                for k in guarded.indices {
+                    numbers[k] = guarded[k].value(in: item, place: guardPlaces[k]).map { valueNumbers[k][$0] ?? -1 }
+                }
                 for k in bound.indices {
                     // A rule's `when` cannot hold for an item whose guarded field has another value.
-                    if let position = guardOf[k], let value = values[position], !admitted[k].contains(value) { continue }
+                    if let field = guardOf[k], let number = numbers[field], number < 0 || !admits[k][number] { continue }
                     // The rule is read in place through its shared reference: a copy of it per item
                     // and rule retains every field of it.
                     let shared = bound[k].shared

@@ -50,34 +50,37 @@ public struct TimeFormat: Sendable {
     /// The same from the local fields of `date`, already found.
     public func dateTime(_ l: Local, at date: Date) -> String {
         let zone = names.abbreviation(offset: l.offset, at: date)
-        var text = ASCIIWriter(capacity: 40 + zone.utf8.count)
-        writeDate(l, to: &text)
-        text.write(", ")
-        writeClock(l, to: &text)
-        text.write(" ")
-        text.write(zone)
-        return text.text
+        return ASCIIWriter.text(capacity: Self.longestDate + 11 + zone.utf8.count) { text in
+            writeDate(l, to: &text)
+            text.write(", ")
+            writeClock(l, to: &text)
+            text.write(" ")
+            text.write(zone)
+        }
     }
 
     /// `10:14 AM CST`: the time of day with the zone.
     public func clock(_ date: Date) -> String {
         let l = local(date)
-        var text = ASCIIWriter(capacity: 16)
-        writeClock(l, to: &text)
-        text.write(" ")
-        text.write(names.abbreviation(offset: l.offset, at: date))
-        return text.text
+        let zone = names.abbreviation(offset: l.offset, at: date)
+        return ASCIIWriter.text(capacity: 9 + zone.utf8.count) { text in
+            writeClock(l, to: &text)
+            text.write(" ")
+            text.write(zone)
+        }
     }
 
     /// `Nov 20`, or `Nov 20, 2025` in another year than the reference's.
     public func shortDate(_ date: Date) -> String {
-        var text = ASCIIWriter(capacity: 16)
-        writeDate(local(date), to: &text)
-        return text.text
+        let l = local(date)
+        return ASCIIWriter.text(capacity: Self.longestDate) { writeDate(l, to: &$0) }
     }
 
+    /// The most bytes `writeDate` writes: `Nov 20, ` and a year of any size.
+    private static let longestDate = 8 + 21
+
     /// `Nov 20`, or `Nov 20, 2025`.
-    private func writeDate(_ l: Local, to text: inout ASCIIWriter) {
+    private func writeDate(_ l: Local, to text: inout ASCIIWriter<some ASCIISink>) {
         text.write(Self.months[l.month - 1])
         text.write(" ")
         text.write(l.day)
@@ -88,7 +91,7 @@ public struct TimeFormat: Sendable {
     }
 
     /// `10:14 AM`.
-    private func writeClock(_ l: Local, to text: inout ASCIIWriter) {
+    private func writeClock(_ l: Local, to text: inout ASCIIWriter<some ASCIISink>) {
         text.write(l.hour % 12 == 0 ? 12 : l.hour % 12)
         text.write(":")
         text.write(l.minute, width: 2)
@@ -102,12 +105,11 @@ public struct TimeFormat: Sendable {
 
     /// The same from local fields already found.
     public func day(_ l: Local) -> String {
-        var text = ASCIIWriter(capacity: 10)
-        writeDay(l, to: &text)
-        return text.text
+        // Ten bytes in the years people use: a string that small is stored within itself.
+        ASCIIWriter.text(capacity: (0...9999).contains(l.year) ? 10 : 6 + 21) { writeDay(l, to: &$0) }
     }
 
-    private func writeDay(_ l: Local, to text: inout ASCIIWriter) {
+    private func writeDay(_ l: Local, to text: inout ASCIIWriter<some ASCIISink>) {
         text.write(l.year, width: 4)
         text.write("-")
         text.write(l.month, width: 2)
@@ -118,23 +120,23 @@ public struct TimeFormat: Sendable {
     /// `2026-11-20T10:14:00-06:00` (`Z` in UTC).
     public func iso(_ date: Date) -> String {
         let l = local(date)
-        var text = ASCIIWriter(capacity: 25)
-        writeDay(l, to: &text)
-        text.write("T")
-        text.write(l.hour, width: 2)
-        text.write(":")
-        text.write(l.minute, width: 2)
-        text.write(":")
-        text.write(l.second, width: 2)
-        if l.offset == 0 {
-            text.write("Z")
-        } else {
-            text.write(l.offset < 0 ? "-" : "+")
-            text.write(abs(l.offset) / 3600, width: 2)
+        return ASCIIWriter.text(capacity: 6 + 21 + 15) { text in
+            writeDay(l, to: &text)
+            text.write("T")
+            text.write(l.hour, width: 2)
             text.write(":")
-            text.write(abs(l.offset) / 60 % 60, width: 2)
+            text.write(l.minute, width: 2)
+            text.write(":")
+            text.write(l.second, width: 2)
+            if l.offset == 0 {
+                text.write("Z")
+            } else {
+                text.write(l.offset < 0 ? "-" : "+")
+                text.write(abs(l.offset) / 3600, width: 2)
+                text.write(":")
+                text.write(abs(l.offset) / 60 % 60, width: 2)
+            }
         }
-        return text.text
     }
 
     /// The zone's short name at that instant (`CST`, `CET`, `IST`, `UTC`).

@@ -37,13 +37,12 @@ public enum ISOTimestamp {
     /// `2026-11-20T10:14:00-06:00` with a fixed offset (`Z` when it is 0); fractions of a
     /// second are shown to the millisecond when there are any.
     public static func format(_ date: Date, offsetSeconds: Int) -> String {
-        var text = ASCIIWriter(capacity: 29)
-        write(date, offsetSeconds: offsetSeconds, to: &text)
-        return text.text
+        // A year of any size, then `-MM-DDTHH:MM:SS.mmm+HH:MM` (and room for a wider offset).
+        ASCIIWriter.text(capacity: 21 + 25 + 8) { write(date, offsetSeconds: offsetSeconds, to: &$0) }
     }
 
     /// `format(_:offsetSeconds:)` written into `text`.
-    static func write(_ date: Date, offsetSeconds: Int, to text: inout ASCIIWriter) {
+    static func write(_ date: Date, offsetSeconds: Int, to text: inout ASCIIWriter<some ASCIISink>) {
         let interval = date.timeIntervalSince1970
         let whole = Int(interval.rounded(.down))
         let millis = Int(((interval - Double(whole)) * 1000).rounded())
