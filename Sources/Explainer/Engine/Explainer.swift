@@ -47,7 +47,7 @@ public struct Explainer: Sendable {
         if let moment = balanceWas, query.delta != 0 {
             balanceStory = story(since: moment, history: history, facts: facts, output: &output)
         }
-        var claimed: [String: Int] = Dictionary(minimumCapacity: output.causes.count)
+        var claimed: [String: Int] = Dictionary(minimumCapacity: output.causes.reduce(0) { $0 + $1.claims.count })
         for cause in output.causes {
             for claim in cause.claims { claimed[claim.movement] = facts.movements[claim.movement]?.amount }
         }

@@ -61,27 +61,33 @@ struct Facts: Sendable {
         let inOrder = { (a: LedgerEntry, b: LedgerEntry) in (a.at, a.logIndex) < (b.at, b.logIndex) }
         let timeOrdered = entries.indices.dropFirst().allSatisfy { (entries[$0 - 1].at, entries[$0 - 1].logIndex) < (entries[$0].at, entries[$0].logIndex) }
             ? entries : entries.sorted(by: inOrder)
-        var movements: [String: (amount: Int, order: Int?)] = Dictionary(minimumCapacity: timeOrdered.count + replay.movements.count)
-        for (position, entry) in timeOrdered.enumerated() { movements[entry.id] = (entry.amount, position) }
-        for movement in replay.movements { movements[movement.id] = (movement.amount, nil) }
+        // A long log builds its facts on every core: each entry's stand alone, and the
+        // tables beside them are built two at a time.
+        let long = Parallel.isLong(timeOrdered.count)
+        let (movements, (creatives, window, pairs)) = Parallel.both(together: long, {
+            Self.movementTable(timeOrdered: timeOrdered, replay: replay)
+        }, {
+            (builder.creatives(timeOrdered: timeOrdered), timeOrdered.filter { query.since <= $0.at && $0.at <= query.until },
+             FactBuilder.pairedCharges(timeOrdered))
+        })
         self.movements = movements
-
-        let creatives = builder.creatives(timeOrdered: timeOrdered)
-        let window = timeOrdered.filter { query.since <= $0.at && $0.at <= query.until }
-        let pairs = FactBuilder.pairedCharges(timeOrdered)
         let reloads = FactBuilder.pairedReloads(window, pairs: pairs)
-        // Each entry's facts stand alone: a long window builds them on every core.
         let byID = creatives.byID
         let entryItems = Parallel.map(items: window) {
             builder.entryItem($0, pairedCharge: pairs[$0.id] ?? "", pairedReloads: reloads[$0.id] ?? [], creatives: byID)
         }
-        let movementItems = replay.movements
-            .filter { query.since <= $0.at && $0.at <= query.until }
-            .sorted { ($0.at, $0.id) < ($1.at, $1.id) }
-            .map { builder.movementItem($0) }
-        let otherItems = snapshot.otherClients.map { builder.otherClientItem($0) }
-        let reportItems = snapshot.reports.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
-            .map { builder.reportItem($0, timeOrdered: timeOrdered) }
+        let (entriesByID, (movementItems, otherItems, reportItems)) = Parallel.both(together: long, {
+            // A lookup by id, so that a rule about one item finds another without a scan of the
+            // list (one per item: quadratic over a long window).
+            CELValue.map(CELMap(entryItems.map { (.string($0.id), $0.value) }))
+        }, {
+            (replay.movements.filter { query.since <= $0.at && $0.at <= query.until }
+                .sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+                .map { builder.movementItem($0) },
+             snapshot.otherClients.map { builder.otherClientItem($0) },
+             snapshot.reports.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
+                .map { builder.reportItem($0, timeOrdered: timeOrdered) })
+        })
         let client = builder.clientValue()
         items = [
             .entries: entryItems, .movements: movementItems, .creatives: creatives.items,
@@ -93,12 +99,18 @@ struct Facts: Sendable {
             "entries": .list(entryItems.map(\.value)), "movements": .list(movementItems.map(\.value)),
             "creatives": .list(creatives.items.map(\.value)), "other_clients": .list(otherItems.map(\.value)),
             "reports": .list(reportItems.map(\.value)), "plan_changes": .list(builder.planChangeValues()),
-            // Lookups by id, so that a rule about one item finds another without a scan of
-            // the list (one per item: quadratic over a long window).
-            "entries_by_id": .map(CELMap(entryItems.map { (.string($0.id), $0.value) })),
+            "entries_by_id": entriesByID,
             "creatives_by_id": .map(CELMap(creatives.items.map { (.string($0.id), $0.value) })),
             "balance_since": Self.balanceSince(nil, rest: [], time: query.time),
         ]
+    }
+
+    /// Every movement's amount by id, and for entries their place in time order.
+    private static func movementTable(timeOrdered: [LedgerEntry], replay: Replay) -> [String: (amount: Int, order: Int?)] {
+        var movements: [String: (amount: Int, order: Int?)] = Dictionary(minimumCapacity: timeOrdered.count + replay.movements.count)
+        for (position, entry) in timeOrdered.enumerated() { movements[entry.id] = (entry.amount, position) }
+        for movement in replay.movements { movements[movement.id] = (movement.amount, nil) }
+        return movements
     }
 
     /// Every name an expression about `item` sees: the globals and the item's own.
