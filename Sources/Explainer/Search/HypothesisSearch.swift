@@ -153,7 +153,7 @@ public struct HypothesisSearch: Sendable {
         if group.count <= groupLimit {
             for mask in 1..<(1 << group.count) {
                 let members = group.indices.filter { mask & (1 << $0) != 0 }.map { group[$0] }
-                guard Self.fits(members.map { causes[$0] }, movements: movements) else { continue }
+                guard Self.fits(members, of: causes, movements: movements) else { continue }
                 result.append(option(members, causes: causes, keys: keys))
             }
         } else {
@@ -168,10 +168,10 @@ public struct HypothesisSearch: Sendable {
     }
 
     /// Whether causes together take no more out of any movement than it holds.
-    static func fits(_ causes: [Cause], movements: [String: Int]) -> Bool {
+    static func fits(_ members: [Int], of causes: [Cause], movements: [String: Int]) -> Bool {
         var taken = IdTally<Int>()
-        for cause in causes {
-            for claim in cause.claims { taken[taken.position(of: claim.movement, initial: 0)] += claim.amount }
+        for member in members {
+            for claim in causes[member].claims { taken[taken.position(of: claim.movement, initial: 0)] += claim.amount }
         }
         return taken.items.allSatisfy { id, amount in
             let holds = movements[id] ?? 0

@@ -160,7 +160,7 @@ public struct StorySearch: Sendable {
                 let (a, b) = (stories[i], stories[j])
                 let members = a.members + b.members
                 guard Set(members).count == members.count,
-                      HypothesisSearch.fits(members.map { causes[$0] }, movements: movements) else { continue }
+                      HypothesisSearch.fits(members, of: causes, movements: movements) else { continue }
                 exact.append(Ranked(stories: [a, b], members: members.sorted(), amount: delta, score: a.score * b.score * pairFactor))
             }
         }
@@ -245,9 +245,10 @@ public struct StorySearch: Sendable {
             latestPart[causes[i].rule] = i
         }
         for i in usable where !causes[i].isFiller || latestPart[causes[i].rule] == i {
-            let cause = causes[i]
-            let shape: StoryShape = cause.finding != nil ? .finding : cause.isFiller ? .part : .single
-            stories.append(Story(members: [i], amount: cause.amount, shape: shape, score: base[i] * (cause.isFiller ? partFactor : 1)))
+            // Read in place: a copy of a cause retains each of its fields.
+            let shape: StoryShape = causes[i].finding != nil ? .finding : causes[i].isFiller ? .part : .single
+            stories.append(Story(members: [i], amount: causes[i].amount, shape: shape,
+                                 score: base[i] * (causes[i].isFiller ? partFactor : 1)))
         }
         steps += usable.count
         // Causes resting on a common entry or movement: one story (two of them at a time, then three).
@@ -277,9 +278,8 @@ public struct StorySearch: Sendable {
         var pairs: [[Int]] = []
         func link(_ members: [Int]) {
             steps += 1
-            let group = members.map { causes[$0] }
-            guard HypothesisSearch.fits(group, movements: movements) else { return }
-            stories.append(Story(members: members, amount: group.reduce(0) { $0 + $1.amount }, shape: .linked,
+            guard HypothesisSearch.fits(members, of: causes, movements: movements) else { return }
+            stories.append(Story(members: members, amount: members.reduce(0) { $0 + causes[$1].amount }, shape: .linked,
                                  score: members.map { base[$0] }.max() ?? 0))
             if members.count == 2 { pairs.append(members) }
         }
@@ -372,11 +372,10 @@ public struct StorySearch: Sendable {
         init(_ causes: [Cause]) {
             var numbers: [String: Int] = Dictionary(minimumCapacity: causes.reduce(0) { $0 + $1.claims.count })
             perCause = causes.indices.map { i in
-                let cause = causes[i]
-                guard !cause.claims.isEmpty else { return [-1 - i, cause.amount] }
+                guard !causes[i].claims.isEmpty else { return [-1 - i, causes[i].amount] }
                 var pairs: [(Int, Int)] = []
-                pairs.reserveCapacity(cause.claims.count)
-                for claim in cause.claims {
+                pairs.reserveCapacity(causes[i].claims.count)
+                for claim in causes[i].claims {
                     let number = StorySearch.number(of: claim.movement, in: &numbers, next: numbers.count)
                     pairs.append((number, claim.amount))
                 }
