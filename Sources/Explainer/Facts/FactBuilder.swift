@@ -19,7 +19,9 @@ struct FactBuilder: Sendable {
         self.policy = policy
         self.replay = replay
         self.queryValue = query
-        self.time = query.time
+        // Every entry's time is written in the client's zone: its offsets over the log, found once.
+        let times = snapshot.entries.lazy.map(\.at)
+        self.time = query.time.covering(min(query.since, times.min() ?? query.since)...max(query.until, query.now, times.max() ?? query.now))
         self.planChanges = snapshot.planChanges.sorted { $0.at < $1.at }
         var none = CELObject.Fields(Layouts.creative[0])
         none.append("id", .string(""))

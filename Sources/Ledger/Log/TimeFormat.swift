@@ -12,6 +12,8 @@ public struct TimeFormat: Sendable {
     public let referenceYear: Int?
     /// The zone's short names.
     private let names: ZoneNames
+    /// The zone's offsets over the span `covering(_:)` was given, if any.
+    private var offsets: ZoneOffsets?
 
     /// - Parameter reference: "now"; times in its year are shown without the year.
     public init(zone: TimeZone, reference: Date? = nil) {
@@ -20,6 +22,14 @@ public struct TimeFormat: Sendable {
             let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
             return CivilTime.date(days: Self.floorDivide(seconds, 86_400)).year
         }
+    }
+
+    /// The same format, with the zone's offsets over `span` found at once: for the times of a
+    /// long log, which it formats one by one.
+    public func covering(_ span: ClosedRange<Date>) -> TimeFormat {
+        var format = self
+        format.offsets = ZoneOffsets(zone: zone, span: span)
+        return format
     }
 
     private static let months: [StaticString] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -33,7 +43,7 @@ public struct TimeFormat: Sendable {
 
     /// The local calendar fields of `date` in the zone.
     public func local(_ date: Date) -> Local {
-        let offset = zone.secondsFromGMT(for: date)
+        let offset = offsets?.offset(at: date) ?? zone.secondsFromGMT(for: date)
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
         let days = Self.floorDivide(local, 86_400)
         let time = local - days * 86_400
