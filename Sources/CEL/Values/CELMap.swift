@@ -16,14 +16,18 @@ public struct CELMap: Hashable, Sendable {
         if hashed { index.reserveCapacity(pairs.count) }
         for (key, value) in pairs {
             let mapKey = MapKey(key)
-            let existing = mapKey.flatMap { found in hashed ? index[found] : smallKeys.firstIndex(of: found) }
-            if let existing {
-                values[existing] = value
-                continue
-            }
             if hashed {
-                if let mapKey { index[mapKey] = keys.count }
+                // One probe: a new key is given the next position as it is looked up.
+                if let mapKey, case let position = { (position: inout Int) in position }(&index[mapKey, default: keys.count]),
+                   position < keys.count {
+                    values[position] = value
+                    continue
+                }
             } else {
+                if let mapKey, let existing = smallKeys.firstIndex(of: mapKey) {
+                    values[existing] = value
+                    continue
+                }
                 smallKeys.append(mapKey)
             }
             keys.append(key)
