@@ -72,7 +72,7 @@ public struct Explainer: Sendable {
                            coincidences: coincidences, findings: output.findings, status: status,
                            stoppedEarly: result.stoppedEarly, isAmbiguous: result.isAmbiguous,
                            candidates: output.causes, placements: result.placements, history: history,
-                           balanceWas: balanceWas, problems: output.problems)
+                           balanceWas: balanceWas, problems: output.problems, facts: facts)
         explanation.rulesStopped = output.stopped
         return explanation
     }

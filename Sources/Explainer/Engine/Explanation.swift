@@ -28,6 +28,10 @@ public struct Explanation: Sendable {
     public let balanceWas: BalanceHistory.Moment?
     /// Rules that failed while they ran.
     public let problems: [RuleProblem]
+    /// The facts the rules saw, for tracing a rule over them (`--why`) without building them
+    /// again. Kept with the answer, so that a long log's are let go once it is shown, not
+    /// before it is given.
+    let facts: Facts
 
     public var delta: Int { query.delta }
     /// The best hypothesis's explained amount (0 when there is none).

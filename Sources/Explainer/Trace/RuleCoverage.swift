@@ -39,7 +39,7 @@ public struct RuleCoverage: Sendable {
     /// The coverage of every rule over the outcomes of its own examples (`ExampleRunner.runAll`).
     public static func measure(_ pack: RulePack, outcomes: [ExampleRunner.Outcome]) -> [RuleCoverage] {
         pack.rules.map { rule in
-            var tally = Tally(rule: rule, policy: pack.policy)
+            var tally = Tally(rule: rule)
             for outcome in outcomes where outcome.rule == rule.id { tally.add(outcome.explanation) }
             return tally.coverage()
         }
@@ -48,22 +48,20 @@ public struct RuleCoverage: Sendable {
     /// The counts of one rule's parts, example after example.
     private struct Tally {
         let rule: Rule
-        let policy: Policy
         let condition: CELTrackingProgram
         let holes: [(expression: RuleExpression, tracking: CELTrackingProgram)]
         /// Per expression (the condition first, then each hole): true and false counts by node id.
         var counts: [[Int: (true: Int, false: Int)]]
 
-        init(rule: Rule, policy: Policy) {
+        init(rule: Rule) {
             self.rule = rule
-            self.policy = policy
             condition = rule.condition.program.tracking()
             holes = rule.message.expressions.map { ($0, $0.program.tracking()) }
             counts = Array(repeating: [:], count: 1 + holes.count)
         }
 
         mutating func add(_ explanation: Explanation) {
-            let (facts, _) = RuleTracer.facts(for: rule, RuleTracer.facts(explanation, policy: policy), explanation)
+            let (facts, _) = RuleTracer.facts(for: rule, explanation.facts, explanation)
             DisplayTime.$format.withValue(facts.query.time) {
                 var matches: [RuleEvaluator.Match] = []
                 for item in facts.items[rule.iteration] ?? [] {

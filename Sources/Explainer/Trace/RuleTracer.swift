@@ -13,7 +13,7 @@ public struct RuleTracer: Sendable {
 
     /// The trace of every rule of the pack, in pack order.
     public func traces(_ explanation: Explanation) -> [RuleTrace] {
-        let facts = Self.facts(explanation, policy: pack.policy)
+        let facts = explanation.facts
         let whole = WholeLog(facts, policy: pack.policy)
         let disposition = SearchDisposition(explanation)
         return DisplayTime.$format.withValue(facts.query.time) {
@@ -24,14 +24,10 @@ public struct RuleTracer: Sendable {
     /// The trace of one rule, by id; nil when the pack has no such rule.
     public func trace(_ explanation: Explanation, rule id: String) -> RuleTrace? {
         guard let rule = pack.rules.first(where: { $0.id == id }) else { return nil }
-        let facts = Self.facts(explanation, policy: pack.policy)
+        let facts = explanation.facts
         return DisplayTime.$format.withValue(facts.query.time) {
             trace(rule, facts, explanation, WholeLog(facts, policy: pack.policy), SearchDisposition(explanation))
         }
-    }
-
-    static func facts(_ explanation: Explanation, policy: Policy) -> Facts {
-        Facts(snapshot: explanation.snapshot, policy: policy, replay: explanation.replay, query: explanation.query)
     }
 
     private func trace(_ rule: Rule, _ facts: Facts, _ explanation: Explanation, _ whole: WholeLog,
