@@ -11,8 +11,6 @@ struct FactBuilder: Sendable {
     let time: TimeFormat
     /// Plan changes in time order, to know the plan in effect at an instant.
     let planChanges: [PlanChange]
-    /// The creative bound for entries that name none.
-    let noCreative: CELValue
 
     init(snapshot: Snapshot, policy: Policy, replay: Replay, query: ExplainQuery) {
         self.snapshot = snapshot
@@ -23,6 +21,11 @@ struct FactBuilder: Sendable {
         let times = snapshot.entries.lazy.map(\.at)
         self.time = query.time.covering(min(query.since, times.min() ?? query.since)...max(query.until, query.now, times.max() ?? query.now))
         self.planChanges = snapshot.planChanges.sorted { $0.at < $1.at }
+    }
+
+    /// The creative bound for entries that name none: no title, no clips, nothing charged,
+    /// not delivered (every question's is the same).
+    static let noCreative: CELValue = {
         var none = CELObject.Fields(Layouts.creative[0])
         none.append("id", .string(""))
         none.append("title", .string(""))
@@ -45,8 +48,8 @@ struct FactBuilder: Sendable {
         none.append("refunded", .int(0))
         none.append("overages", .list([]))
         none.append("overage_charged", .int(0))
-        self.noCreative = .object(CELObject(none))
-    }
+        return .object(CELObject(none))
+    }()
 
     /// Each fact type's layout (`FactSchema`), found once: objects are written field by field in
     /// the schema's order, and a long log writes one per entry.
@@ -189,7 +192,7 @@ struct FactBuilder: Sendable {
         fields.append("paired_charge", .string(pairedCharge))
         fields.append("paired_reloads", Self.strings(pairedReloads))
         let value = CELValue.object(CELObject(fields))
-        let creative = entry.creative.flatMap { creatives[$0] } ?? noCreative
+        let creative = entry.creative.flatMap { creatives[$0] } ?? Self.noCreative
         return Facts.Item(bindings: [("entry", value), ("creative", creative)], value: value, at: entry.at,
                           creativeKey: entry.creative ?? "", id: entry.id,
                           kind: entry.type.id, day: day)
