@@ -19,7 +19,8 @@ struct FactBuilder: Sendable {
         self.queryValue = query
         // Every entry's time is written in the client's zone: its offsets over the log, found once.
         let times = snapshot.entries.lazy.map(\.at)
-        self.time = query.time.covering(min(query.since, times.min() ?? query.since)...max(query.until, query.now, times.max() ?? query.now))
+        let first = min(query.since, times.min() ?? query.since)
+        self.time = query.time.covering(first...max(first, query.until, query.now, times.max() ?? first))
         self.planChanges = snapshot.planChanges.sorted { $0.at < $1.at }
     }
 
