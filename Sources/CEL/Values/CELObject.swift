@@ -14,50 +14,41 @@ public struct CELObject: Hashable, Sendable {
     /// copy of a value, for objects built many times (an entry of a long log).
     public init(_ fields: Fields) {
         let layout = fields.layout
-        precondition(fields.written == layout.declared.count,
-                     "\(layout.typeName) has \(layout.declared.count) fields, \(fields.written) written")
+        precondition(fields.values.count == layout.names.count,
+                     "\(layout.typeName) has \(layout.names.count) fields, \(fields.values.count) written")
         storage = Storage(typeName: layout.typeName, names: layout.names, values: fields.values)
     }
 
-    /// The fields of one object as a builder writes them, in its layout's declared order
-    /// (checked in debug builds: a builder's mistake, not an input's). Each value goes
-    /// straight to its place among the sorted names.
+    /// The fields of one object as a builder writes them, in its layout's order (checked in
+    /// debug builds: a builder's mistake, not an input's), which is the order objects keep them in.
     public struct Fields {
         let layout: Layout
-        fileprivate var values: [CELValue]
-        fileprivate var written = 0
+        fileprivate var values: [CELValue] = []
 
         public init(_ layout: Layout) {
             self.layout = layout
-            values = Array(repeating: .null, count: layout.declared.count)
+            values.reserveCapacity(layout.names.count)
         }
 
         /// Writes the next field, `name`.
         public mutating func append(_ name: StaticString, _ value: CELValue) {
-            assert(written < layout.declared.count && layout.declared[written] == name.description,
+            assert(values.count < layout.names.count && layout.names[values.count] == name.description,
                    "field \(name) of \(layout.typeName) written out of its layout's order")
-            values[layout.place[written]] = value
-            written += 1
+            values.append(value)
         }
     }
 
-    /// The field names of one type of object in the order a builder writes them, sorted once.
+    /// The field names of one type of object, in code-point order: as objects store them, so
+    /// that a builder's values need no sorting.
     public struct Layout: Sendable {
         let typeName: String
-        let declared: [String]
-        /// The names sorted by code point, as objects store them.
         let names: [String]
-        /// For each declared name, its place among the sorted ones.
-        let place: [Int]
 
-        public init(typeName: String, names declared: [String]) {
+        public init(typeName: String, names: [String]) {
+            precondition(zip(names, names.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+                         "the fields of a layout of \(typeName) are not in code-point order")
             self.typeName = typeName
-            self.declared = declared
-            let order = declared.indices.sorted { declared[$0].utf8.lexicographicallyPrecedes(declared[$1].utf8) }
-            names = order.map { declared[$0] }
-            var place = Array(repeating: 0, count: declared.count)
-            for (sorted, position) in order.enumerated() { place[position] = sorted }
-            self.place = place
+            self.names = names
         }
     }
 

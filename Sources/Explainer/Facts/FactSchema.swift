@@ -4,59 +4,61 @@ import CEL
 /// authors in `Rules/README.md`), declared once so that a misspelt field is an
 /// error when the rules load, not when they run.
 enum FactSchema {
-    /// The object types, by name, with their fields in the order `FactBuilder` writes them
-    /// (fields an object may lack last).
+    /// The object types, by name, with their fields in code-point order: the order objects
+    /// store them in, and `FactBuilder` writes them in.
     static let objectTypes: [(name: String, fields: KeyValuePairs<String, CELType>)] = [
         ("Client", [
-            "id": .string, "name": .string, "timezone": .string, "plan": .string, "allocation": .int,
-            "billing_anchor": .string, "billing_day": .int, "auto_reload": .bool, "reload_amount": .int,
-            "balance": .int, "outstanding": .int, "credits_url": .string,
+            "allocation": .int, "auto_reload": .bool, "balance": .int, "billing_anchor": .string,
+            "billing_day": .int, "credits_url": .string, "id": .string, "name": .string, "outstanding": .int,
+            "plan": .string, "reload_amount": .int, "timezone": .string,
         ]),
         ("Query", [
-            "expected": .int, "actual": .int, "delta": .int,
-            "since": .timestamp, "until": .timestamp, "now": .timestamp,
+            "actual": .int, "delta": .int, "expected": .int, "now": .timestamp, "since": .timestamp,
+            "until": .timestamp,
         ]),
         ("Entry", [
-            "id": .string, "at": .timestamp, "local": .string, "day": .string, "type": .string, "label": .string,
-            "known": .bool, "amount": .int, "creative": .string, "note": .string, "index": .int,
-            "plan_before": .int, "plan_after": .int, "rollover_before": .int, "rollover_after": .int,
-            "balance_before": .int, "balance_after": .int, "outstanding_before": .int, "outstanding_after": .int,
-            "plan": .string, "plan_allocation": .int, "on_anniversary": .bool, "paired_charge": .string,
-            "paired_reloads": .list(.string),
+            "amount": .int, "at": .timestamp, "balance_after": .int, "balance_before": .int,
+            "creative": .string, "day": .string, "id": .string, "index": .int, "known": .bool, "label": .string,
+            "local": .string, "note": .string, "on_anniversary": .bool, "outstanding_after": .int,
+            "outstanding_before": .int, "paired_charge": .string, "paired_reloads": .list(.string),
+            "plan": .string, "plan_after": .int, "plan_allocation": .int, "plan_before": .int,
+            "rollover_after": .int, "rollover_before": .int, "type": .string,
         ]),
         ("Creative", [
-            "id": .string, "title": .string, "status": .string, "in_flight": .bool, "delivered": .bool,
-            "clips": .list(.int), "clip_seconds": .list(.int), "showcase_seconds": .int, "clips_text": .string,
-            "deposit": .int, "expected_cost": .int, "delivered_seconds": .int, "has_delivered_seconds": .bool,
-            "reconciliation": .int, "hours_since_delivery": .int, "charges": .list(.string), "charged": .int,
-            "refunds": .list(.string), "refunded": .int, "overages": .list(.string), "overage_charged": .int,
-            "submitted_at": .timestamp, "delivered_at": .timestamp,
+            "charged": .int, "charges": .list(.string), "clip_seconds": .list(.int), "clips": .list(.int),
+            "clips_text": .string, "delivered": .bool, "delivered_at": .timestamp, "delivered_seconds": .int,
+            "deposit": .int, "expected_cost": .int, "has_delivered_seconds": .bool,
+            "hours_since_delivery": .int, "id": .string, "in_flight": .bool, "overage_charged": .int,
+            "overages": .list(.string), "reconciliation": .int, "refunded": .int, "refunds": .list(.string),
+            "showcase_seconds": .int, "status": .string, "submitted_at": .timestamp, "title": .string,
         ]),
         ("Movement", [
-            "id": .string, "kind": .string, "at": .timestamp, "local": .string, "day": .string,
-            "amount": .int, "entries": .list(.string),
+            "amount": .int, "at": .timestamp, "day": .string, "entries": .list(.string), "id": .string,
+            "kind": .string, "local": .string,
         ]),
         ("Replay", [
-            "balance": .int, "shown": .int, "matches": .bool,
-            "plan_tokens": .int, "rollover_tokens": .int, "outstanding": .int,
+            "balance": .int, "matches": .bool, "outstanding": .int, "plan_tokens": .int,
+            "rollover_tokens": .int, "shown": .int,
         ]),
         ("BalanceSince", [
-            "found": .bool, "at": .timestamp, "local": .string, "balance": .int, "after_entry": .string,
+            "after_entry": .string, "at": .timestamp, "balance": .int, "found": .bool, "local": .string,
             "rest": .map(key: .string, value: .bool),
         ]),
-        ("OtherClient", ["id": .string, "name": .string, "balance": .int]),
+        ("OtherClient", [
+            "balance": .int, "id": .string, "name": .string,
+        ]),
         ("PlanChange", [
-            "at": .timestamp, "local": .string, "from": .string, "to": .string,
-            "from_allocation": .int, "to_allocation": .int,
+            "at": .timestamp, "from": .string, "from_allocation": .int, "local": .string, "to": .string,
+            "to_allocation": .int,
         ]),
         ("Report", [
-            "id": .string, "opened_at": .timestamp, "local": .string, "expected": .int, "actual": .int,
-            "delta": .int, "note": .string, "adjustments_since": .list(.string),
+            "actual": .int, "adjustments_since": .list(.string), "delta": .int, "expected": .int, "id": .string,
+            "local": .string, "note": .string, "opened_at": .timestamp,
         ]),
         ("Policy", [
-            "submission_base": .int, "showcase_per_second": .int, "clip_min_seconds": .int, "clip_max_seconds": .int,
-            "reload_default": .int, "page_size": .int, "images_per_batch": .int, "reroll_cost": .int,
-            "refund_grace_hours": .int, "plans": .map(key: .string, value: .int),
+            "clip_max_seconds": .int, "clip_min_seconds": .int, "images_per_batch": .int, "page_size": .int,
+            "plans": .map(key: .string, value: .int), "refund_grace_hours": .int, "reload_default": .int,
+            "reroll_cost": .int, "showcase_per_second": .int, "submission_base": .int,
         ]),
     ]
 

@@ -134,11 +134,11 @@ struct Facts: Sendable {
 
     private static func balanceSince(_ moment: BalanceHistory.Moment?, rest: [String], time: TimeFormat) -> CELValue {
         var fields = CELObject.Fields(FactBuilder.Layouts.balanceSince)
-        fields.append("found", .bool(moment != nil))
-        fields.append("at", FactBuilder.timestamp(moment?.at ?? Date(timeIntervalSince1970: 0)))
-        fields.append("local", .string(moment.map { time.dateTime($0.at) } ?? ""))
-        fields.append("balance", FactBuilder.int(moment?.balance ?? 0))
         fields.append("after_entry", .string(moment?.afterEntry ?? ""))
+        fields.append("at", FactBuilder.timestamp(moment?.at ?? Date(timeIntervalSince1970: 0)))
+        fields.append("balance", FactBuilder.int(moment?.balance ?? 0))
+        fields.append("found", .bool(moment != nil))
+        fields.append("local", .string(moment.map { time.dateTime($0.at) } ?? ""))
         fields.append("rest", .map(CELMap(rest.map { (.string($0), .bool(true)) })))
         return .object(CELObject(fields))
     }
