@@ -170,7 +170,7 @@ struct RowDocumentBuilder {
     private mutating func value(_ list: RowList, _ row: Int, _ column: Int, line: Int) -> DocumentNode {
         switch list.kind(row, column) {
         case .integer:
-            return document.addScalar(appendingDigitsOf: list.integer(row, column), line: line, column: column + 1)
+            return document.addScalar(wholeNumber: list.integer(row, column), line: line, column: column + 1)
         case .text:
             return list.withText(row, column) { document.addScalar(.quoted, appendingUTF8: $0, line: line, column: column + 1) }
         case .null, .real, .bool:
@@ -185,7 +185,7 @@ struct RowDocumentBuilder {
         switch value {
         case .null: return document.addNull(line: line, column: column)
         case .integer(let number):
-            guard boolean && (number == 0 || number == 1) else { return document.addScalar(appendingDigitsOf: number, line: line, column: column) }
+            guard boolean && (number == 0 || number == 1) else { return document.addScalar(wholeNumber: number, line: line, column: column) }
             return document.addScalar(.plain, appending: number == 1 ? "true" : "false", line: line, column: column)
         case .real(let number): return document.addScalar(.plain, appending: String(number), line: line, column: column)
         case .text(let text): return document.addScalar(.quoted, appending: text, line: line, column: column)

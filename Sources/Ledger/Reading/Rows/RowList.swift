@@ -169,6 +169,6 @@ public struct RowList: Sendable {
         let a = cells[row * width + column], b = cells[other * width + column]
         guard a.kind == b.kind else { return false }
         guard a.kind == .text else { return a.number == b.number }
-        return a.length == b.length && withText(a) { first in withText(b) { first.elementsEqual($0) } }
+        return a.length == b.length && withText(a) { first in withText(b) { UnsafeRawBufferPointer(first).hasSameBytes(as: UnsafeRawBufferPointer($0)) } }
     }
 }
