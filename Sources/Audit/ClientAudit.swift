@@ -181,16 +181,3 @@ private final class Tally: @unchecked Sendable {
         }
     }
 }
-
-extension Handover {
-    /// Runs a stage's `body`, closing the handover when it fails, so that the other
-    /// stages stop rather than wait for items that will not come, or for room.
-    func closing<Result>(_ body: () async throws -> Result) async throws -> Result {
-        do {
-            return try await body()
-        } catch {
-            close()
-            throw error
-        }
-    }
-}

@@ -100,3 +100,16 @@ final class Handover<Element: Sendable>: @unchecked Sendable {
         for consumer in consumers { consumer.resume(returning: nil) }
     }
 }
+
+extension Handover {
+    /// Runs a stage's `body`, closing the handover when it fails, so that the other
+    /// stages stop rather than wait for items that will not come, or for room.
+    func closing<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch {
+            close()
+            throw error
+        }
+    }
+}
