@@ -20,6 +20,11 @@ final class Handover<Element: Sendable>: @unchecked Sendable {
         self.capacity = max(1, capacity)
     }
 
+    /// The number of items waiting to be taken.
+    var waiting: Int {
+        lock.withLock { items.count }
+    }
+
     /// Hands an item over, waiting for room; false when the handover was closed.
     func put(_ item: Element) async -> Bool {
         while true {
