@@ -66,6 +66,15 @@ struct Document: Sendable {
         return addScalar(kind, byteOffset: offset, length: bytes.count - offset, line: line, column: column)
     }
 
+    /// Appends the text of every value of a list of rows (`RowList`) at once, for scalars
+    /// that are slices of it (`addScalar(_:byteOffset:length:line:column:)` at the returned
+    /// offset plus the value's `RowList.textRange`): one copy rather than one per value.
+    mutating func appendBytes(of list: RowList) -> Int {
+        let offset = bytes.count
+        list.withAllText { bytes.append(contentsOf: $0) }
+        return offset
+    }
+
     /// Adds a scalar whose UTF-8 is appended to `bytes` (a store row's text, from its buffer).
     mutating func addScalar(_ kind: Kind, appendingUTF8 text: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> DocumentNode {
         let offset = bytes.count

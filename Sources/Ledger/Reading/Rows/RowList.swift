@@ -150,6 +150,17 @@ public struct RowList: Sendable {
         }
     }
 
+    /// Where the UTF-8 of a `.text` value is in `withAllText`'s bytes.
+    public func textRange(_ row: Int, _ column: Int) -> (start: Int, count: Int) {
+        let cell = cells[row * width + column]
+        return cell.kind == .text ? (Int(cell.number), Int(cell.length)) : (0, 0)
+    }
+
+    /// Calls `body` with the UTF-8 of every text value, one after another (see `textRange`).
+    public func withAllText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        text.withUnsafeBufferPointer(body)
+    }
+
     /// The order of two text values by their UTF-8 bytes: -1, 0 or 1; nil unless both are text.
     public func compareText(_ row: Int, _ column: Int, with other: RowList, _ otherRow: Int, _ otherColumn: Int) -> Int? {
         let a = cells[row * width + column], b = other.cells[otherRow * other.width + otherColumn]
