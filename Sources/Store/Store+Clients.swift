@@ -182,7 +182,7 @@ struct PageRows: Sendable {
     /// Selects the client whose id is this UTF-8 for the rows that follow; false when no
     /// client of the page has it (its rows are left out).
     mutating func selectClient(utf8 id: UnsafeRawBufferPointer) -> Bool {
-        if lastPosition >= 0, lastClient.elementsEqual(id) { return true }
+        if lastPosition >= 0, lastClient.withUnsafeBytes({ $0.hasSameBytes(as: id) }) { return true }
         return selectClient(id: String(decoding: id, as: UTF8.self))
     }
 

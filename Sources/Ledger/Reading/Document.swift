@@ -22,7 +22,8 @@ struct Document: Sendable {
         let line: Int32
         let column: Int32
         /// A scalar's text: a byte offset into `bytes` (0 or more), or -1 - its
-        /// position in `strings`. A mapping or sequence: where its children start in `children`.
+        /// position in `strings`; a whole number kept as one (`count` is
+        /// `wholeNumberCount`): its value. A mapping or sequence: where its children start in `children`.
         let start: Int32
         /// A scalar's length in bytes (when in `bytes`); a mapping's pairs; a sequence's elements.
         let count: Int32
@@ -65,6 +66,15 @@ struct Document: Sendable {
         return addScalar(kind, byteOffset: offset, length: bytes.count - offset, line: line, column: column)
     }
 
+    /// Appends the text of every value of a list of rows (`RowList`) at once, for scalars
+    /// that are slices of it (`addScalar(_:byteOffset:length:line:column:)` at the returned
+    /// offset plus the value's `RowList.textRange`): one copy rather than one per value.
+    mutating func appendBytes(of list: RowList) -> Int {
+        let offset = bytes.count
+        list.withAllText { bytes.append(contentsOf: $0) }
+        return offset
+    }
+
     /// Adds a scalar whose UTF-8 is appended to `bytes` (a store row's text, from its buffer).
     mutating func addScalar(_ kind: Kind, appendingUTF8 text: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> DocumentNode {
         let offset = bytes.count
@@ -72,8 +82,20 @@ struct Document: Sendable {
         return addScalar(kind, byteOffset: offset, length: text.count, line: line, column: column)
     }
 
+    /// Adds a plain scalar: a whole number (a store row's), kept as its value when it fits
+    /// in 32 bits, so that it is neither written in digits nor read back from them (three
+    /// million of a store's cells); its text is made only when asked for. Else as its digits.
+    mutating func addScalar(wholeNumber number: Int, line: Int, column: Int) -> DocumentNode {
+        guard let value = Int32(exactly: number) else { return addScalar(appendingDigitsOf: number, line: line, column: column) }
+        return add(Node(kind: .plain, line: Int32(truncatingIfNeeded: line), column: Int32(truncatingIfNeeded: column),
+                        start: value, count: Document.wholeNumberCount))
+    }
+
+    /// The `count` of a whole number kept as its value (no other node's is negative).
+    private static let wholeNumberCount: Int32 = -1
+
     /// Adds a plain scalar: a whole number in decimal digits, appended to `bytes` without a string.
-    mutating func addScalar(appendingDigitsOf number: Int, line: Int, column: Int) -> DocumentNode {
+    private mutating func addScalar(appendingDigitsOf number: Int, line: Int, column: Int) -> DocumentNode {
         let offset = bytes.count
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
@@ -127,6 +149,7 @@ struct Document: Sendable {
     func text(of node: DocumentNode) -> String? {
         let item = self[node]
         guard item.kind == .quoted || item.kind == .plain else { return nil }
+        if item.count == Document.wholeNumberCount { return String(item.start) }
         if item.start < 0 { return strings[Int(-1 - item.start)] }
         return bytes.withUnsafeBufferPointer { buffer in
             String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(item.start)..<Int(item.start + item.count)]), as: UTF8.self)
@@ -138,9 +161,9 @@ struct Document: Sendable {
     func withScalarBytes<Result>(_ node: DocumentNode, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let item = self[node]
         guard item.kind == .quoted || item.kind == .plain else { return nil }
-        if item.start < 0 {
-            var text = strings[Int(-1 - item.start)]
-            return text.withUTF8(body)
+        if item.start < 0 || item.count == Document.wholeNumberCount {
+            var string = text(of: node)!
+            return string.withUTF8(body)
         }
         return bytes.withUnsafeBufferPointer { buffer in
             body(UnsafeBufferPointer(rebasing: buffer[Int(item.start)..<Int(item.start + item.count)]))
@@ -155,6 +178,12 @@ struct Document: Sendable {
                 bytes.withUnsafeBufferPointer { bytes in body(nodes, children, bytes) }
             }
         }
+    }
+
+    /// The value of a whole number kept as one (`addScalar(wholeNumber:line:column:)`); nil for other nodes.
+    func wholeNumber(_ node: DocumentNode) -> Int? {
+        let item = self[node]
+        return item.count == Document.wholeNumberCount ? Int(item.start) : nil
     }
 
     /// Whether a node is a scalar whose text is exactly `utf8`.

@@ -85,7 +85,7 @@ struct DocumentReader {
             while fastPairs < Int(item.count) {
                 let position = Int(item.start) + 2 * fastPairs
                 let key = nodes[Int(children[position])]
-                guard key.kind == .quoted || key.kind == .plain, key.start >= 0,
+                guard key.kind == .quoted || key.kind == .plain, key.start >= 0, key.count >= 0,
                       let slot = allowed.slot(ofUTF8: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.start + key.count)]),
                                               prefix: KeySet.prefix(at: Int(key.start), count: Int(key.count), in: bytes),
                                               from: nextSlot),
@@ -169,6 +169,7 @@ struct DocumentReader {
 
     /// A whole number written as one (`12`, not `12.5`, `12.0` or `"12"`), within `largestWholeNumber`.
     mutating func integer(_ node: DocumentNode, _ name: String, unit: String = "") -> Int? {
+        if let value = document.wholeNumber(node) { return value }   // 32 bits: within range
         if document[node].kind == .plain, let parsed = document.withScalarBytes(node, DocumentReader.wholeNumber), let value = parsed {
             guard value.magnitude <= DocumentReader.largestWholeNumber else {
                 error("\(name) is out of range, got \(shown(node)) (at most \(DocumentReader.largestWholeNumber) either way)", at: node)
@@ -185,6 +186,7 @@ struct DocumentReader {
     mutating func decimal(_ node: DocumentNode, _ name: String) -> Double? {
         // Most are whole (`12`): read from the bytes, they need no string and no strtod;
         // converting the integer rounds as strtod would.
+        if let whole = document.wholeNumber(node) { return Double(whole) }
         if document[node].kind == .plain, let parsed = document.withScalarBytes(node, DocumentReader.wholeNumber),
            let whole = parsed, whole.magnitude <= DocumentReader.largestWholeNumber {
             return Double(whole)
@@ -326,7 +328,7 @@ struct DocumentReader {
             var slot = start < count ? start : 0
             for _ in 0..<count {
                 if storage.prefixes[slot] == prefix, storage.lengths[slot] == bytes.count,
-                   bytes.count <= 8 || storage.utf8[slot].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+                   bytes.count <= 8 || storage.utf8[slot].withUnsafeBytes({ $0.hasSameBytes(as: UnsafeRawBufferPointer(bytes)) }) {
                     return slot
                 }
                 slot = slot + 1 == count ? 0 : slot + 1

@@ -87,11 +87,12 @@ struct RowDocumentBuilder {
         var elements: [Int32] = []
         elements.reserveCapacity(rows.creatives.count)
         var seconds: [Int32] = []
+        let text = document.appendBytes(of: rows.creatives)
         for row in 0..<rows.creatives.count {
             let line = places.add(.creatives, row: row)
             members.removeAll(keepingCapacity: true)
             for (key, column) in fields {
-                let node = value(rows.creatives, row, column, line: line)
+                let node = value(rows.creatives, row, column, line: line, text: text)
                 members.append(key)
                 members.append(node.index)
             }
@@ -124,12 +125,13 @@ struct RowDocumentBuilder {
         let fields = self.fields(fields)
         var elements: [Int32] = []
         elements.reserveCapacity(rows.count)
+        let text = document.appendBytes(of: rows)
         for row in 0..<rows.count {
             let line = places.add(rows.table, row: row)
             members.removeAll(keepingCapacity: true)
             for (key, column) in fields {
                 members.append(key)
-                members.append(value(rows, row, column, line: line).index)
+                members.append(value(rows, row, column, line: line, text: text).index)
             }
             elements.append(document.addContainer(.mapping, members: members[...], line: line, column: 0).index)
         }
@@ -166,12 +168,17 @@ struct RowDocumentBuilder {
     }
 
     /// A value of a list as `value(_:line:column:boolean:)` writes it, read from the list's
-    /// buffers: no `RowValue`, no string.
-    private mutating func value(_ list: RowList, _ row: Int, _ column: Int, line: Int) -> DocumentNode {
+    /// buffers: no `RowValue`, no string. `text`: where the list's text was copied into the
+    /// document (`Document.appendBytes(of:)`), if it was; else a text value is copied alone.
+    private mutating func value(_ list: RowList, _ row: Int, _ column: Int, line: Int, text: Int? = nil) -> DocumentNode {
         switch list.kind(row, column) {
         case .integer:
-            return document.addScalar(appendingDigitsOf: list.integer(row, column), line: line, column: column + 1)
+            return document.addScalar(wholeNumber: list.integer(row, column), line: line, column: column + 1)
         case .text:
+            if let text {
+                let (start, count) = list.textRange(row, column)
+                return document.addScalar(.quoted, byteOffset: text + start, length: count, line: line, column: column + 1)
+            }
             return list.withText(row, column) { document.addScalar(.quoted, appendingUTF8: $0, line: line, column: column + 1) }
         case .null, .real, .bool:
             return value(list[row, column], line: line, column: column)
@@ -185,7 +192,7 @@ struct RowDocumentBuilder {
         switch value {
         case .null: return document.addNull(line: line, column: column)
         case .integer(let number):
-            guard boolean && (number == 0 || number == 1) else { return document.addScalar(appendingDigitsOf: number, line: line, column: column) }
+            guard boolean && (number == 0 || number == 1) else { return document.addScalar(wholeNumber: number, line: line, column: column) }
             return document.addScalar(.plain, appending: number == 1 ? "true" : "false", line: line, column: column)
         case .real(let number): return document.addScalar(.plain, appending: String(number), line: line, column: column)
         case .text(let text): return document.addScalar(.quoted, appending: text, line: line, column: column)

@@ -150,6 +150,17 @@ public struct RowList: Sendable {
         }
     }
 
+    /// Where the UTF-8 of a `.text` value is in `withAllText`'s bytes.
+    public func textRange(_ row: Int, _ column: Int) -> (start: Int, count: Int) {
+        let cell = cells[row * width + column]
+        return cell.kind == .text ? (Int(cell.number), Int(cell.length)) : (0, 0)
+    }
+
+    /// Calls `body` with the UTF-8 of every text value, one after another (see `textRange`).
+    public func withAllText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        text.withUnsafeBufferPointer(body)
+    }
+
     /// The order of two text values by their UTF-8 bytes: -1, 0 or 1; nil unless both are text.
     public func compareText(_ row: Int, _ column: Int, with other: RowList, _ otherRow: Int, _ otherColumn: Int) -> Int? {
         let a = cells[row * width + column], b = other.cells[otherRow * other.width + otherColumn]
@@ -169,6 +180,6 @@ public struct RowList: Sendable {
         let a = cells[row * width + column], b = cells[other * width + column]
         guard a.kind == b.kind else { return false }
         guard a.kind == .text else { return a.number == b.number }
-        return a.length == b.length && withText(a) { first in withText(b) { first.elementsEqual($0) } }
+        return a.length == b.length && withText(a) { first in withText(b) { UnsafeRawBufferPointer(first).hasSameBytes(as: UnsafeRawBufferPointer($0)) } }
     }
 }

@@ -26,31 +26,71 @@ struct RowPlaces: Sendable {
     }
 
     /// `clients/acme entries/e-9 creative_id`; `clients/acme` for line 0 (the document itself).
+    /// Written as UTF-8 into one buffer, the id straight from the row's: every creative,
+    /// plan change and report of a snapshot keeps its place (tens of thousands in an
+    /// audit), and appending the pieces as strings was a tenth of reading the rows.
     func place(line: Int, column: Int) -> String {
-        var text = clientPlace
-        guard line >= 1, line <= lines.count else { return text }
+        guard line >= 1, line <= lines.count else { return clientPlace }
         let (table, row) = lines[line - 1]
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
         switch table {
-        case .clients: break
-        case .accounts: text = "accounts/\(rows.account?[0].id ?? "NULL")"
-        default: text += " \(table.rawValue)/\(name(of: Int(row), in: table))"
+        case .clients: text += clientPlace.utf8
+        case .accounts: text += "accounts/\(rows.account?[0].id ?? "NULL")".utf8
+        default:
+            text += clientPlace.utf8
+            text.append(UInt8(ascii: " "))
+            text += table.rawValue.utf8
+            text.append(UInt8(ascii: "/"))
+            appendName(of: Int(row), in: table, to: &text)
         }
         let columns = table.columns
-        if column >= 1, column <= columns.count { text += " " + columns[column - 1] }
-        return text
+        if column >= 1, column <= columns.count {
+            text.append(UInt8(ascii: " "))
+            text += columns[column - 1].utf8
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// How a message names a row of a per-client table: its id; a clip by its creative
     /// and position (`cr-1/2`); a plan change by its position in the list (1-based).
-    private func name(of row: Int, in table: StoreTable) -> String {
+    private func appendName(of row: Int, in table: StoreTable, to text: inout [UInt8]) {
         let list = rows[table]
         switch table {
         case .clips:
-            return "\(list[row, table.column("creative_id")].id ?? "NULL")/\(list[row, table.column("position")])"
+            appendID(list, row, Column.clipCreative, to: &text)
+            text.append(UInt8(ascii: "/"))
+            text += list[row, Column.clipPosition].description.utf8
         case .planChanges:
-            return "\(row + 1)"
+            text += String(row + 1).utf8
         default:
-            return list[row, table.column("id")].id ?? "NULL"
+            appendID(list, row, Column.id(of: table), to: &text)
+        }
+    }
+
+    /// A value as `RowValue.id` shows it (`NULL` for none), text straight from the list's buffer.
+    private func appendID(_ list: RowList, _ row: Int, _ column: Int, to text: inout [UInt8]) {
+        guard list.kind(row, column) == .text else {
+            text += (list[row, column].id ?? "NULL").utf8
+            return
+        }
+        list.withText(row, column) { text.append(contentsOf: $0) }
+    }
+
+    /// Column positions, found once by name.
+    private enum Column {
+        static let clipCreative = StoreTable.clips.column("creative_id"), clipPosition = StoreTable.clips.column("position")
+        static let entryID = StoreTable.entries.column("id"), creativeID = StoreTable.creatives.column("id")
+        static let reportID = StoreTable.reports.column("id"), otherClientID = StoreTable.otherClients.column("id")
+
+        static func id(of table: StoreTable) -> Int {
+            switch table {
+            case .entries: entryID
+            case .creatives: creativeID
+            case .reports: reportID
+            case .otherClients: otherClientID
+            default: table.column("id")
+            }
         }
     }
 }
