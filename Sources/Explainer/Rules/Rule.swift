@@ -97,12 +97,10 @@ final class RuleExpression: Sendable {
     /// The places of the scalar it was written in, and where in that scalar it starts;
     /// nil for the defaults the loader supplies.
     let positions: (map: ScalarPositions, start: Int)?
-    /// The names it reads, and what it needs of an item's field to be true (`entry.type ==
-    /// "submission" && ...`, its values sorted): found once, asked by every question.
-    let variables: [String]
+    /// What it needs of an item's field to be true (`entry.type == "submission" && ...`, its
+    /// values sorted), and the slot of each name it reads in an activation of its program:
+    /// found once, used by every question (an audit asks one for every client).
     let fieldGuard: (guard: CELFieldGuard, values: [String])?
-    /// The slot of each name it reads, for an activation of its program (an audit binds them
-    /// for every client).
     let slots: [(name: String, slot: CELSlot)]
 
     init(program: CELProgram, source: String, location: SourceLocation, positions: (map: ScalarPositions, start: Int)? = nil) {
@@ -110,9 +108,8 @@ final class RuleExpression: Sendable {
         self.source = source
         self.location = location
         self.positions = positions
-        variables = program.variables
         fieldGuard = program.fieldGuard.map { ($0, $0.values.sorted()) }
-        slots = variables.compactMap { name in program.slot(of: name).map { (name, $0) } }
+        slots = program.variables.compactMap { name in program.slot(of: name).map { (name, $0) } }
     }
 
     /// Evaluates; a failure is placed in the rule file, not in the expression alone.
